@@ -1,0 +1,715 @@
+// Prompt Management state for one emulator instance: prompts, their working draft (DRAFT) and
+// immutable numbered versions. In memory by default; with a data dir every change is written to
+// one JSON file atomically (temp file + fsync + rename) before the caller gets its answer, and
+// reloaded on the next start.
+//
+// Loaded by tslab notebooks (TypeScript 5.0, CommonJS): keep the syntax plain, no top-level await,
+// no import.meta, no ESM-only dependencies.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { randomBytes } from "node:crypto";
+import { BedrockError } from "./http";
+
+/** The documentation account AWS uses in examples; every ARN the emulator builds uses it. */
+export const PROMPT_ACCOUNT = "123456789012";
+
+// ---------------------------------------------------------------------------------------------
+// Shapes (the JSON members of the bedrock-agent 2023-06-05 model that the store keeps)
+// ---------------------------------------------------------------------------------------------
+
+export interface PromptInputVariable {
+  name?: string;
+}
+
+export interface TextTemplateConfiguration {
+  text: string;
+  cachePoint?: { type: string };
+  inputVariables?: PromptInputVariable[];
+}
+
+export interface ChatContentBlock {
+  text?: string;
+  cachePoint?: { type: string };
+}
+
+export interface ChatTemplateConfiguration {
+  messages: { role: "user" | "assistant"; content: ChatContentBlock[] }[];
+  system?: ChatContentBlock[];
+  inputVariables?: PromptInputVariable[];
+  toolConfiguration?: { tools: unknown[]; toolChoice?: unknown };
+}
+
+export interface PromptModelInferenceConfiguration {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  stopSequences?: string[];
+}
+
+export interface PromptVariant {
+  name: string;
+  templateType: "TEXT" | "CHAT";
+  templateConfiguration: { text?: TextTemplateConfiguration; chat?: ChatTemplateConfiguration };
+  modelId?: string;
+  inferenceConfiguration?: { text?: PromptModelInferenceConfiguration };
+  metadata?: { key: string; value: string }[];
+  additionalModelRequestFields?: unknown;
+  genAiResource?: { agent?: { agentIdentifier: string } };
+}
+
+/** What CreatePrompt / UpdatePrompt may set on the working draft. */
+export interface PromptDraftInput {
+  name: string;
+  description?: string;
+  customerEncryptionKeyArn?: string;
+  defaultVariant?: string;
+  variants?: PromptVariant[];
+}
+
+/** GetPrompt / CreatePrompt / UpdatePrompt / CreatePromptVersion response body. */
+export interface PromptView {
+  name: string;
+  description?: string;
+  customerEncryptionKeyArn?: string;
+  defaultVariant?: string;
+  variants?: PromptVariant[];
+  id: string;
+  arn: string;
+  version: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PromptSummary {
+  name: string;
+  description?: string;
+  id: string;
+  arn: string;
+  version: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Snapshot extends PromptDraftInput {
+  variants: PromptVariant[];
+  createdAt: string;
+  updatedAt: string;
+  tags?: Record<string, string>;
+}
+
+interface PromptRecord {
+  id: string;
+  region: string;
+  /** Creation order, used for stable pagination. */
+  seq: number;
+  tags: Record<string, string>;
+  draft: Snapshot;
+  /** Numbered versions, "1", "2", … Never modified after creation. */
+  versions: Record<string, Snapshot>;
+  /** Next version number. Never reused, even after a version is deleted. */
+  nextVersion: number;
+}
+
+interface StoreFile {
+  format: "bedrock-emulator-prompts";
+  formatVersion: 1;
+  savedAt: string;
+  nextSeq: number;
+  prompts: PromptRecord[];
+  /** clientToken → prompt id / version, so an SDK retry doesn't create twice. */
+  clientTokens: Record<string, { id: string; version: string }>;
+}
+
+export interface PromptStoreOptions {
+  /** Folder for `prompts.json`. Without it the store lives only in memory. */
+  dataDir?: string;
+  /** Region used when a caller doesn't name one. */
+  region?: string;
+  /** Clock, so tests can control timestamps. */
+  now?: () => Date;
+}
+
+export interface ListPromptsInput {
+  promptIdentifier?: string;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+/** ListPrompts page size when maxResults is absent (the model caps one page's summaries at 10). */
+export const DEFAULT_PAGE_SIZE = 10;
+
+const ID_RE = /^[0-9a-zA-Z]{10}$/;
+const ARN_RE = /^arn:aws:bedrock:([a-z0-9-]{1,20}):([0-9]{12}):prompt\/([0-9a-zA-Z]{10})(?::([0-9]{1,5}))?$/;
+const IDENTIFIER_PATTERN =
+  "([0-9a-zA-Z]{10})|(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:prompt/[0-9a-zA-Z]{10})(?::[0-9]{1,5})?";
+const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const DATA_FILE = "prompts.json";
+const MAX_CLIENT_TOKENS = 1000;
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function notFound(message: string): BedrockError {
+  return new BedrockError("ResourceNotFoundException", 404, message);
+}
+
+function validation(message: string): BedrockError {
+  return new BedrockError("ValidationException", 400, message);
+}
+
+/** A reference to a prompt (and maybe one version) parsed from an ID or an ARN. */
+export interface PromptRef {
+  id: string;
+  /** Region named by an ARN; undefined for a bare ID. */
+  region?: string;
+  account?: string;
+  /** Version named by an ARN suffix (`prompt/ID:3`). */
+  version?: string;
+}
+
+/** Parses a promptIdentifier (10-char ID or prompt ARN, optionally with `:version`). */
+export function parsePromptIdentifier(identifier: string, where = "promptIdentifier"): PromptRef {
+  if (ID_RE.test(identifier)) return { id: identifier };
+  const m = ARN_RE.exec(identifier);
+  if (m) return { region: m[1], account: m[2], id: m[3], version: m[4] };
+  throw validation(
+    `1 validation error detected: Value '${identifier}' at '${where}' failed to satisfy constraint: ` +
+      `Member must satisfy regular expression pattern: ${IDENTIFIER_PATTERN}`,
+  );
+}
+
+/** True when a Converse modelId names a Prompt Management prompt rather than a model. */
+export function isPromptArn(modelId: string): boolean {
+  return ARN_RE.test(modelId);
+}
+
+export function promptArn(region: string, id: string, version?: string): string {
+  const base = `arn:aws:bedrock:${region}:${PROMPT_ACCOUNT}:prompt/${id}`;
+  return version && version !== "DRAFT" ? `${base}:${version}` : base;
+}
+
+export class PromptStore {
+  readonly region: string;
+  /** Absolute path of the JSON file, or undefined when in memory. */
+  readonly dataFile: string | undefined;
+  private readonly now: () => Date;
+  private prompts = new Map<string, PromptRecord>();
+  private clientTokens: Record<string, { id: string; version: string }> = {};
+  private nextSeq = 1;
+  // Persistence bookkeeping: every mutation bumps `generation`; a write records the generation it
+  // captured. Callers wait until a write that includes their change has landed. Writes never overlap.
+  private generation = 0;
+  private writtenGeneration = 0;
+  private inflight: Promise<void> | null = null;
+  private tmpCounter = 0;
+
+  constructor(opts: PromptStoreOptions = {}) {
+    this.region = opts.region ?? "us-east-1";
+    this.now = opts.now ?? (() => new Date());
+    this.dataFile = opts.dataDir ? path.resolve(opts.dataDir, DATA_FILE) : undefined;
+    if (opts.dataDir) this.load(path.resolve(opts.dataDir));
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** GetPrompt. `version` undefined or "DRAFT" means the working draft. */
+  get(region: string | undefined, identifier: string, version?: string, metadataOnly = false): PromptView {
+    const ref = parsePromptIdentifier(identifier);
+    const record = this.find(region, ref);
+    const wanted = version ?? ref.version ?? "DRAFT";
+    const snap = this.snapshotOf(record, wanted);
+    const view = this.view(record, wanted, snap);
+    if (metadataOnly) delete view.variants;
+    return view;
+  }
+
+  /** ListPrompts: every prompt's DRAFT, or (with promptIdentifier) that prompt's DRAFT and versions. */
+  list(region: string | undefined, input: ListPromptsInput = {}): { promptSummaries: PromptSummary[]; nextToken?: string } {
+    const r = region ?? this.region;
+    const pageSize = input.maxResults ?? DEFAULT_PAGE_SIZE;
+    // Each entry carries a sort key; the token is the key of the last entry returned, so pages stay
+    // correct when prompts are created or deleted between calls.
+    let entries: { key: number; summary: PromptSummary }[];
+    let scope: string;
+    if (input.promptIdentifier !== undefined) {
+      const record = this.find(r, parsePromptIdentifier(input.promptIdentifier));
+      scope = `v.${record.id}`;
+      entries = [{ key: 0, summary: this.summary(record, "DRAFT", record.draft) }];
+      for (const n of Object.keys(record.versions).map(Number).sort((a, b) => a - b)) {
+        entries.push({ key: n, summary: this.summary(record, String(n), record.versions[String(n)]) });
+      }
+    } else {
+      scope = "p";
+      entries = [...this.prompts.values()]
+        .filter((p) => p.region === r)
+        .sort((a, b) => a.seq - b.seq)
+        .map((p) => ({ key: p.seq, summary: this.summary(p, "DRAFT", p.draft) }));
+    }
+    let after = -1;
+    if (input.nextToken !== undefined) after = decodeToken(input.nextToken, scope);
+    const rest = entries.filter((e) => e.key > after);
+    const page = rest.slice(0, pageSize);
+    const out: { promptSummaries: PromptSummary[]; nextToken?: string } = {
+      promptSummaries: page.map((e) => e.summary),
+    };
+    if (rest.length > page.length) out.nextToken = encodeToken(scope, page[page.length - 1].key);
+    return out;
+  }
+
+  /** Finds the snapshot a Converse call runs: a version, or the DRAFT for an ARN with no version. */
+  resolveArn(arn: string): { view: PromptView; record: { id: string; region: string } } {
+    const m = ARN_RE.exec(arn);
+    if (!m) throw validation(`The provided model identifier is invalid.`);
+    const [, region, account, id, version] = m;
+    const record = this.prompts.get(id);
+    if (!record || record.region !== region || account !== PROMPT_ACCOUNT) {
+      throw notFound(`Prompt ${arn} not found. Check the prompt ARN and the Region of your client.`);
+    }
+    const wanted = version ?? "DRAFT";
+    return { view: this.view(record, wanted, this.snapshotOf(record, wanted)), record: { id, region } };
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** CreatePrompt. Throws ConflictException when the name is taken in the region. */
+  async create(
+    region: string | undefined,
+    input: PromptDraftInput & { tags?: Record<string, string>; clientToken?: string },
+  ): Promise<PromptView> {
+    const r = region ?? this.region;
+    const tokenKey = input.clientToken ? `create:${r}:${input.clientToken}` : undefined;
+    if (tokenKey && this.clientTokens[tokenKey]) {
+      const seen = this.prompts.get(this.clientTokens[tokenKey].id);
+      if (seen) {
+        await this.settle();
+        return this.view(seen, "DRAFT", seen.draft);
+      }
+    }
+    this.assertNameFree(r, input.name);
+    const at = this.timestamp();
+    const record: PromptRecord = {
+      id: this.newId(),
+      region: r,
+      seq: this.nextSeq++,
+      tags: clone(input.tags ?? {}),
+      draft: { ...draftFields(input), createdAt: at, updatedAt: at },
+      versions: {},
+      nextVersion: 1,
+    };
+    this.prompts.set(record.id, record);
+    if (tokenKey) this.rememberToken(tokenKey, record.id, "DRAFT");
+    await this.persist();
+    return this.view(record, "DRAFT", record.draft);
+  }
+
+  /** UpdatePrompt: replaces the working draft (fields left out are cleared); versions never change. */
+  async update(region: string | undefined, identifier: string, input: PromptDraftInput): Promise<PromptView> {
+    const record = this.find(region, parsePromptIdentifier(identifier));
+    this.assertNameFree(record.region, input.name, record.id);
+    record.draft = { ...draftFields(input), createdAt: record.draft.createdAt, updatedAt: this.timestamp() };
+    await this.persist();
+    return this.view(record, "DRAFT", record.draft);
+  }
+
+  /**
+   * CreatePromptVersion: freezes a copy of the draft as the next number. The number is taken
+   * synchronously, so concurrent calls get distinct, consecutive numbers.
+   */
+  async createVersion(
+    region: string | undefined,
+    identifier: string,
+    input: { description?: string; tags?: Record<string, string>; clientToken?: string } = {},
+  ): Promise<PromptView> {
+    const record = this.find(region, parsePromptIdentifier(identifier));
+    const tokenKey = input.clientToken ? `version:${record.id}:${input.clientToken}` : undefined;
+    if (tokenKey && this.clientTokens[tokenKey]) {
+      const v = this.clientTokens[tokenKey].version;
+      if (record.versions[v]) {
+        await this.settle();
+        return this.view(record, v, record.versions[v]);
+      }
+    }
+    const version = String(record.nextVersion++);
+    const at = this.timestamp();
+    const snap: Snapshot = {
+      ...clone(record.draft),
+      // The version's own description replaces the draft's when given (AWS keeps it on the version).
+      description: input.description ?? record.draft.description,
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (snap.description === undefined) delete snap.description;
+    if (input.tags) snap.tags = clone(input.tags);
+    record.versions[version] = snap;
+    if (tokenKey) this.rememberToken(tokenKey, record.id, version);
+    await this.persist();
+    return this.view(record, version, snap);
+  }
+
+  /** DeletePrompt: the whole prompt, or one numbered version. */
+  async delete(region: string | undefined, identifier: string, version?: string): Promise<{ id: string; version?: string }> {
+    const record = this.find(region, parsePromptIdentifier(identifier));
+    if (version !== undefined) {
+      version = String(Number(version));
+      if (!record.versions[version]) {
+        throw notFound(`Version ${version} of prompt ${record.id} doesn't exist.`);
+      }
+      delete record.versions[version];
+      await this.persist();
+      return { id: record.id, version };
+    }
+    this.prompts.delete(record.id);
+    for (const [k, v] of Object.entries(this.clientTokens)) if (v.id === record.id) delete this.clientTokens[k];
+    await this.persist();
+    return { id: record.id };
+  }
+
+  /** Waits for every pending write (e.g. before a test reads the file or the emulator stops). */
+  async flush(): Promise<void> {
+    await this.settle();
+  }
+
+  /** Number of prompts in a region (or all regions). */
+  count(region?: string): number {
+    let n = 0;
+    for (const p of this.prompts.values()) if (region === undefined || p.region === region) n++;
+    return n;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private find(region: string | undefined, ref: PromptRef): PromptRecord {
+    const r = ref.region ?? region ?? this.region;
+    const record = this.prompts.get(ref.id);
+    if (!record || record.region !== r || (ref.account !== undefined && ref.account !== PROMPT_ACCOUNT)) {
+      throw notFound(`Prompt ${ref.id} doesn't exist.`);
+    }
+    return record;
+  }
+
+  private snapshotOf(record: PromptRecord, version: string): Snapshot {
+    if (version === "DRAFT") return record.draft;
+    const snap = record.versions[String(Number(version))];
+    if (!snap) throw notFound(`Version ${version} of prompt ${record.id} doesn't exist.`);
+    return snap;
+  }
+
+  private view(record: PromptRecord, version: string, snap: Snapshot): PromptView {
+    const v: PromptView = {
+      name: snap.name,
+      id: record.id,
+      arn: promptArn(record.region, record.id, version),
+      version,
+      createdAt: snap.createdAt,
+      updatedAt: snap.updatedAt,
+    };
+    if (snap.description !== undefined) v.description = snap.description;
+    if (snap.customerEncryptionKeyArn !== undefined) v.customerEncryptionKeyArn = snap.customerEncryptionKeyArn;
+    if (snap.defaultVariant !== undefined) v.defaultVariant = snap.defaultVariant;
+    v.variants = clone(snap.variants);
+    return v;
+  }
+
+  private summary(record: PromptRecord, version: string, snap: Snapshot): PromptSummary {
+    const s: PromptSummary = {
+      name: snap.name,
+      id: record.id,
+      arn: promptArn(record.region, record.id, version),
+      version,
+      createdAt: snap.createdAt,
+      updatedAt: snap.updatedAt,
+    };
+    if (snap.description !== undefined) s.description = snap.description;
+    return s;
+  }
+
+  private assertNameFree(region: string, name: string, exceptId?: string): void {
+    for (const p of this.prompts.values()) {
+      if (p.region === region && p.draft.name === name && p.id !== exceptId) {
+        throw new BedrockError(
+          "ConflictException",
+          409,
+          `A prompt named ${name} already exists (${p.id}). Use another name, or update that prompt.`,
+        );
+      }
+    }
+  }
+
+  // The SDK sends a fresh clientToken with every call, so keep only the recent ones: they exist
+  // to make a retried request idempotent, which happens within seconds.
+  private rememberToken(key: string, id: string, version: string): void {
+    this.clientTokens[key] = { id, version };
+    const keys = Object.keys(this.clientTokens);
+    for (let i = 0; i < keys.length - MAX_CLIENT_TOKENS; i++) delete this.clientTokens[keys[i]];
+  }
+
+  private newId(): string {
+    for (;;) {
+      const bytes = randomBytes(10);
+      let id = "";
+      for (let i = 0; i < 10; i++) id += ID_ALPHABET[bytes[i] % ID_ALPHABET.length];
+      if (!this.prompts.has(id)) return id;
+    }
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  // ------------------------------------------------------------------ persistence
+
+  private load(dir: string): void {
+    fs.mkdirSync(dir, { recursive: true });
+    // A temp file left by a crash mid-write is never the real data: the rename didn't happen.
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(`${DATA_FILE}.`) && name.endsWith(".tmp")) {
+        try {
+          fs.unlinkSync(path.join(dir, name));
+        } catch {
+          // Another process may have removed it already.
+        }
+      }
+    }
+    const file = path.join(dir, DATA_FILE);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw err;
+    }
+    let data: StoreFile;
+    try {
+      data = JSON.parse(text) as StoreFile;
+    } catch {
+      throw new Error(
+        `${file} is not valid JSON. The emulator only ever replaces it whole, so it was edited or damaged outside it. Move it away to start with no prompts.`,
+      );
+    }
+    if (data.format !== "bedrock-emulator-prompts" || data.formatVersion !== 1 || !Array.isArray(data.prompts)) {
+      throw new Error(`${file} is not a Bedrock emulator prompt store (format bedrock-emulator-prompts v1).`);
+    }
+    for (const p of data.prompts) this.prompts.set(p.id, p);
+    this.clientTokens = data.clientTokens ?? {};
+    this.nextSeq = data.nextSeq ?? data.prompts.length + 1;
+  }
+
+  /** Records a mutation and resolves once a write containing it has reached the disk. */
+  private persist(): Promise<void> {
+    this.generation++;
+    return this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    if (!this.dataFile) return;
+    const wanted = this.generation;
+    while (this.writtenGeneration < wanted) {
+      if (this.inflight) {
+        await this.inflight;
+        continue;
+      }
+      const target = this.generation;
+      const body = this.serialise();
+      this.inflight = this.writeAtomically(body)
+        .then(() => {
+          this.writtenGeneration = Math.max(this.writtenGeneration, target);
+        })
+        .finally(() => {
+          this.inflight = null;
+        });
+      await this.inflight;
+    }
+  }
+
+  private serialise(): string {
+    const data: StoreFile = {
+      format: "bedrock-emulator-prompts",
+      formatVersion: 1,
+      savedAt: this.timestamp(),
+      nextSeq: this.nextSeq,
+      prompts: [...this.prompts.values()],
+      clientTokens: this.clientTokens,
+    };
+    return JSON.stringify(data, null, 1);
+  }
+
+  // Write a sibling temp file, flush it to disk, then rename over the real file. rename() is atomic
+  // on POSIX, so a reader (or the next start after a crash) sees either the old file or the new one.
+  private async writeAtomically(body: string): Promise<void> {
+    const file = this.dataFile as string;
+    const tmp = `${file}.${process.pid}.${++this.tmpCounter}.tmp`;
+    const fh = await fs.promises.open(tmp, "w");
+    try {
+      await fh.writeFile(body, "utf8");
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.promises.rename(tmp, file);
+    // Make the rename itself durable. Some platforms can't fsync a directory; that is not fatal.
+    try {
+      const dh = await fs.promises.open(path.dirname(file), "r");
+      try {
+        await dh.sync();
+      } finally {
+        await dh.close();
+      }
+    } catch {
+      // ignore
+    }
+  }
+}
+
+function draftFields(input: PromptDraftInput): Omit<Snapshot, "createdAt" | "updatedAt"> {
+  const d: Omit<Snapshot, "createdAt" | "updatedAt"> = { name: input.name, variants: clone(input.variants ?? []) };
+  if (input.description !== undefined) d.description = input.description;
+  if (input.customerEncryptionKeyArn !== undefined) d.customerEncryptionKeyArn = input.customerEncryptionKeyArn;
+  if (input.defaultVariant !== undefined) d.defaultVariant = input.defaultVariant;
+  return d;
+}
+
+function encodeToken(scope: string, key: number): string {
+  return Buffer.from(`${scope}|${key}`, "utf8").toString("base64url");
+}
+
+function decodeToken(token: string, scope: string): number {
+  const text = Buffer.from(token, "base64url").toString("utf8");
+  const bar = text.lastIndexOf("|");
+  const key = Number(text.slice(bar + 1));
+  if (bar < 0 || text.slice(0, bar) !== scope || !Number.isInteger(key) || key < 0) {
+    throw validation("The nextToken is invalid. Use the nextToken from the previous ListPrompts response unchanged.");
+  }
+  return key;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prompts through Converse / ConverseStream
+// ---------------------------------------------------------------------------------------------
+
+/** Fields AWS refuses in a Converse request whose modelId is a prompt: the prompt defines them. */
+export const FIELDS_FIXED_BY_PROMPT = ["additionalModelRequestFields", "inferenceConfig", "system", "toolConfig"] as const;
+
+const VARIABLE_RE = /\{\{([0-9a-zA-Z_-]+)\}\}/g;
+
+/** Names of the `{{variables}}` in a text, in order of first appearance. */
+export function templateVariables(text: string): string[] {
+  const seen: string[] = [];
+  VARIABLE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VARIABLE_RE.exec(text)) !== null) if (!seen.includes(m[1])) seen.push(m[1]);
+  return seen;
+}
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(VARIABLE_RE, (whole, name: string) => (name in values ? values[name] : whole));
+}
+
+export interface ResolvedConverse {
+  /** The model (or inference profile) the prompt variant names. */
+  modelId: string;
+  messages: { role: string; content: unknown[] }[];
+  system?: { text?: string; cachePoint?: unknown }[];
+  inferenceConfig?: PromptModelInferenceConfiguration;
+  toolConfig?: { tools: unknown[]; toolChoice?: unknown };
+  additionalModelRequestFields?: unknown;
+  /** Which prompt ran: useful for the synthetic answer and for logs. */
+  prompt: { arn: string; id: string; version: string; variant: string; variables: Record<string, string> };
+}
+
+/**
+ * Turns a Converse / ConverseStream request whose modelId is a prompt ARN into the request the
+ * model actually receives: the prompt version's default variant with its `{{variables}}` filled from
+ * `body.promptVariables`, its model and inference configuration, and any `body.messages` appended
+ * after the template's messages (as AWS documents). Throws BedrockError like AWS on misuse.
+ */
+export function resolvePromptForConverse(store: PromptStore, modelId: string, body: unknown): ResolvedConverse {
+  const req = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const forbidden = FIELDS_FIXED_BY_PROMPT.filter((f) => req[f] !== undefined && req[f] !== null);
+  if (forbidden.length > 0) {
+    throw validation(
+      `You can't set ${forbidden.join(", ")} in a request whose modelId is a prompt from Prompt management. ` +
+        `Define additionalModelRequestFields, inferenceConfig, system and toolConfig in the prompt instead.`,
+    );
+  }
+  const { view } = store.resolveArn(modelId);
+  const variants = view.variants ?? [];
+  const variant = variants.find((v) => v.name === view.defaultVariant) ?? variants[0];
+  if (!variant) throw validation(`Prompt ${view.arn} has no variant to run. Add a variant with UpdatePrompt and create a new version.`);
+  if (variant.genAiResource?.agent) {
+    throw validation(`Prompt ${view.arn} is configured for an agent, not a model, so Converse can't run it.`);
+  }
+  if (!variant.modelId) {
+    throw validation(`Prompt ${view.arn} (variant ${variant.name}) has no modelId. Set the model in the prompt variant.`);
+  }
+
+  const textCfg = variant.templateConfiguration?.text;
+  const chatCfg = variant.templateConfiguration?.chat;
+  const declared = ((textCfg ?? chatCfg)?.inputVariables ?? []).map((v) => v.name).filter((n): n is string => !!n);
+  const used: string[] = [];
+  const note = (text: string | undefined) => {
+    if (text) for (const n of templateVariables(text)) if (!used.includes(n)) used.push(n);
+  };
+  if (variant.templateType === "TEXT") note(textCfg?.text);
+  else {
+    for (const m of chatCfg?.messages ?? []) for (const b of m.content ?? []) note(b.text);
+    for (const b of chatCfg?.system ?? []) note(b.text);
+  }
+  const required = [...declared.filter((n) => used.includes(n)), ...used.filter((n) => !declared.includes(n))];
+
+  const supplied = req.promptVariables;
+  if (supplied !== undefined && (typeof supplied !== "object" || supplied === null || Array.isArray(supplied))) {
+    throw validation("promptVariables must be a map of variable name to { text: string }.");
+  }
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries((supplied ?? {}) as Record<string, unknown>)) {
+    const text = value && typeof value === "object" ? (value as { text?: unknown }).text : undefined;
+    if (typeof text !== "string") {
+      throw validation(`The value of prompt variable ${name} must be an object with a text member, for example { "text": "..." }.`);
+    }
+    values[name] = text;
+  }
+  const missing = required.filter((n) => !(n in values));
+  if (missing.length > 0) {
+    throw validation(
+      `Missing values for prompt variables: ${missing.join(", ")}. ` +
+        `Pass each one in promptVariables, for example { "${missing[0]}": { "text": "..." } }.`,
+    );
+  }
+
+  const messages: ResolvedConverse["messages"] = [];
+  let system: ResolvedConverse["system"];
+  if (variant.templateType === "TEXT") {
+    messages.push({ role: "user", content: [{ text: fill(textCfg?.text ?? "", values) }] });
+  } else {
+    for (const m of chatCfg?.messages ?? []) {
+      messages.push({
+        role: m.role,
+        content: (m.content ?? []).map((b) => (typeof b.text === "string" ? { ...clone(b), text: fill(b.text, values) } : clone(b))),
+      });
+    }
+    if (chatCfg?.system && chatCfg.system.length > 0) {
+      system = chatCfg.system.map((b) => (typeof b.text === "string" ? { ...clone(b), text: fill(b.text, values) } : clone(b)));
+    }
+  }
+  if (Array.isArray(req.messages)) messages.push(...(clone(req.messages) as ResolvedConverse["messages"]));
+
+  const out: ResolvedConverse = {
+    modelId: variant.modelId,
+    messages,
+    prompt: {
+      arn: view.arn,
+      id: view.id,
+      version: view.version,
+      variant: variant.name,
+      variables: Object.fromEntries(required.map((n) => [n, values[n]])),
+    },
+  };
+  if (system) out.system = system;
+  const inf = variant.inferenceConfiguration?.text;
+  if (inf && Object.keys(inf).length > 0) out.inferenceConfig = clone(inf);
+  if (chatCfg?.toolConfiguration) out.toolConfig = clone(chatCfg.toolConfiguration);
+  if (variant.additionalModelRequestFields !== undefined) out.additionalModelRequestFields = clone(variant.additionalModelRequestFields);
+  return out;
+}

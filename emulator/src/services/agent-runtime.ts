@@ -1,0 +1,245 @@
+// bedrock-agent-runtime: OptimizePrompt (POST /optimize-prompt), an event stream that sends one
+// analyzePromptEvent and then one optimizedPromptEvent, as in the botocore model
+// bedrock-agent-runtime 2023-07-26.
+//
+// The emulator's "optimiser" is a deterministic rewrite, not a model: it restructures the prompt
+// into visible sections (role, task, instructions, output format) in the style that suits the
+// target model's family, and keeps every {{variable}} exactly as written and as often as written.
+
+import { BedrockError, type EmulatorContext, type Reply, type Route, type StreamEvent } from "../http";
+import { templateVariables } from "../prompt-store";
+import { jsonBody } from "./agent";
+
+/**
+ * Models AWS lists as supported for prompt optimization (user guide, "Optimize a prompt").
+ * Inference profile IDs are not accepted: the request pattern only admits model IDs and ARNs.
+ */
+export const OPTIMIZABLE_MODELS: readonly string[] = [
+  "amazon.nova-lite-v1:0",
+  "amazon.nova-micro-v1:0",
+  "amazon.nova-premier-v1:0",
+  "amazon.nova-pro-v1:0",
+  "amazon.titan-text-premier-v1:0",
+  "anthropic.claude-3-haiku-20240307-v1:0",
+  "anthropic.claude-3-opus-20240229-v1:0",
+  "anthropic.claude-3-sonnet-20240229-v1:0",
+  "anthropic.claude-3-5-haiku-20241022-v1:0",
+  "anthropic.claude-3-5-sonnet-20241022-v2:0",
+  "anthropic.claude-3-5-sonnet-20240620-v1:0",
+  "anthropic.claude-3-7-sonnet-20250219-v1:0",
+  "anthropic.claude-opus-4-20250514-v1:0",
+  "anthropic.claude-sonnet-4-20250514-v1:0",
+  "deepseek.r1-v1:0",
+  "meta.llama3-70b-instruct-v1:0",
+  "meta.llama3-1-70b-instruct-v1:0",
+  "meta.llama3-2-11b-instruct-v1:0",
+  "meta.llama3-3-70b-instruct-v1:0",
+  "meta.llama4-maverick-17b-instruct-v1:0",
+  "meta.llama4-scout-17b-instruct-v1:0",
+  "mistral.mistral-large-2402-v1:0",
+  "mistral.mistral-large-2407-v1:0",
+];
+
+/**
+ * End-of-life dates of optimizable models, from the project's facts sheet
+ * (/work/shared/data/bedrock-facts.md, checked 2026-11-25). After that date AWS no longer serves them.
+ */
+export const OPTIMIZABLE_END_OF_LIFE: Readonly<Record<string, string>> = {
+  "amazon.nova-premier-v1:0": "2026-09-14",
+  "amazon.titan-text-premier-v1:0": "2026-02-01",
+  "anthropic.claude-3-haiku-20240307-v1:0": "2026-09-10",
+  "anthropic.claude-3-opus-20240229-v1:0": "2026-07-30",
+  "anthropic.claude-3-sonnet-20240229-v1:0": "2026-07-30",
+  "anthropic.claude-3-5-haiku-20241022-v1:0": "2026-06-19",
+  "anthropic.claude-3-5-sonnet-20241022-v2:0": "2026-07-30",
+  "anthropic.claude-3-5-sonnet-20240620-v1:0": "2026-07-30",
+  "anthropic.claude-3-7-sonnet-20250219-v1:0": "2026-07-30",
+  "anthropic.claude-sonnet-4-20250514-v1:0": "2026-10-14",
+  "meta.llama3-2-11b-instruct-v1:0": "2026-07-07",
+};
+
+const TARGET_MODEL_PATTERN =
+  "^(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:(([0-9]{12}:custom-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}/[a-z0-9]{12})|(:foundation-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))|([0-9]{12}:provisioned-model/[a-z0-9]{12})))|([a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))|(([0-9a-zA-Z][_-]?)+)$";
+const TARGET_MODEL_RE = new RegExp(TARGET_MODEL_PATTERN);
+const MAX_PROMPT_CHARS = 200000;
+
+function validation(message: string): BedrockError {
+  return new BedrockError("ValidationException", 400, message);
+}
+
+/** The base model ID inside a foundation-model ARN, or the ID itself. */
+function baseModelId(target: string): string {
+  const m = /:foundation-model\/(.+)$/.exec(target);
+  return m ? m[1] : target;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The deterministic rewrite
+// ---------------------------------------------------------------------------------------------
+
+export interface PromptAnalysis {
+  language: "es" | "en";
+  sentences: number;
+  variables: string[];
+  hasRole: boolean;
+  hasOutputFormat: boolean;
+  hasExamples: boolean;
+  style: "xml" | "markdown";
+}
+
+const ES_WORDS = /\b(el|la|los|las|de|que|y|en|un|una|por|para|con|del|es|eres|resume|escribe|explica|según|sobre|como)\b/gi;
+const EN_WORDS = /\b(the|of|and|to|in|a|an|is|for|with|on|you|are|summarize|write|explain|about|as|that)\b/gi;
+
+export function analyzePrompt(text: string, targetModelId: string): PromptAnalysis {
+  const es = (text.match(ES_WORDS) ?? []).length;
+  const en = (text.match(EN_WORDS) ?? []).length;
+  const sentences = text
+    .replace(/\{\{[^}]*\}\}/g, "x")
+    .split(/(?<=[.!?¿¡])\s+|\n+/)
+    .filter((s) => s.trim().length > 0).length;
+  return {
+    language: es > en ? "es" : "en",
+    sentences,
+    variables: templateVariables(text),
+    hasRole: /^\s*(you are|act as|as an? |eres |actúa como|actua como|como (un|una) )/i.test(text),
+    hasOutputFormat: /\b(json|bullet|bullets|list|table|format|markdown|csv|yaml|lista|viñetas|vinetas|tabla|formato|párrafos?|paragraphs?)\b/i.test(text),
+    hasExamples: /\b(example|examples|e\.g\.|for instance|ejemplo|ejemplos|por ejemplo)\b/i.test(text),
+    // Anthropic models are trained to follow XML-tagged sections; the rest get Markdown headings.
+    style: baseModelId(targetModelId).startsWith("anthropic.") ? "xml" : "markdown",
+  };
+}
+
+const WORDING = {
+  en: {
+    role: "You are a careful, expert assistant. Complete the task below exactly as asked.",
+    task: "Task",
+    inputs: "Inputs",
+    inputsLine: (names: string[]) => `The task uses these inputs, filled in at run time: ${names.join(", ")}.`,
+    instructions: "Instructions",
+    steps: [
+      "Read the whole task before answering.",
+      "Use only the information given in the task and its inputs; if something you need is missing, say so instead of guessing.",
+      "Keep the answer focused on what the task asks.",
+    ],
+    output: "Output format",
+    outputKeep: "Follow the format the task asks for, and return only the answer, with no preamble.",
+    outputNew: "Answer in short, clear paragraphs. Return only the answer, with no preamble.",
+    analysis: (a: PromptAnalysis, model: string) =>
+      `Analyzed the prompt for ${model}: ${a.sentences} sentence${a.sentences === 1 ? "" : "s"}, ` +
+      `${a.variables.length} variable${a.variables.length === 1 ? "" : "s"}${a.variables.length ? ` (${a.variables.join(", ")})` : ""}; ` +
+      `role ${a.hasRole ? "present" : "missing"}, output format ${a.hasOutputFormat ? "present" : "missing"}, ` +
+      `examples ${a.hasExamples ? "present" : "missing"}. Rewriting it with ${a.style === "xml" ? "XML-tagged" : "Markdown"} sections.`,
+  },
+  es: {
+    role: "Eres un asistente experto y cuidadoso. Realiza la tarea de abajo exactamente como se pide.",
+    task: "Tarea",
+    inputs: "Entradas",
+    inputsLine: (names: string[]) => `La tarea usa estas entradas, que se rellenan al ejecutarla: ${names.join(", ")}.`,
+    instructions: "Instrucciones",
+    steps: [
+      "Lee la tarea completa antes de responder.",
+      "Usa solo la información de la tarea y sus entradas; si falta algo que necesitas, dilo en lugar de suponerlo.",
+      "Céntrate en lo que pide la tarea.",
+    ],
+    output: "Formato de salida",
+    outputKeep: "Sigue el formato que pide la tarea y devuelve solo la respuesta, sin preámbulo.",
+    outputNew: "Responde en párrafos breves y claros. Devuelve solo la respuesta, sin preámbulo.",
+    analysis: (a: PromptAnalysis, model: string) =>
+      `Prompt analizado para ${model}: ${a.sentences} frase${a.sentences === 1 ? "" : "s"}, ` +
+      `${a.variables.length} variable${a.variables.length === 1 ? "" : "s"}${a.variables.length ? ` (${a.variables.join(", ")})` : ""}; ` +
+      `rol ${a.hasRole ? "presente" : "ausente"}, formato de salida ${a.hasOutputFormat ? "presente" : "ausente"}, ` +
+      `ejemplos ${a.hasExamples ? "presentes" : "ausentes"}. Se reescribe con secciones ${a.style === "xml" ? "en etiquetas XML" : "en Markdown"}.`,
+  },
+};
+
+/**
+ * Rewrites a prompt for a target model. Deterministic; the original text appears verbatim in the
+ * task section, so each {{variable}} survives exactly, the same number of times.
+ */
+export function optimizePromptText(text: string, targetModelId: string): { analysis: string; optimized: string; details: PromptAnalysis } {
+  const a = analyzePrompt(text, targetModelId);
+  const w = WORDING[a.language];
+  const task = text.trim();
+  const sections: { title: string; tag: string; body: string }[] = [];
+  sections.push({ title: w.task, tag: "task", body: task });
+  if (a.variables.length > 0) sections.push({ title: w.inputs, tag: "inputs", body: w.inputsLine(a.variables) });
+  sections.push({ title: w.instructions, tag: "instructions", body: w.steps.map((s, i) => `${i + 1}. ${s}`).join("\n") });
+  sections.push({ title: w.output, tag: "output_format", body: a.hasOutputFormat ? w.outputKeep : w.outputNew });
+
+  const parts: string[] = [];
+  if (!a.hasRole) parts.push(w.role);
+  for (const s of sections) {
+    parts.push(a.style === "xml" ? `<${s.tag}>\n${s.body}\n</${s.tag}>` : `## ${s.title}\n${s.body}`);
+  }
+  return { analysis: w.analysis(a, baseModelId(targetModelId)), optimized: parts.join("\n\n"), details: a };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route
+// ---------------------------------------------------------------------------------------------
+
+function todayOf(ctx: EmulatorContext): Date {
+  const now = (ctx as unknown as { now?: unknown }).now;
+  return typeof now === "function" ? (now as () => Date)() : new Date();
+}
+
+async function* optimizeEvents(analysis: string, optimized: string): AsyncGenerator<StreamEvent> {
+  yield { kind: "event", eventType: "analyzePromptEvent", payload: { message: analysis } };
+  yield { kind: "event", eventType: "optimizedPromptEvent", payload: { optimizedPrompt: { textPrompt: { text: optimized } } } };
+}
+
+export const agentRuntimeRoutes: Route[] = [
+  {
+    operation: "OptimizePrompt",
+    method: "POST",
+    pattern: "/optimize-prompt",
+    async handle(req, ctx): Promise<Reply> {
+      const body = jsonBody(req);
+      const errors: string[] = [];
+      const target = body.targetModelId;
+      if (target === undefined || target === null) {
+        errors.push("Value null at 'targetModelId' failed to satisfy constraint: Member must not be null");
+      } else if (typeof target !== "string" || target.length < 1 || target.length > 2048 || !TARGET_MODEL_RE.test(target)) {
+        errors.push(
+          `Value '${typeof target === "string" ? target : JSON.stringify(target)}' at 'targetModelId' failed to satisfy constraint: ` +
+            `Member must satisfy regular expression pattern: ${TARGET_MODEL_PATTERN}`,
+        );
+      }
+      const input = body.input as Record<string, unknown> | undefined | null;
+      let text: unknown;
+      if (input === undefined || input === null) {
+        errors.push("Value null at 'input' failed to satisfy constraint: Member must not be null");
+      } else if (typeof input !== "object" || Array.isArray(input) || Object.keys(input).length !== 1 || !("textPrompt" in input)) {
+        errors.push("Value at 'input' failed to satisfy constraint: Member must have exactly one of these members set: [textPrompt]");
+      } else {
+        const tp = input.textPrompt as Record<string, unknown> | null;
+        text = tp && typeof tp === "object" ? tp.text : undefined;
+        if (text === undefined || text === null) {
+          errors.push("Value null at 'input.textPrompt.text' failed to satisfy constraint: Member must not be null");
+        } else if (typeof text !== "string") {
+          errors.push("Value at 'input.textPrompt.text' failed to satisfy constraint: Member must be a string");
+        } else if (text.length < 1) {
+          errors.push("Value at 'input.textPrompt.text' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        } else if (text.length > MAX_PROMPT_CHARS) {
+          errors.push(`Value at 'input.textPrompt.text' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PROMPT_CHARS}`);
+        }
+      }
+      if (errors.length > 0) {
+        throw validation(`${errors.length} validation error${errors.length === 1 ? "" : "s"} detected: ${errors.join("; ")}`);
+      }
+      const modelId = baseModelId(target as string);
+      if (!OPTIMIZABLE_MODELS.includes(modelId)) {
+        throw validation(
+          `Prompt optimization doesn't support the model ${String(target)}. ` +
+            `Use one of the supported base model IDs, for example amazon.nova-lite-v1:0 or amazon.nova-pro-v1:0 (inference profile IDs aren't accepted here).`,
+        );
+      }
+      const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
+      if (eol && todayOf(ctx).toISOString().slice(0, 10) >= eol) {
+        throw validation(`The model ${modelId} reached its end of life on ${eol}, so prompts can no longer be optimized for it. Choose a current model.`);
+      }
+      const result = optimizePromptText(text as string, modelId);
+      return { status: 200, events: optimizeEvents(result.analysis, result.optimized) };
+    },
+  },
+];
