@@ -1,1 +1,11 @@
-export {};
+// The guide's shared plumbing: session mode, display, cost meter, prices and error advice.
+// Lessons import it by package name (`bedrock-guide`) so notebooks, tests and tsc all resolve it.
+export { startGuide, describeSession, type Guide, type GuideOptions, type Mode, type SimulatedFault } from "./guide";
+export { show, htmlTable, textTable, inNotebook, type TableOptions } from "./display";
+export { barChart, type BarChartInput, type ChartSeries } from "./chart";
+export { CostMeter, BudgetExceededError, type MeteredCall } from "./cost-meter";
+export { priceOf, costOf, formatUsd, parseModelReference, priceSources, type ModelPrice, type Usage } from "./prices";
+export { explainError, adviseOn, formatAdvice, type Advice, type AdviceContext, type Problem } from "./error-advice";
+export { modelFacts, regionsOffering, profilesFor, retirementOf, catalogDate } from "./catalog-facts";
+export { readerLanguage, say, type Language, type Bilingual } from "./language";
+export { inParallel } from "./concurrency";

@@ -1,0 +1,43 @@
+// @ts-check
+import { readdirSync } from "node:fs";
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import { basePath, repoUrl, siteUrl } from "./site/project.mjs";
+
+// The sidebar lists the chapters that exist (one MDX per chapter in the Spanish root); Starlight
+// shows each entry with the page's own title in the reader's language.
+const chapters = readdirSync(new URL("./site/content/docs/", import.meta.url))
+  .filter((f) => /^\d\d-[\w-]+\.mdx$/.test(f))
+  .sort()
+  .map((f) => f.replace(/\.mdx$/, ""));
+
+export default defineConfig({
+  site: siteUrl,
+  base: basePath,
+  srcDir: "./site",
+  publicDir: "./site/public",
+  outDir: "./dist",
+  trailingSlash: "ignore",
+  integrations: [
+    starlight({
+      title: { es: "Guía de Amazon Bedrock", en: "Amazon Bedrock guide" },
+      description: "Guía interactiva de Amazon Bedrock en TypeScript: léela, ejecútala sin conexión o contra tu cuenta.",
+      defaultLocale: "root",
+      locales: {
+        root: { label: "Español", lang: "es" },
+        en: { label: "English", lang: "en" },
+      },
+      sidebar: [
+        {
+          label: "Capítulos",
+          translations: { en: "Chapters" },
+          items: chapters.map((slug) => ({ slug })),
+        },
+      ],
+      social: repoUrl ? [{ icon: "github", label: "GitHub", href: repoUrl }] : [],
+      customCss: ["./site/styles/guide.css"],
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
+});

@@ -1,0 +1,115 @@
+"""Executes notebooks headless through the project's kernel (nbclient), for `npm run notebooks:exec`.
+
+Usage: exec_notebooks.py [--out DIR] [--jobs N] NOTEBOOK...
+Exits non-zero when any cell fails, printing the notebook, the cell and its error output.
+tslab reports compile and runtime errors as stderr text with status "error" in the execute reply,
+not as an "error" output, so failures are detected from the reply status.
+"""
+import argparse
+import asyncio
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+
+KERNEL = "bedrock-guide"
+
+
+class CellFailed(Exception):
+    def __init__(self, index, cell, reason):
+        super().__init__(reason)
+        self.index = index
+        self.cell = cell
+        self.reason = reason
+
+
+def output_text(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") == "error":
+            parts.append("\n".join(out.get("traceback", [])) or f"{out.get('ename')}: {out.get('evalue')}")
+    return "".join(parts)
+
+
+async def run_one(path, out_dir, timeout):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL,
+        timeout=timeout,
+        allow_errors=True,  # we judge each reply ourselves (see module docstring)
+        record_timing=False,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+    )
+    errors = []
+    # nbclient calls this when the execute reply has status "error" (how tslab reports failures).
+    client.on_cell_error = lambda cell, cell_index, execute_reply: errors.append(execute_reply["content"].get("status"))
+    timings = []
+    started = time.monotonic()
+    async with client.async_setup_kernel():
+        kernel_ready = time.monotonic() - started
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            t0 = time.monotonic()
+            await client.async_execute_cell(cell, index)
+            timings.append((index, time.monotonic() - t0))
+            has_error_output = any(o.get("output_type") == "error" for o in cell.outputs)
+            if errors or has_error_output:
+                raise CellFailed(index, cell, f"execute reply status {errors[0] if errors else 'ok'}, error output {has_error_output}")
+    total = time.monotonic() - started
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+        nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    return kernel_ready, timings, total
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", help="write executed copies here, same file names")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
+    parser.add_argument("--timeout", type=int, default=180, help="seconds per cell")
+    parser.add_argument("notebooks", nargs="+")
+    args = parser.parse_args()
+
+    if args.out and len({os.path.basename(p) for p in args.notebooks}) < len(args.notebooks):
+        # es/ and en/ share file names: keep the language folder under --out.
+        targets = {p: os.path.join(args.out, os.path.basename(os.path.dirname(os.path.abspath(p)))) for p in args.notebooks}
+    else:
+        targets = {p: args.out for p in args.notebooks}
+
+    gate = asyncio.Semaphore(max(1, args.jobs))
+    failures = []
+
+    async def guarded(path):
+        async with gate:
+            try:
+                ready, timings, total = await run_one(path, targets[path], args.timeout)
+                cells = ", ".join(f"{t:.2f}" for _, t in timings)
+                print(f"ok   {path}  {total:.1f}s (kernel {ready:.1f}s; cells: {cells})", flush=True)
+            except CellFailed as failed:
+                failures.append(path)
+                print(f"FAIL {path}: code cell #{failed.index} ({failed.reason})", flush=True)
+                print("---- cell source ----", flush=True)
+                print(failed.cell.source, flush=True)
+                print("---- cell output ----", flush=True)
+                print(output_text(failed.cell) or "(no output)", flush=True)
+                print("---------------------", flush=True)
+            except Exception as err:  # kernel died, timeout, bad notebook
+                failures.append(path)
+                print(f"FAIL {path}: {type(err).__name__}: {err}", flush=True)
+
+    await asyncio.gather(*(guarded(p) for p in args.notebooks))
+    if failures:
+        print(f"{len(failures)} of {len(args.notebooks)} notebooks failed", flush=True)
+        return 1
+    print(f"all {len(args.notebooks)} notebooks ran without errors", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

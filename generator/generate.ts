@@ -1,0 +1,121 @@
+// `npm run notebooks:generate`: writes notebooks/<lang>/<chapter>.ipynb from the chapter pages and
+// site/public/samples/<chapter>/<name>.<svg|png> from each chapter's samples.ts. The staleness test calls
+// generateAll() and compares with what is committed.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { publishedBase } from "../site/project.mjs";
+import type { Lang } from "../site/components/i18n";
+import { parseChapter, serializeNotebook, toNotebook } from "./notebook";
+import { projectRoot, snippetsDir } from "./snippets";
+
+export const LANGS: readonly Lang[] = ["es", "en"];
+export const docsDir = join(projectRoot, "site", "content", "docs");
+export const notebooksDir = join(projectRoot, "notebooks");
+export const samplesDir = join(projectRoot, "site", "public", "samples");
+
+const CHAPTER_FILE = /^(\d\d-[\w-]+)\.mdx$/;
+
+/** Chapter slugs that have a page in the given language. */
+export function chaptersIn(lang: Lang): string[] {
+  const dir = lang === "es" ? docsDir : join(docsDir, lang);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => CHAPTER_FILE.exec(f)?.[1])
+    .filter((c): c is string => !!c)
+    .sort();
+}
+
+export function chapterPagePath(chapter: string, lang: Lang): string {
+  return lang === "es" ? join(docsDir, `${chapter}.mdx`) : join(docsDir, lang, `${chapter}.mdx`);
+}
+
+/** Notebooks keyed by path relative to the project root. */
+export function generateNotebooks(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const lang of LANGS) {
+    const chapters = chaptersIn(lang);
+    for (const chapter of chapters) {
+      const path = chapterPagePath(chapter, lang);
+      const src = { chapter, lang, mdx: readFileSync(path, "utf8"), path: relative(projectRoot, path) };
+      const parsed = parseChapter(src, { publishedBase, notebookChapters: new Set(chapters) });
+      out.set(`notebooks/${lang}/${chapter}.ipynb`, serializeNotebook(toNotebook(src, parsed)));
+    }
+  }
+  return out;
+}
+
+export type SampleFn = () => Promise<{ mime: "image/png" | "image/svg+xml"; data: Buffer | string }>;
+
+/** Runs every chapter's samples.ts (they start the emulator themselves); outputs keyed by path. */
+export async function generateSamples(): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const chapters = readdirSync(snippetsDir).filter((d) => /^\d\d-/.test(d)).sort();
+  for (const chapter of chapters) {
+    const file = join(snippetsDir, chapter, "samples.ts");
+    if (!existsSync(file)) continue;
+    const mod = (await import(pathToFileURL(file).href)) as { samples?: Record<string, SampleFn> };
+    if (!mod.samples) throw new Error(`snippets/${chapter}/samples.ts must export \`samples\``);
+    for (const [name, make] of Object.entries(mod.samples)) {
+      if (!/^[\w-]+$/.test(name)) throw new Error(`snippets/${chapter}/samples.ts: bad sample name "${name}"`);
+      const { mime, data } = await make();
+      const ext = mime === "image/png" ? "png" : mime === "image/svg+xml" ? "svg" : null;
+      if (!ext) throw new Error(`snippets/${chapter}/samples.ts: sample "${name}" has unsupported type ${mime}`);
+      out.set(`site/public/samples/${chapter}/${name}.${ext}`, typeof data === "string" ? Buffer.from(data) : data);
+    }
+  }
+  return out;
+}
+
+/** Generated files currently on disk, keyed like generateNotebooks/generateSamples. */
+export function committedOutputs(): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (dir: string, keep: (f: string) => boolean) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, keep);
+      else if (keep(entry.name)) out.set(relative(projectRoot, full), readFileSync(full));
+    }
+  };
+  walk(notebooksDir, (f) => f.endsWith(".ipynb"));
+  walk(samplesDir, (f) => /\.(svg|png)$/.test(f));
+  return out;
+}
+
+export async function generateAll(): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const [k, v] of generateNotebooks()) out.set(k, Buffer.from(v));
+  for (const [k, v] of await generateSamples()) out.set(k, v);
+  return out;
+}
+
+async function main() {
+  const wanted = await generateAll();
+  const current = committedOutputs();
+  let written = 0;
+  for (const [path, data] of wanted) {
+    const full = join(projectRoot, path);
+    if (current.get(path)?.equals(data)) continue;
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, data);
+    written++;
+    console.log(`wrote ${path}`);
+  }
+  for (const path of current.keys()) {
+    if (!wanted.has(path)) {
+      rmSync(join(projectRoot, path));
+      console.log(`removed ${path} (no page or sample produces it)`);
+    }
+  }
+  console.log(`notebooks:generate: ${wanted.size} files, ${written} changed`);
+  // Samples start emulators; make sure no handle keeps the process alive.
+  process.exit(0);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

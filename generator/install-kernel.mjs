@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Registers this checkout's Jupyter kernel spec ("bedrock-guide"): tslab run by the project's Node 22,
+// with tsx's CommonJS require hook so notebooks can load the TypeScript sources of the workspace packages.
+// Plain .mjs on purpose: it runs from `npm install` (postinstall) and must never fail the install.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const KERNEL_NAME = "bedrock-guide";
+export const KERNEL_DISPLAY_NAME = "TypeScript (Bedrock guide)";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The kernel.json for this checkout; absolute paths so Jupyter, JupyterLab and VS Code can start it from anywhere. */
+export function kernelSpec(projectRoot = root) {
+  const nm = join(projectRoot, "node_modules");
+  return {
+    argv: [
+      join(nm, "node", "bin", "node"),
+      join(nm, "tslab", "bin", "tslab"),
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ],
+    display_name: KERNEL_DISPLAY_NAME,
+    language: "typescript",
+    env: {
+      NODE_OPTIONS: `--require ${join(nm, "tsx", "dist", "cjs", "index.cjs")}`,
+      // Suppresses tsx/Node experimental warnings that would otherwise land in every first cell's stderr.
+      NODE_NO_WARNINGS: "1",
+    },
+    metadata: { bedrock_guide_root: projectRoot },
+  };
+}
+
+/** Jupyter's per-user data dir: ask jupyter when present (it honours JUPYTER_DATA_DIR etc.), else the XDG default. */
+export function jupyterDataDir() {
+  if (process.env.JUPYTER_DATA_DIR) return process.env.JUPYTER_DATA_DIR;
+  for (const cmd of [["jupyter", ["--data-dir"]], ["/usr/bin/python3", ["-m", "jupyter", "--data-dir"]]]) {
+    try {
+      const out = execFileSync(cmd[0], cmd[1], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 15000 })
+        .trim()
+        .split("\n")
+        .pop();
+      if (out && out.startsWith("/")) return out;
+    } catch {
+      // jupyter is optional; fall through to the default location
+    }
+  }
+  const xdg = process.env.XDG_DATA_HOME || join(homedir(), ".local", "share");
+  return join(xdg, "jupyter");
+}
+
+export function installKernel({ dataDir = jupyterDataDir(), projectRoot = root } = {}) {
+  const dir = join(dataDir, "kernels", KERNEL_NAME);
+  const file = join(dir, "kernel.json");
+  const text = JSON.stringify(kernelSpec(projectRoot), null, 2) + "\n";
+  const same = existsSync(file) && readFileSync(file, "utf8") === text;
+  if (!same) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text);
+  }
+  return { file, changed: !same };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const { file, changed } = installKernel();
+    console.log(`bedrock-guide: Jupyter kernel "${KERNEL_DISPLAY_NAME}" ${changed ? "registered" : "already registered"} at ${file}`);
+  } catch (err) {
+    // Never break npm install over an optional Jupyter integration.
+    console.log(`bedrock-guide: could not register the Jupyter kernel (${err.message}); run \`npm run kernel:install\` later.`);
+  }
+}

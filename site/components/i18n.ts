@@ -1,0 +1,33 @@
+// Labels the guide's components print, in the page's language. The notebook generator uses the same table.
+export type Lang = "es" | "en";
+
+export const labels = {
+  es: {
+    offlineSample: "Generado sin conexión por el emulador",
+    notebookTitle: "Este capítulo es también un notebook",
+    notebookOpen: "Abrir el notebook en GitHub",
+    notebookDownload: "Descargar el notebook",
+    notebookHowTo:
+      "Para ejecutarlo: `npm install` y `npm start` en el repositorio, y abre {path} con el kernel «TypeScript (Bedrock guide)». Se ejecuta sin conexión contra el emulador; con `BEDROCK_GUIDE_MODE=live` usa tu cuenta de AWS.",
+    tip: "Consejo",
+    note: "Nota",
+    caution: "Atención",
+    danger: "Peligro",
+  },
+  en: {
+    offlineSample: "Produced offline by the emulator",
+    notebookTitle: "This chapter is also a notebook",
+    notebookOpen: "Open the notebook on GitHub",
+    notebookDownload: "Download the notebook",
+    notebookHowTo:
+      "To run it: `npm install` and `npm start` in the repository, then open {path} with the “TypeScript (Bedrock guide)” kernel. It runs offline against the emulator; with `BEDROCK_GUIDE_MODE=live` it uses your AWS account.",
+    tip: "Tip",
+    note: "Note",
+    caution: "Caution",
+    danger: "Danger",
+  },
+} as const;
+
+export function langOf(lang: string | undefined): Lang {
+  return lang?.startsWith("en") ? "en" : "es";
+}

@@ -1,0 +1,77 @@
+import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
+import { barChart, costOf, explainError, formatUsd, inParallel } from "bedrock-guide";
+
+export interface ComparisonRow {
+  model: string;
+  /** Round trip as this program measured it, network included. */
+  measuredMs: number;
+  /** Time the model took, as Bedrock reports it in metrics.latencyMs. */
+  modelMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD at on-demand prices; undefined when the price table has no entry. */
+  costUsd: number | undefined;
+  answer: string;
+  error?: string;
+}
+
+/**
+ * Sends one prompt to several models, a few at a time. The client's adaptive retry mode backs off
+ * and slows down when Bedrock throttles, instead of failing the comparison.
+ */
+export async function compareModels(prompt: string, modelIds: string[], concurrency = 3): Promise<ComparisonRow[]> {
+  const runtime = new BedrockRuntimeClient({ retryMode: "adaptive", maxAttempts: 6 });
+  return inParallel(modelIds, concurrency, async (modelId) => {
+    const started = performance.now();
+    try {
+      const response = await runtime.send(
+        new ConverseCommand({
+          modelId,
+          messages: [{ role: "user", content: [{ text: prompt }] }],
+          inferenceConfig: { maxTokens: 400, temperature: 0.2 },
+        }),
+      );
+      const inputTokens = response.usage?.inputTokens ?? 0;
+      const outputTokens = response.usage?.outputTokens ?? 0;
+      return {
+        model: modelId,
+        measuredMs: Math.round(performance.now() - started),
+        modelMs: response.metrics?.latencyMs ?? 0,
+        inputTokens,
+        outputTokens,
+        costUsd: costOf(modelId, { inputTokens, outputTokens }),
+        answer: (response.output?.message?.content ?? []).map((b) => b.text ?? "").join(""),
+      };
+    } catch (error) {
+      // One failing model should not sink the comparison: keep its row and say why.
+      return { model: modelId, measuredMs: Math.round(performance.now() - started), modelMs: 0, inputTokens: 0, outputTokens: 0, costUsd: undefined, answer: "", error: explainError(error, { modelId }).title };
+    }
+  });
+}
+
+/** The rows as a table: one line per model, answers shortened. */
+export function comparisonTable(rows: ComparisonRow[]): Array<Record<string, string | number>> {
+  return rows.map((r) => ({
+    model: r.model,
+    "measured ms": r.measuredMs,
+    "model ms": r.modelMs,
+    "tokens in": r.inputTokens,
+    "tokens out": r.outputTokens,
+    cost: formatUsd(r.costUsd),
+    answer: r.error ? `⚠ ${r.error}` : r.answer.length > 80 ? `${r.answer.slice(0, 77)}…` : r.answer,
+  }));
+}
+
+/** Latency, output tokens and cost side by side, one panel each. */
+export function comparisonChart(rows: ComparisonRow[], title: string): string {
+  const ok = rows.filter((r) => !r.error);
+  return barChart({
+    title,
+    categories: ok.map((r) => r.model),
+    series: [
+      { name: "metrics.latencyMs", values: ok.map((r) => r.modelMs), format: (v) => `${v} ms` },
+      { name: "output tokens", values: ok.map((r) => r.outputTokens) },
+      { name: "USD per 1,000 such calls", values: ok.map((r) => (r.costUsd ?? 0) * 1000), format: (v) => `$${v.toFixed(3)}` },
+    ],
+  });
+}

@@ -1,0 +1,18 @@
+import { BedrockRuntimeClient, ConverseCommand, type ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
+
+/** The same question through Converse: one request shape for every text model. */
+export async function askWithConverse(prompt: string, modelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0"): Promise<ConverseCommandOutput> {
+  const runtime = new BedrockRuntimeClient({});
+  return runtime.send(
+    new ConverseCommand({
+      modelId,
+      messages: [{ role: "user", content: [{ text: prompt }] }],
+      inferenceConfig: { maxTokens: 300, temperature: 0.5 },
+    }),
+  );
+}
+
+/** The text of a Converse answer. */
+export function answerText(response: ConverseCommandOutput): string {
+  return (response.output?.message?.content ?? []).map((block) => block.text ?? "").join("");
+}

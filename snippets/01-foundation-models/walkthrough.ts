@@ -1,0 +1,102 @@
+// Chapter 1 as the notebook runs it, one region per code cell. The functions come from the
+// lesson files beside this one (in the notebook, from the cells before).
+import { say, show, startGuide } from "bedrock-guide";
+import { checkModelAccess } from "./check-access";
+import { meetCommonErrors } from "./common-errors";
+import { comparisonChart, comparisonTable, compareModels } from "./compare-models";
+import { compareRegions } from "./compare-regions";
+import { askWithConverse, answerText } from "./first-call-converse";
+import { askClaudeNatively } from "./first-call-invoke";
+import { findInferenceProfiles } from "./inference-profiles";
+import { listModels } from "./list-models";
+import { providerTable } from "./provider-table";
+import { recommendations, tryRecommendation } from "./recommendations";
+import { streamAnswer } from "./stream-answer";
+
+// #region setup
+const guide = await startGuide();
+// #endregion setup
+
+// #region catalog
+const models = await listModels(guide.region);
+console.log(`${models.length} foundation models in ${guide.region}`);
+show.table(providerTable(models));
+// #endregion catalog
+
+// #region filters
+const imageModels = await listModels(guide.region, { outputModality: "IMAGE" });
+const onDemandText = await listModels(guide.region, { outputModality: "TEXT", inferenceType: "ON_DEMAND" });
+const streamingText = await listModels(guide.region, { outputModality: "TEXT", streaming: true });
+show.table([
+  { filter: "byOutputModality: IMAGE", models: imageModels.length },
+  { filter: "TEXT + byInferenceType: ON_DEMAND", models: onDemandText.length },
+  { filter: "TEXT + responseStreamingSupported", models: streamingText.length },
+]);
+show.table(imageModels.map((m) => ({ modelId: m.modelId, inferenceTypes: m.inferenceTypesSupported })));
+// #endregion filters
+
+// #region regions
+const regions = await compareRegions(["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1"]);
+show.table([regions.totals]);
+console.log(`${regions.differences.length} models are missing from at least one of these regions. Image models:`);
+show.table(regions.differences.filter((row) => row.model.startsWith("stability.") && !row.model.includes("-v1:0")));
+// #endregion regions
+
+// #region access
+const access = await checkModelAccess("anthropic.claude-haiku-4-5-20251001-v1:0", guide.region);
+show.table([access]);
+// #endregion access
+
+// #region invoke
+const question = say({ es: "Explica en dos frases por qué importa la IA generativa.", en: "Explain in two sentences why generative AI matters." }, guide.lang);
+console.log(await askClaudeNatively(question));
+// #endregion invoke
+
+// #region converse
+const reply = await askWithConverse(question);
+console.log(answerText(reply));
+console.log(reply.stopReason, reply.usage);
+// #endregion converse
+
+// #region stream
+const streamed = await streamAnswer(question, (text) => process.stdout.write(text));
+console.log(`\n${streamed.chunks} pieces, stop reason: ${streamed.stopReason}`);
+// #endregion stream
+
+// #region profiles
+show.table(await findInferenceProfiles("anthropic.claude-haiku-4-5-20251001-v1:0", guide.region));
+try {
+  await askWithConverse(question, "anthropic.claude-haiku-4-5-20251001-v1:0");
+} catch (error) {
+  console.log((error as Error).message);
+}
+// #endregion profiles
+
+// #region compare
+const contenders = [
+  "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+  "us.amazon.nova-2-lite-v1:0",
+  "us.meta.llama4-scout-17b-instruct-v1:0",
+  "mistral.ministral-3-8b-instruct",
+  "openai.gpt-oss-20b-1:0",
+];
+const rows = await compareModels(question, contenders);
+show.table(comparisonTable(rows));
+show.svg(comparisonChart(rows, say({ es: "La misma pregunta, cinco modelos", en: "One question, five models" }, guide.lang)));
+// #endregion compare
+
+// #region recommendations
+show.table(recommendations);
+const summary = await tryRecommendation("summaries", say({ es: "Resume en una frase: Bedrock da acceso a modelos de muchos proveedores con una sola API.", en: "Summarise in one sentence: Bedrock gives access to models from many providers through one API." }, guide.lang));
+if (summary.kind === "text") console.log(summary.text);
+const picture = await tryRecommendation("images", "A lighthouse on a rocky coast at dawn, watercolour");
+if (picture.kind === "image") show.png(picture.png);
+// #endregion recommendations
+
+// #region errors
+show.table(await meetCommonErrors(guide));
+// #endregion errors
+
+// #region cost
+guide.meter.report();
+// #endregion cost

@@ -1,0 +1,179 @@
+import { CostMeter } from "./cost-meter";
+import { instrumentClients } from "./instrument";
+import { readerLanguage, say, type Language } from "./language";
+
+export type Mode = "offline" | "live";
+
+export interface GuideOptions {
+  /** Default: BEDROCK_GUIDE_MODE, else "offline". Live is always an explicit choice. */
+  mode?: Mode;
+  /** Offline default: AWS_REGION, else us-east-1. Live: the SDK's own region chain. */
+  region?: string;
+  lang?: Language;
+  /** Live spending limit in USD. Default: BEDROCK_GUIDE_BUDGET_USD, else 1. */
+  budgetUsd?: number;
+  /** Print nothing (tests). */
+  quiet?: boolean;
+}
+
+export interface Guide {
+  mode: Mode;
+  region: string;
+  /** Where the SDK sends requests: the emulator offline, AWS's regional endpoint live. */
+  endpoint: string;
+  lang: Language;
+  meter: CostMeter;
+  /**
+   * Offline only: the emulator answers matching calls with a fault (throttling, no access, extra
+   * latency) so you can watch retries and error advice work. Live it does nothing and returns false.
+   */
+  simulate(fault: SimulatedFault): boolean;
+  /** Stops the emulator (offline) and puts the environment back as it was. */
+  stop(): Promise<void>;
+}
+
+export interface SimulatedFault {
+  fault: "throttle" | "access-denied" | "latency";
+  /** Only calls to this model ID (default: every model). */
+  model?: string;
+  /** How many calls fail before the emulator answers normally again (default: all). */
+  times?: number;
+  latencyMs?: number;
+}
+
+interface RunningEmulator {
+  url: string;
+  faults: { add(rule: SimulatedFault): unknown; clear(): void };
+  close(): Promise<void>;
+}
+
+// Notebook cells can be run again, so the guide keeps one session per process.
+let current: Guide | undefined;
+let currentOptions = "";
+
+const OFFLINE_ENV = ["AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"] as const;
+
+/**
+ * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator in this
+ * process and points the AWS SDK at it through the SDK's own settings (AWS_ENDPOINT_URL, region,
+ * dummy keys), so plain SDK code like `new BedrockRuntimeClient({})` works unchanged. Live
+ * (BEDROCK_GUIDE_MODE=live) it uses your normal AWS credential chain and a spending budget.
+ */
+export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
+  const lang = options.lang ?? readerLanguage();
+  const mode = options.mode ?? modeFromEnvironment();
+  const key = JSON.stringify({ ...options, lang, mode });
+  if (current && currentOptions === key) {
+    if (!options.quiet) printBanner(current);
+    return current;
+  }
+  if (current) await current.stop();
+
+  const budgetUsd = options.budgetUsd ?? Number(process.env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
+  const meter = new CostMeter({ live: mode === "live", budgetUsd, lang });
+
+  let guide: Guide;
+  if (mode === "offline") {
+    const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, process.env[k]]));
+    const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
+    // Loaded only offline: live sessions never start the emulator.
+    const { startEmulator } = (await import("bedrock-emulator")) as { startEmulator(o?: object): Promise<RunningEmulator> };
+    const emulator = await startEmulator();
+    process.env.AWS_ENDPOINT_URL = emulator.url;
+    process.env.AWS_REGION = region;
+    // Dummy keys: the emulator needs a signed request, never a real secret.
+    process.env.AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
+    process.env.AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    guide = {
+      mode,
+      region,
+      endpoint: emulator.url,
+      lang,
+      meter,
+      simulate(fault) {
+        emulator.faults.add(fault);
+        return true;
+      },
+      async stop() {
+        await emulator.close();
+        for (const k of OFFLINE_ENV) {
+          if (saved[k] === undefined) delete process.env[k];
+          else process.env[k] = saved[k];
+        }
+        if (current === guide) current = undefined;
+      },
+    };
+  } else {
+    const region = options.region ?? (await liveRegion());
+    guide = {
+      mode,
+      region,
+      endpoint: process.env.AWS_ENDPOINT_URL ?? `https://bedrock-runtime.${region}.amazonaws.com`,
+      lang,
+      meter,
+      simulate: () => false,
+      async stop() {
+        if (current === guide) current = undefined;
+      },
+    };
+  }
+  instrumentClients({ meter, lang });
+  current = guide;
+  currentOptions = key;
+  if (!options.quiet) printBanner(guide);
+  return guide;
+}
+
+function modeFromEnvironment(): Mode {
+  const value = (process.env.BEDROCK_GUIDE_MODE ?? "offline").toLowerCase();
+  if (value === "live" || value === "offline") return value;
+  throw new Error(`BEDROCK_GUIDE_MODE must be "offline" or "live", not "${process.env.BEDROCK_GUIDE_MODE}".`);
+}
+
+/** The region the SDK itself would use (AWS_REGION, then the profile's config). */
+async function liveRegion(): Promise<string> {
+  const { BedrockClient } = await import("@aws-sdk/client-bedrock");
+  const client = new BedrockClient({});
+  try {
+    return await client.config.region();
+  } catch {
+    throw new Error(
+      say(
+        {
+          es: "Modo en vivo sin región: exporta AWS_REGION (por ejemplo us-east-1) o configura la región de tu perfil.",
+          en: "Live mode without a region: export AWS_REGION (for example us-east-1) or set your profile's region.",
+        },
+        readerLanguage(),
+      ),
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Where credentials will come from, named without ever reading a secret. */
+function credentialSource(guide: Guide): string {
+  if (guide.mode === "offline") return say({ es: "claves ficticias del emulador", en: "the emulator's dummy keys" }, guide.lang);
+  if (process.env.AWS_ACCESS_KEY_ID) return say({ es: "variables de entorno", en: "environment variables" }, guide.lang);
+  if (process.env.AWS_PROFILE) return say({ es: `perfil ${process.env.AWS_PROFILE}`, en: `profile ${process.env.AWS_PROFILE}` }, guide.lang);
+  return say({ es: "cadena estándar del SDK (perfil default, SSO o rol)", en: "the SDK's standard chain (default profile, SSO or role)" }, guide.lang);
+}
+
+export function describeSession(guide: Guide): string[] {
+  const mode =
+    guide.mode === "offline"
+      ? say({ es: "sin conexión: emulador local, gratis", en: "offline: local emulator, free" }, guide.lang)
+      : say({ es: `en vivo: llamadas reales a AWS, con coste (presupuesto ${guide.meter.options.budgetUsd} USD)`, en: `live: real AWS calls that cost money (budget ${guide.meter.options.budgetUsd} USD)` }, guide.lang);
+  return [
+    `${say({ es: "Modo", en: "Mode" }, guide.lang)}: ${mode}`,
+    `${say({ es: "Región", en: "Region" }, guide.lang)}: ${guide.region}`,
+    `Endpoint: ${guide.endpoint}`,
+    `${say({ es: "Credenciales", en: "Credentials" }, guide.lang)}: ${credentialSource(guide)}`,
+  ];
+}
+
+function printBanner(guide: Guide): void {
+  console.log(describeSession(guide).join("\n"));
+}

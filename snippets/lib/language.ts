@@ -1,0 +1,23 @@
+import { basename } from "node:path";
+
+/** The guide speaks Spanish first and English second. */
+export type Language = "es" | "en";
+
+/**
+ * The reader's language: BEDROCK_GUIDE_LANG if set, else the notebook's folder
+ * (Jupyter starts the kernel in notebooks/es or notebooks/en), else the shell's LANG.
+ */
+export function readerLanguage(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Language {
+  const explicit = env.BEDROCK_GUIDE_LANG?.toLowerCase();
+  if (explicit === "es" || explicit === "en") return explicit;
+  const folder = basename(cwd);
+  if (folder === "es" || folder === "en") return folder;
+  return (env.LANG ?? "").toLowerCase().startsWith("en") ? "en" : "es";
+}
+
+/** A sentence in both languages; pick one with `say`. */
+export type Bilingual = Record<Language, string>;
+
+export function say(text: Bilingual, lang: Language): string {
+  return text[lang];
+}

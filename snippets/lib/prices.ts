@@ -1,0 +1,105 @@
+import { readDataFile } from "./data";
+
+interface PerMillion {
+  input: number;
+  output: number;
+}
+interface TextPriceEntry {
+  models: string[];
+  input?: number;
+  output?: number;
+  global?: PerMillion;
+  regional?: PerMillion;
+  source: string;
+}
+interface ImagePriceEntry {
+  models: string[];
+  perImage: number;
+  source: string;
+}
+interface PriceFile {
+  retrievedAt: string;
+  sources: Record<string, string>;
+  text: TextPriceEntry[];
+  image: ImagePriceEntry[];
+}
+
+export interface ModelPrice {
+  modelId: string;
+  /** USD per 1M input tokens (text models). */
+  inputPerMillion: number;
+  /** USD per 1M output tokens (text models). */
+  outputPerMillion: number;
+  /** USD per generated image (image models). */
+  perImage?: number;
+  /** Which rate applies: global profiles are cheaper than regional ones for some providers. */
+  rate: "global" | "regional" | "on-demand";
+  source: string;
+}
+
+const PROFILE_PREFIXES = ["global", "us", "eu", "apac", "jp", "au", "in", "ca", "us-gov"];
+
+/**
+ * Splits what you pass as modelId (a model ID, a profile ID or either ARN) into the
+ * foundation model ID and the profile prefix, if any.
+ */
+export function parseModelReference(reference: string): { modelId: string; profilePrefix?: string } {
+  const id = reference.startsWith("arn:") ? reference.slice(reference.lastIndexOf("/") + 1) : reference;
+  const dot = id.indexOf(".");
+  const head = dot > 0 ? id.slice(0, dot) : "";
+  if (PROFILE_PREFIXES.includes(head) && id.indexOf(".", dot + 1) > 0) {
+    return { modelId: id.slice(dot + 1), profilePrefix: head };
+  }
+  return { modelId: id };
+}
+
+function priceFile(): PriceFile {
+  return readDataFile<PriceFile>("prices.json");
+}
+
+/** The on-demand price of a model, or undefined when the price table has none. */
+export function priceOf(reference: string): ModelPrice | undefined {
+  const { modelId, profilePrefix } = parseModelReference(reference);
+  const file = priceFile();
+  const image = file.image.find((e) => e.models.includes(modelId));
+  if (image) {
+    return { modelId, inputPerMillion: 0, outputPerMillion: 0, perImage: image.perImage, rate: "on-demand", source: image.source };
+  }
+  const text = file.text.find((e) => e.models.includes(modelId));
+  if (!text) return undefined;
+  if (text.global && text.regional) {
+    const rate = profilePrefix === "global" ? "global" : "regional";
+    const p = text[rate]!;
+    return { modelId, inputPerMillion: p.input, outputPerMillion: p.output, rate, source: text.source };
+  }
+  return { modelId, inputPerMillion: text.input ?? 0, outputPerMillion: text.output ?? 0, rate: "on-demand", source: text.source };
+}
+
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+  images?: number;
+}
+
+/** USD for one call's usage; undefined when the model has no known price. */
+export function costOf(reference: string, usage: Usage): number | undefined {
+  const price = priceOf(reference);
+  if (!price) return undefined;
+  return (
+    ((usage.inputTokens ?? 0) * price.inputPerMillion) / 1e6 +
+    ((usage.outputTokens ?? 0) * price.outputPerMillion) / 1e6 +
+    (usage.images ?? 0) * (price.perImage ?? 0)
+  );
+}
+
+/** Where the prices come from and when they were read, for the reader to check. */
+export function priceSources(): { retrievedAt: string; sources: Record<string, string> } {
+  const { retrievedAt, sources } = priceFile();
+  return { retrievedAt, sources };
+}
+
+export function formatUsd(amount: number | undefined): string {
+  if (amount === undefined) return "?";
+  if (amount === 0) return "$0";
+  return amount < 0.01 ? `$${amount.toFixed(6)}` : `$${amount.toFixed(4)}`;
+}
