@@ -183,6 +183,15 @@ function todayOf(ctx: EmulatorContext): Date {
   return typeof now === "function" ? (now as () => Date)() : new Date();
 }
 
+/** End of life per the emulator's catalog when it has one, else per the table above. */
+function isRetired(ctx: EmulatorContext, modelId: string): boolean {
+  const today = todayOf(ctx);
+  const catalog = (ctx as unknown as { catalog?: { isEndOfLife?: (id: string, now: Date) => boolean } }).catalog;
+  if (catalog && typeof catalog.isEndOfLife === "function" && catalog.isEndOfLife(modelId, today)) return true;
+  const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
+  return eol !== undefined && today.toISOString().slice(0, 10) >= eol;
+}
+
 async function* optimizeEvents(analysis: string, optimized: string): AsyncGenerator<StreamEvent> {
   yield { kind: "event", eventType: "analyzePromptEvent", payload: { message: analysis } };
   yield { kind: "event", eventType: "optimizedPromptEvent", payload: { optimizedPrompt: { textPrompt: { text: optimized } } } };
@@ -234,9 +243,11 @@ export const agentRuntimeRoutes: Route[] = [
             `Use one of the supported base model IDs, for example amazon.nova-lite-v1:0 or amazon.nova-pro-v1:0 (inference profile IDs aren't accepted here).`,
         );
       }
-      const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
-      if (eol && todayOf(ctx).toISOString().slice(0, 10) >= eol) {
-        throw validation(`The model ${modelId} reached its end of life on ${eol}, so prompts can no longer be optimized for it. Choose a current model.`);
+      if (isRetired(ctx, modelId)) {
+        const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
+        throw validation(
+          `The model ${modelId} has reached the end of its life${eol ? ` (${eol})` : ""}, so prompts can no longer be optimized for it. Choose a current model, such as amazon.nova-lite-v1:0.`,
+        );
       }
       const result = optimizePromptText(text as string, modelId);
       return { status: 200, events: optimizeEvents(result.analysis, result.optimized) };
