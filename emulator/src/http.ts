@@ -1,6 +1,10 @@
 // The contract between the emulator's server and its service modules.
 // Every service (bedrock, bedrock-runtime, bedrock-agent, bedrock-agent-runtime) exports
 // a list of Routes; the server matches method + path, decodes path labels and calls handle().
+import type { Catalog } from "./catalog";
+import type { FaultController } from "./faults";
+import type { Responder } from "./responders";
+import type { PromptStore } from "./prompt-store";
 
 /** One decoded HTTP request, whatever the HTTP version it arrived on. */
 export interface EmulatorRequest {
@@ -20,19 +24,25 @@ export interface EmulatorRequest {
 /** A frame of an AWS event stream, before binary encoding. */
 export type StreamEvent =
   | { kind: "event"; eventType: string; payload: unknown }
+  /** exceptionType is the event-stream member name, e.g. "throttlingException". */
   | { kind: "exception"; exceptionType: string; message: string };
 
 export type Reply =
   | { status: number; headers?: Record<string, string>; json: unknown }
   | { status: number; headers?: Record<string, string>; body: Buffer | string; contentType: string }
-  | { status: number; headers?: Record<string, string>; events: AsyncIterable<StreamEvent> };
+  | { status: number; headers?: Record<string, string>; events: AsyncIterable<StreamEvent> | Iterable<StreamEvent> };
 
 export interface Route {
   /** Operation name as in the service model, e.g. "Converse". */
   operation: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Path pattern with {labels}, e.g. "/model/{modelId}/converse". */
+  /** Path pattern with {labels}, e.g. "/model/{modelId}/converse". A trailing slash is significant. */
   pattern: string;
+  /**
+   * True when the handler applies fault rules itself (after resolving the model, so rules can
+   * name a model). Otherwise the server applies model-less rules before calling handle().
+   */
+  handlesFaults?: boolean;
   handle(req: EmulatorRequest, ctx: EmulatorContext): Promise<Reply>;
 }
 
@@ -51,8 +61,26 @@ export class BedrockError extends Error {
   }
 }
 
-/** Shared state of one emulator instance. Filled in by the server when it starts. */
+/** Shorthands for the errors every service uses (status codes from the botocore models). */
+export const errors = {
+  validation: (message: string) => new BedrockError("ValidationException", 400, message),
+  notFound: (message: string) => new BedrockError("ResourceNotFoundException", 404, message),
+  accessDenied: (message: string) => new BedrockError("AccessDeniedException", 403, message),
+  throttling: (message = "Too many requests, please wait before trying again.") =>
+    new BedrockError("ThrottlingException", 429, message),
+  conflict: (message: string) => new BedrockError("ConflictException", 409, message),
+};
+
+/** Shared state of one emulator instance. Built by startEmulator(). */
 export interface EmulatorContext {
-  /** Anything a service module needs to keep per instance (catalog, prompt store, responder, faults). */
-  readonly services: Record<string, unknown>;
+  /** The model catalog (all regions); use catalog.forRegion(req.region). */
+  readonly catalog: Catalog;
+  /** Prompt Management state (bedrock-agent). */
+  readonly prompts: PromptStore;
+  /** Produces model output for Converse / InvokeModel. */
+  readonly responder: Responder;
+  /** Fault injection (throttling, access denied, latency). */
+  readonly faults: FaultController;
+  /** The emulator's "today": model lifecycle (legacy, end of life) is judged against it. */
+  now(): Date;
 }

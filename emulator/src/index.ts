@@ -1,1 +1,79 @@
-export {};
+// Public API of the offline Bedrock emulator: start it in-process (notebooks, tests) or from the
+// CLI (src/cli.ts). It speaks AWS's wire protocol, so the real AWS SDK clients work against it.
+import { loadCatalog } from "./catalog";
+import { FaultController, parseFaultRules, type FaultRule } from "./faults";
+import type { EmulatorContext, Route } from "./http";
+import { PromptStore } from "./prompt-store";
+import { responderFromEnv, type Responder } from "./responders";
+import { allRoutes } from "./router";
+import { createEmulatorServer, type ServerRequest } from "./server";
+
+export interface StartEmulatorOptions {
+  /** 0 or undefined: a random free port. The host is always 127.0.0.1. */
+  port?: number;
+  /** Prompt Management persistence folder; none = in memory. */
+  dataDir?: string;
+  /** Default: the deterministic synthetic responder (or the OpenAI proxy if the env says so). */
+  responder?: Responder;
+  /** Fault rules, added to those in BEDROCK_EMULATOR_FAULTS and the per-request header. */
+  faults?: FaultRule[];
+  /** Where BEDROCK_EMULATOR_* settings are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The emulator's "today" (model lifecycle is judged against it). Default: the real clock. */
+  now?: () => Date;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:4010 — pass it as `endpoint` to the SDK clients. */
+  url: string;
+  port: number;
+  faults: FaultController;
+  /** The instance's shared state (catalog, prompt store, responder…). */
+  context: EmulatorContext;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const env = opts.env ?? process.env;
+  const now = opts.now ?? (() => new Date());
+  const faults = new FaultController([...parseFaultRules(env.BEDROCK_EMULATOR_FAULTS ?? ""), ...(opts.faults ?? [])]);
+  const ctx: EmulatorContext = {
+    catalog: loadCatalog(),
+    prompts: new PromptStore({ dataDir: opts.dataDir, now }),
+    responder: opts.responder ?? responderFromEnv(env),
+    faults,
+    now,
+  };
+  const server = createEmulatorServer({
+    routes: allRoutes(),
+    ctx,
+    async applyFaults(req: ServerRequest, route: Route) {
+      // Runtime model routes apply faults themselves once the model is resolved; availability
+      // only reports access-denied rules without consuming them.
+      if (route.handlesFaults || route.operation === "GetFoundationModelAvailability") return;
+      const model = req.params.modelIdentifier ?? req.params.modelId ?? req.params.inferenceProfileIdentifier;
+      const out = faults.evaluate(route.operation, model ? [model] : [], req.faultRules);
+      if (out.latencyMs > 0) await new Promise((r) => setTimeout(r, out.latencyMs));
+      if (out.error) throw out.error;
+    },
+  });
+  const port = await server.listen(opts.port ?? 0);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    faults,
+    context: ctx,
+    close: () => server.close(),
+  };
+}
+
+export { BedrockError, errors } from "./http";
+export type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./http";
+export { Catalog, catalogFor, loadCatalog, messages as awsMessages, DOC_ACCOUNT } from "./catalog";
+export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry } from "./catalog";
+export { FaultController, parseFaultRules } from "./faults";
+export type { FaultKind, FaultRule } from "./faults";
+export { openAICompatibleResponder, scriptedResponder, syntheticResponder, responderFromEnv } from "./responders";
+export type { Responder, ResponderRequest, ResponderResult, ScriptedRule, ScriptedResponder } from "./responders";
+export { approximateTokens, converseInputTokens, BINARY_BLOCK_TOKENS } from "./tokens";
+export { MAX_BODY_BYTES } from "./server";

@@ -1,0 +1,255 @@
+// The model catalog: real model IDs, per-region availability, inference types, lifecycle and
+// inference profiles, from data/catalog.json (built by scripts/build-catalog.ts). Loaded once, lazily.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BedrockError, errors } from "./http";
+
+export const DOC_ACCOUNT = "123456789012";
+
+export interface CatalogModel {
+  modelId: string;
+  modelName: string;
+  providerName: string;
+  inputModalities: string[];
+  outputModalities: string[];
+  responseStreamingSupported?: boolean;
+  customizationsSupported: string[];
+  inferenceTypesSupported: string[];
+  inferenceTypesByRegion?: Record<string, string[]>;
+  modelLifecycle: { status: string; startOfLifeTime?: string; legacyTime?: string; publicExtendedAccessTime?: string; endOfLifeTime?: string };
+  regions: string[];
+  mantleOnly?: boolean;
+  apis?: { converse: boolean; invoke: boolean };
+  contextWindow?: number;
+  maxOutputTokens?: number;
+}
+
+export interface CatalogProfile {
+  inferenceProfileId: string;
+  inferenceProfileName: string;
+  description?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  /** modelId → regions the profile routes to ("" = any region, for global profiles). */
+  models: Record<string, string[]>;
+  status: string;
+  type: string;
+  regions: string[];
+}
+
+export interface RetiredEntry {
+  /** Model IDs; a trailing or inner `*` is a wildcard (`meta.llama2-*`). */
+  modelIds: string[];
+  legacyTime?: string;
+  endOfLife?: string;
+  endOfLifeNote: string;
+  /** The facts sheet marks the end of life as passed (✝) on its date, 2026-11-25. */
+  passed: boolean;
+  replacement: string;
+}
+
+export interface CatalogData {
+  source: Record<string, string>;
+  capturedAt: string;
+  date: string;
+  builtAt: string;
+  regions: string[];
+  models: CatalogModel[];
+  profiles: CatalogProfile[];
+  retired: RetiredEntry[];
+}
+
+/** The AWS messages the runtime uses for model-identifier problems. */
+export const messages = {
+  invalidModel: "The provided model identifier is invalid.",
+  endOfLife: "This model version has reached the end of its life. Please refer to the AWS documentation for more details.",
+  onDemandNotSupported: (id: string) =>
+    `Invocation of model ID ${id} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
+  accessDenied: "You don't have access to the model with the specified model ID.",
+};
+
+/** What a runtime model identifier resolved to in one region. */
+export interface ResolvedModel {
+  /** The identifier as the caller sent it (decoded). */
+  requested: string;
+  /** The foundation model that answers. */
+  model: CatalogModel;
+  /** The inference profile used, if any. */
+  profile?: CatalogProfile;
+}
+
+const PROFILE_PREFIX = /^(us|eu|apac|jp|au|in|ca|global|us-gov)\./;
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp("^" + glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$");
+}
+
+export class Catalog {
+  readonly data: CatalogData;
+  private readonly byId = new Map<string, CatalogModel>();
+  private readonly profilesByRegion = new Map<string, Map<string, CatalogProfile>>();
+  private readonly retiredMatchers: { re: RegExp; entry: RetiredEntry }[];
+
+  constructor(data: CatalogData) {
+    this.data = data;
+    for (const m of data.models) this.byId.set(m.modelId, m);
+    for (const p of data.profiles) {
+      for (const r of p.regions) {
+        let map = this.profilesByRegion.get(r);
+        if (!map) this.profilesByRegion.set(r, (map = new Map()));
+        map.set(p.inferenceProfileId, p);
+      }
+    }
+    this.retiredMatchers = data.retired.flatMap((entry) => entry.modelIds.map((id) => ({ re: globToRegExp(id), entry })));
+  }
+
+  get regions(): string[] {
+    return this.data.regions;
+  }
+
+  /** Any catalog entry with this exact model ID, whatever its region or lifecycle. */
+  model(modelId: string): CatalogModel | undefined {
+    return this.byId.get(modelId);
+  }
+
+  /** The retirement facts for a model ID (from the facts sheet), if any row names it. */
+  retirement(modelId: string): RetiredEntry | undefined {
+    const base = modelId.replace(PROFILE_PREFIX, "");
+    return this.retiredMatchers.find((m) => m.re.test(base))?.entry;
+  }
+
+  /** True when the model's end of life has passed at `now`. */
+  isEndOfLife(modelId: string, now: Date): boolean {
+    const base = modelId.replace(PROFILE_PREFIX, "");
+    const eol = this.byId.get(base)?.modelLifecycle.endOfLifeTime;
+    if (eol && Date.parse(eol) <= now.getTime()) return true;
+    // Context-length variants (`...:0:200k`) share the lifecycle of their base model.
+    const r = this.retirement(base) ?? this.retirement(base.replace(/(:\d+):[a-z0-9]+$/, "$1"));
+    if (!r) return false;
+    if (r.endOfLife) return Date.parse(r.endOfLife) <= now.getTime();
+    return r.passed;
+  }
+
+  /** The lifecycle as AWS reports it at `now` (ACTIVE turns LEGACY once legacyTime passes). */
+  lifecycle(m: CatalogModel, now: Date): CatalogModel["modelLifecycle"] {
+    const lc = m.modelLifecycle;
+    if (lc.status === "ACTIVE" && lc.legacyTime && Date.parse(lc.legacyTime) <= now.getTime()) return { ...lc, status: "LEGACY" };
+    return lc;
+  }
+
+  inferenceTypes(m: CatalogModel, region: string): string[] {
+    return m.inferenceTypesByRegion?.[region] ?? m.inferenceTypesSupported;
+  }
+
+  /** Models ListFoundationModels returns in `region` at `now` (end-of-life and mantle-only ones hidden). */
+  listModels(region: string, now: Date): CatalogModel[] {
+    return this.data.models.filter((m) => !m.mantleOnly && m.regions.includes(region) && !this.isEndOfLife(m.modelId, now));
+  }
+
+  /** The profile with this ID as listed in `region`. */
+  profile(region: string, id: string): CatalogProfile | undefined {
+    return this.profilesByRegion.get(region)?.get(id);
+  }
+
+  /** Profiles ListInferenceProfiles returns in `region` (those routing only to retired models hidden). */
+  listProfiles(region: string, now: Date): CatalogProfile[] {
+    const map = this.profilesByRegion.get(region);
+    if (!map) return [];
+    return [...map.values()].filter((p) => Object.keys(p.models).some((id) => !this.isEndOfLife(id, now)));
+  }
+
+  modelArn(region: string, modelId: string): string {
+    return `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
+  }
+
+  profileArn(region: string, profileId: string): string {
+    return `arn:aws:bedrock:${region}:${DOC_ACCOUNT}:inference-profile/${profileId}`;
+  }
+
+  /** The ListFoundationModels / GetFoundationModel summary of a model in a region. */
+  summary(m: CatalogModel, region: string, now: Date): Record<string, unknown> {
+    return {
+      modelArn: this.modelArn(region, m.modelId),
+      modelId: m.modelId,
+      modelName: m.modelName,
+      providerName: m.providerName,
+      inputModalities: m.inputModalities,
+      outputModalities: m.outputModalities,
+      ...(m.responseStreamingSupported === undefined ? {} : { responseStreamingSupported: m.responseStreamingSupported }),
+      customizationsSupported: m.customizationsSupported,
+      inferenceTypesSupported: this.inferenceTypes(m, region),
+      modelLifecycle: this.lifecycle(m, now),
+    };
+  }
+
+  profileSummary(p: CatalogProfile, region: string): Record<string, unknown> {
+    const models: { modelArn: string }[] = [];
+    for (const [id, regions] of Object.entries(p.models)) for (const r of regions) models.push({ modelArn: this.modelArn(r, id) });
+    return {
+      inferenceProfileName: p.inferenceProfileName,
+      ...(p.description ? { description: p.description } : {}),
+      ...(p.createdAt ? { createdAt: p.createdAt } : {}),
+      ...(p.updatedAt ? { updatedAt: p.updatedAt } : {}),
+      inferenceProfileArn: this.profileArn(region, p.inferenceProfileId),
+      models,
+      inferenceProfileId: p.inferenceProfileId,
+      status: p.status,
+      type: p.type,
+    };
+  }
+
+  /**
+   * Resolves a runtime model identifier (model ID, profile ID, or their ARNs) in `region`, or
+   * throws the error AWS gives: end of life → ResourceNotFoundException; profile-only model
+   * called on demand → ValidationException with AWS's message; unknown → "invalid identifier".
+   */
+  resolveForInvocation(identifier: string, region: string, now: Date): ResolvedModel {
+    let id = identifier;
+    const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile)\/(.+)$/.exec(id);
+    if (arn) id = arn[4];
+    else if (id.startsWith("arn:")) throw errors.validation(messages.invalidModel);
+
+    const profile = this.profile(region, id);
+    if (profile) {
+      const targets = Object.keys(profile.models);
+      if (targets.every((t) => this.isEndOfLife(t, now))) throw errors.notFound(messages.endOfLife);
+      const model = targets.map((t) => this.byId.get(t)).find((m): m is CatalogModel => !!m);
+      if (!model) throw errors.validation(messages.invalidModel);
+      return { requested: identifier, model, profile };
+    }
+    if (this.isEndOfLife(id, now)) throw errors.notFound(messages.endOfLife);
+    const model = this.byId.get(id);
+    if (!model || model.mantleOnly || !model.regions.includes(region) || (arn && arn[3] === "inference-profile")) {
+      throw errors.validation(messages.invalidModel);
+    }
+    const types = this.inferenceTypes(model, region);
+    if (types.includes("ON_DEMAND")) return { requested: identifier, model };
+    if (types.includes("INFERENCE_PROFILE")) throw errors.validation(messages.onDemandNotSupported(id));
+    throw errors.validation(messages.invalidModel);
+  }
+}
+
+let cached: Catalog | undefined;
+
+/** Where data/catalog.json lives: next to the emulator package in the repository. */
+function catalogPath(): string {
+  if (process.env.BEDROCK_EMULATOR_CATALOG) return process.env.BEDROCK_EMULATOR_CATALOG;
+  // CommonJS (tsx, tslab) has __dirname; other loaders fall back to the working directory.
+  const here = typeof __dirname === "string" ? __dirname : join(process.cwd(), "emulator", "src");
+  return join(here, "..", "..", "data", "catalog.json");
+}
+
+/** The catalog, parsed on first use and then shared by every emulator instance. */
+export function loadCatalog(path?: string): Catalog {
+  if (path) return new Catalog(JSON.parse(readFileSync(path, "utf8")) as CatalogData);
+  if (!cached) cached = new Catalog(JSON.parse(readFileSync(catalogPath(), "utf8")) as CatalogData);
+  return cached;
+}
+
+/** Model summaries ListFoundationModels would return in `region` (default: today). */
+export function catalogFor(region: string, now: Date = new Date()): Record<string, unknown>[] {
+  const c = loadCatalog();
+  return c.listModels(region, now).map((m) => c.summary(m, region, now));
+}
+
+export { BedrockError };

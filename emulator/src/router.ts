@@ -1,0 +1,13 @@
+// Every route the emulator serves. All four clients sign as service "bedrock" and their paths
+// don't collide, so one table routed by method + path serves them all on one port.
+import type { Route } from "./http";
+import { converseRoutes } from "./services/converse";
+import { invokeRoutes } from "./services/invoke";
+import { bedrockRoutes } from "./services/bedrock";
+import { guardrailRoutes } from "./services/guardrail";
+import { agentRoutes } from "./services/agent";
+import { agentRuntimeRoutes } from "./services/agent-runtime";
+
+export function allRoutes(): Route[] {
+  return [...converseRoutes, ...invokeRoutes, ...guardrailRoutes, ...bedrockRoutes, ...agentRoutes, ...agentRuntimeRoutes];
+}

@@ -1,0 +1,136 @@
+// bedrock (control plane): ListFoundationModels (filters), GetFoundationModel,
+// GetFoundationModelAvailability, ListInferenceProfiles (pagination, type filter), GetInferenceProfile.
+// Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
+import { errors, type Reply, type Route } from "../http";
+import { messages } from "../catalog";
+import { constraint } from "./converse";
+
+const MODALITIES = ["TEXT", "IMAGE", "EMBEDDING"];
+const INFERENCE_TYPES = ["ON_DEMAND", "PROVISIONED"];
+const CUSTOMIZATIONS = ["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"];
+const PROVIDER = /^[A-Za-z0-9- ]{1,63}$/;
+
+function checkEnum(value: string | null, name: string, allowed: string[]): void {
+  if (value !== null && !allowed.includes(value)) {
+    throw constraint(value, name, `Member must satisfy enum value set: [${allowed.join(", ")}]`);
+  }
+}
+
+/** Foundation model ARN → model ID; other identifiers pass through. */
+function modelIdFrom(identifier: string): string {
+  const m = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]*::foundation-model\/(.+)$/.exec(identifier);
+  return m ? m[1] : identifier;
+}
+
+export const bedrockRoutes: Route[] = [
+  {
+    operation: "ListFoundationModels",
+    method: "GET",
+    pattern: "/foundation-models",
+    async handle(req, ctx): Promise<Reply> {
+      const byProvider = req.query.get("byProvider");
+      const byOutputModality = req.query.get("byOutputModality");
+      const byInferenceType = req.query.get("byInferenceType");
+      const byCustomizationType = req.query.get("byCustomizationType");
+      if (byProvider !== null && !PROVIDER.test(byProvider)) {
+        throw constraint(byProvider, "byProvider", "Member must satisfy regular expression pattern: [A-Za-z0-9- ]{1,63}");
+      }
+      checkEnum(byOutputModality, "byOutputModality", MODALITIES);
+      checkEnum(byInferenceType, "byInferenceType", INFERENCE_TYPES);
+      checkEnum(byCustomizationType, "byCustomizationType", CUSTOMIZATIONS);
+      const now = ctx.now();
+      const c = ctx.catalog;
+      const provider = byProvider?.toLowerCase();
+      const summaries = c
+        .listModels(req.region, now)
+        .filter(
+          (m) =>
+            // AWS matches the provider case-insensitively, by name or by the model ID prefix.
+            (!provider || m.providerName.toLowerCase() === provider || m.modelId.split(".")[0] === provider) &&
+            (!byOutputModality || m.outputModalities.includes(byOutputModality)) &&
+            (!byInferenceType || c.inferenceTypes(m, req.region).includes(byInferenceType)) &&
+            (!byCustomizationType || m.customizationsSupported.includes(byCustomizationType)),
+        )
+        .map((m) => c.summary(m, req.region, now));
+      return { status: 200, json: { modelSummaries: summaries } };
+    },
+  },
+  {
+    operation: "GetFoundationModel",
+    method: "GET",
+    pattern: "/foundation-models/{modelIdentifier}",
+    async handle(req, ctx): Promise<Reply> {
+      const id = modelIdFrom(req.params.modelIdentifier);
+      const now = ctx.now();
+      const m = ctx.catalog.model(id);
+      if (ctx.catalog.isEndOfLife(id, now)) throw errors.notFound(messages.endOfLife);
+      if (!m || m.mantleOnly || !m.regions.includes(req.region)) throw errors.validation(messages.invalidModel);
+      return { status: 200, json: { modelDetails: ctx.catalog.summary(m, req.region, now) } };
+    },
+  },
+  {
+    operation: "GetFoundationModelAvailability",
+    method: "GET",
+    pattern: "/foundation-model-availability/{modelId}",
+    async handle(req, ctx): Promise<Reply> {
+      const id = req.params.modelId;
+      const now = ctx.now();
+      const m = ctx.catalog.model(id);
+      if (ctx.catalog.isEndOfLife(id, now)) throw errors.notFound(messages.endOfLife);
+      if (!m || m.mantleOnly) throw errors.validation(messages.invalidModel);
+      const denied = ctx.faults.deniesAccess([id]);
+      const inRegion = m.regions.includes(req.region);
+      return {
+        status: 200,
+        json: {
+          modelId: id,
+          agreementAvailability: { status: denied ? "NOT_AVAILABLE" : "AVAILABLE" },
+          authorizationStatus: denied ? "NOT_AUTHORIZED" : "AUTHORIZED",
+          entitlementAvailability: denied ? "NOT_AVAILABLE" : "AVAILABLE",
+          regionAvailability: inRegion ? "AVAILABLE" : "NOT_AVAILABLE",
+        },
+      };
+    },
+  },
+  {
+    operation: "ListInferenceProfiles",
+    method: "GET",
+    pattern: "/inference-profiles",
+    async handle(req, ctx): Promise<Reply> {
+      const type = req.query.get("type");
+      checkEnum(type, "typeEquals", ["SYSTEM_DEFINED", "APPLICATION"]);
+      const maxRaw = req.query.get("maxResults");
+      let max = 1000;
+      if (maxRaw !== null) {
+        max = Number(maxRaw);
+        if (!Number.isInteger(max) || max < 1) throw constraint(maxRaw, "maxResults", "Member must have value greater than or equal to 1");
+        if (max > 1000) throw constraint(maxRaw, "maxResults", "Member must have value less than or equal to 1000");
+      }
+      const token = req.query.get("nextToken");
+      let start = 0;
+      if (token !== null) {
+        start = Number(Buffer.from(token, "base64url").toString("utf8").replace(/^offset:/, ""));
+        if (!Number.isInteger(start) || start < 0) throw errors.validation("The nextToken is not valid.");
+      }
+      const all = ctx.catalog.listProfiles(req.region, ctx.now()).filter((p) => !type || p.type === type);
+      const page = all.slice(start, start + max).map((p) => ctx.catalog.profileSummary(p, req.region));
+      const next = start + max < all.length ? Buffer.from(`offset:${start + max}`).toString("base64url") : undefined;
+      return { status: 200, json: { inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) } };
+    },
+  },
+  {
+    operation: "GetInferenceProfile",
+    method: "GET",
+    pattern: "/inference-profiles/{inferenceProfileIdentifier}",
+    async handle(req, ctx): Promise<Reply> {
+      const raw = req.params.inferenceProfileIdentifier;
+      const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]*:\d{12}:(?:application-)?inference-profile\/(.+)$/.exec(raw);
+      const id = arn ? arn[1] : raw;
+      const p = ctx.catalog.profile(req.region, id);
+      if (!p || !ctx.catalog.listProfiles(req.region, ctx.now()).includes(p)) {
+        throw errors.notFound(`Inference profile ${id} not found.`);
+      }
+      return { status: 200, json: ctx.catalog.profileSummary(p, req.region) };
+    },
+  },
+];

@@ -1,0 +1,363 @@
+// bedrock-runtime Converse and ConverseStream: validation with AWS's messages, model resolution
+// (catalog, profiles, end of life, prompt ARNs), the responder call, and the shared post-processing
+// (stop sequences, maxTokens, usage, latency) that InvokeModel reuses.
+import { BedrockError, errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
+import type { ResolvedModel } from "../catalog";
+import { approximateTokens, converseInputTokens } from "../tokens";
+import type { ResponderRequest, ResponderResult, ToolSpecLite } from "../responders";
+import { resolvePromptForConverse } from "../prompt-store";
+import type { ServerRequest } from "../server";
+
+const PROMPT_ARN = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\d{12}:prompt\//;
+
+/** Parses a JSON request body; AWS answers unparseable JSON with SerializationException 400. */
+export function parseJson(req: EmulatorRequest): Record<string, unknown> {
+  if (req.body.length === 0) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(req.body.toString("utf8"));
+  } catch {
+    throw new BedrockError("SerializationException", 400, "The request body could not be parsed as JSON.");
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new BedrockError("SerializationException", 400, "The request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** AWS's constraint-violation wording (Coral/Smithy validation). */
+export function constraint(value: unknown, path: string, rule: string): BedrockError {
+  const shown = typeof value === "string" ? value : JSON.stringify(value);
+  return errors.validation(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: ${rule}`);
+}
+
+function typeError(path: string, expected: string): BedrockError {
+  return errors.validation(`The value at ${path} has the wrong type. Expected ${expected}.`);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+type Message = { role: string; content: Record<string, unknown>[] };
+
+/** Validates messages as Converse does. */
+export function checkMessages(value: unknown, path = "messages"): Message[] {
+  if (value === undefined || value === null) value = [];
+  if (!Array.isArray(value)) throw typeError(path, "a list of messages");
+  if (value.length === 0 || !isObject(value[0]) || value[0].role !== "user") {
+    if (value.length && isObject(value[0]) && value[0].role !== "assistant" && value[0].role !== "user") {
+      throw constraint(value[0].role, `${path}.1.member.role`, "Member must satisfy enum value set: [user, assistant]");
+    }
+    throw errors.validation("A conversation must start with a user message. Try again with a conversation that starts with a user message.");
+  }
+  let previous = "";
+  value.forEach((m, i) => {
+    if (!isObject(m)) throw typeError(`${path}.${i}`, "a Message object");
+    if (m.role !== "user" && m.role !== "assistant") {
+      throw constraint(m.role, `${path}.${i + 1}.member.role`, "Member must satisfy enum value set: [user, assistant]");
+    }
+    if (m.role === previous) {
+      throw errors.validation("A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.");
+    }
+    previous = m.role;
+    if (!Array.isArray(m.content)) throw typeError(`${path}.${i}.content`, "a list of content blocks");
+    if (m.content.length === 0) {
+      throw errors.validation(`The content field in the Message object at ${path}.${i} is empty. Add a ContentBlock object to the content field and try again.`);
+    }
+    m.content.forEach((c, j) => {
+      if (!isObject(c) || Object.keys(c).length === 0) throw typeError(`${path}.${i}.content.${j}`, "a ContentBlock object");
+      if ("text" in c) {
+        if (typeof c.text !== "string") throw typeError(`${path}.${i}.content.${j}.text`, "a string");
+        if (!c.text.trim()) {
+          throw errors.validation(`The text field in the ContentBlock object at ${path}.${i}.content.${j} is blank. Add text to the text field, and try again.`);
+        }
+      }
+      if ("toolUse" in c && (!isObject(c.toolUse) || typeof c.toolUse.name !== "string" || typeof c.toolUse.toolUseId !== "string")) {
+        throw typeError(`${path}.${i}.content.${j}.toolUse`, "a ToolUseBlock with toolUseId, name and input");
+      }
+      if ("toolResult" in c && (!isObject(c.toolResult) || typeof c.toolResult.toolUseId !== "string" || !Array.isArray(c.toolResult.content))) {
+        throw typeError(`${path}.${i}.content.${j}.toolResult`, "a ToolResultBlock with toolUseId and content");
+      }
+    });
+  });
+  return value as Message[];
+}
+
+export function checkSystem(value: unknown): Record<string, unknown>[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw typeError("system", "a list of SystemContentBlock objects");
+  value.forEach((s, i) => {
+    if (!isObject(s)) throw typeError(`system.${i}`, "a SystemContentBlock object");
+    if ("text" in s && (typeof s.text !== "string" || s.text.length < 1)) {
+      throw constraint(s.text ?? "", `system.${i + 1}.member.text`, "Member must have length greater than or equal to 1");
+    }
+  });
+  return value as Record<string, unknown>[];
+}
+
+export interface InferenceConfig {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stopSequences?: string[];
+}
+
+export function checkInferenceConfig(value: unknown, path = "inferenceConfig"): InferenceConfig {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw typeError(path, "an InferenceConfiguration object");
+  const out: InferenceConfig = {};
+  if (value.maxTokens !== undefined) {
+    if (typeof value.maxTokens !== "number" || !Number.isInteger(value.maxTokens)) throw typeError(`${path}.maxTokens`, "an integer");
+    if (value.maxTokens < 1) throw constraint(value.maxTokens, `${path}.maxTokens`, "Member must have value greater than or equal to 1");
+    out.maxTokens = value.maxTokens;
+  }
+  for (const key of ["temperature", "topP"] as const) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (typeof v !== "number" || !Number.isFinite(v)) throw typeError(`${path}.${key}`, "a number");
+    if (v > 1) throw constraint(v, `${path}.${key}`, "Member must have value less than or equal to 1");
+    if (v < 0) throw constraint(v, `${path}.${key}`, "Member must have value greater than or equal to 0");
+    out[key] = v;
+  }
+  if (value.stopSequences !== undefined) {
+    if (!Array.isArray(value.stopSequences)) throw typeError(`${path}.stopSequences`, "a list of strings");
+    if (value.stopSequences.length > 2500) {
+      throw constraint(`[${value.stopSequences.length} items]`, `${path}.stopSequences`, "Member must have length less than or equal to 2500");
+    }
+    value.stopSequences.forEach((s, i) => {
+      if (typeof s !== "string") throw typeError(`${path}.stopSequences.${i}`, "a string");
+      if (s.length < 1) throw constraint(s, `${path}.stopSequences.${i + 1}.member`, "Member must have length greater than or equal to 1");
+    });
+    out.stopSequences = value.stopSequences as string[];
+  }
+  return out;
+}
+
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+export function checkToolConfig(value: unknown, messages: Message[]): { tools: ToolSpecLite[]; toolChoice?: ResponderRequest["toolChoice"] } {
+  const usesTools = messages.some((m) => m.content.some((c) => "toolUse" in c || "toolResult" in c));
+  if (value === undefined || value === null) {
+    if (usesTools) throw errors.validation("The toolConfig field must be defined when using toolUse and toolResult content blocks.");
+    return { tools: [] };
+  }
+  if (!isObject(value)) throw typeError("toolConfig", "a ToolConfiguration object");
+  if (!Array.isArray(value.tools)) throw typeError("toolConfig.tools", "a list of Tool objects");
+  if (value.tools.length < 1) throw constraint("[]", "toolConfig.tools", "Member must have length greater than or equal to 1");
+  const tools: ToolSpecLite[] = [];
+  value.tools.forEach((t, i) => {
+    if (!isObject(t)) throw typeError(`toolConfig.tools.${i}`, "a Tool object");
+    if (t.cachePoint || t.systemTool) return;
+    const spec = t.toolSpec;
+    if (!isObject(spec)) throw typeError(`toolConfig.tools.${i}.toolSpec`, "a ToolSpecification object");
+    if (typeof spec.name !== "string" || !TOOL_NAME.test(spec.name)) {
+      throw constraint(spec.name ?? "", `toolConfig.tools.${i + 1}.member.toolSpec.name`, "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+");
+    }
+    if (!isObject(spec.inputSchema) || !isObject(spec.inputSchema.json)) {
+      throw errors.validation(`The format of the value at toolConfig.tools.${i}.toolSpec.inputSchema.json is invalid. Provide a json object for the field and try again.`);
+    }
+    tools.push({ name: spec.name, description: typeof spec.description === "string" ? spec.description : undefined, inputSchema: spec.inputSchema });
+  });
+  let toolChoice: ResponderRequest["toolChoice"];
+  if (value.toolChoice !== undefined) {
+    if (!isObject(value.toolChoice)) throw typeError("toolConfig.toolChoice", "a ToolChoice object");
+    toolChoice = value.toolChoice as ResponderRequest["toolChoice"];
+    const name = toolChoice?.tool?.name;
+    if (toolChoice?.tool && !tools.some((t) => t.name === name)) {
+      throw errors.validation(`The tool ${name} named in toolChoice isn't defined in toolConfig.tools. Add the tool or choose another one.`);
+    }
+  }
+  return { tools, toolChoice };
+}
+
+/** The models Converse refuses (no text output: embeddings, images, video). */
+export function requireTextModel(resolved: ResolvedModel): void {
+  if (!resolved.model.outputModalities.includes("TEXT")) {
+    throw errors.validation("This action doesn't support the model that you provided. Try again with a supported text or chat model.");
+  }
+}
+
+export function requireStreaming(resolved: ResolvedModel): void {
+  if (resolved.model.responseStreamingSupported === false) throw errors.validation("The model is unsupported for streaming.");
+}
+
+/** Applies faults after the model is known, so rules can name the model or its profile. */
+export async function modelFaults(ctx: EmulatorContext, req: EmulatorRequest, operation: string, resolved: ResolvedModel | string[]): Promise<number> {
+  const ids = Array.isArray(resolved) ? resolved : [resolved.requested, resolved.model.modelId, ...(resolved.profile ? [resolved.profile.inferenceProfileId] : [])];
+  const out = ctx.faults.evaluate(operation, ids, (req as ServerRequest).faultRules ?? []);
+  if (out.latencyMs > 0) await new Promise((r) => setTimeout(r, out.latencyMs));
+  if (out.error) throw out.error;
+  return out.latencyMs;
+}
+
+export interface FinishedTurn {
+  text: string;
+  toolUses: { toolUseId: string; name: string; input: unknown }[];
+  stopReason: string;
+  usage: { inputTokens: number; outputTokens: number; totalTokens: number };
+  latencyMs: number;
+}
+
+/**
+ * The shared end of every text generation: cut at the first stop sequence (stop_sequence), then
+ * at maxTokens approximate tokens (max_tokens), count usage with approximateTokens, and compute
+ * a simulated latency: 20 ms + 0.02 ms per input token + 1.5 ms per output token (no real waiting;
+ * only latency faults sleep).
+ */
+export function finishTurn(result: ResponderResult, inputTokens: number, cfg: InferenceConfig, defaultMaxTokens: number, extraLatencyMs = 0): FinishedTurn {
+  let text = result.text ?? "";
+  let toolUses = (result.toolUses ?? []).map((t, i) => ({ toolUseId: t.toolUseId ?? `tooluse_emulator_${i}`, name: t.name, input: t.input ?? {} }));
+  let stopReason = result.stopReason ?? (toolUses.length ? "tool_use" : "end_turn");
+  let cut = -1;
+  for (const s of cfg.stopSequences ?? []) {
+    const at = text.indexOf(s);
+    if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut >= 0) {
+    text = text.slice(0, cut);
+    toolUses = [];
+    stopReason = "stop_sequence";
+  }
+  const maxTokens = cfg.maxTokens ?? defaultMaxTokens;
+  if (approximateTokens(text) > maxTokens) {
+    text = text.slice(0, maxTokens * 4);
+    toolUses = [];
+    stopReason = "max_tokens";
+  }
+  let outputTokens = result.usage?.outputTokens ?? (text ? approximateTokens(text) : 0);
+  if (result.usage?.outputTokens === undefined) for (const t of toolUses) outputTokens += approximateTokens(t.name + JSON.stringify(t.input));
+  const input = result.usage?.inputTokens ?? inputTokens;
+  return {
+    text,
+    toolUses,
+    stopReason,
+    usage: { inputTokens: input, outputTokens, totalTokens: input + outputTokens },
+    latencyMs: Math.round(20 + input * 0.02 + outputTokens * 1.5) + extraLatencyMs,
+  };
+}
+
+/** Splits text into stream deltas of a few words each (always several for multi-word text). */
+export function splitDeltas(text: string, wordsPerDelta = 4): string[] {
+  const parts = text.match(/\S+\s*|\s+/g) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += wordsPerDelta) out.push(parts.slice(i, i + wordsPerDelta).join(""));
+  return out.length ? out : [text];
+}
+
+interface PreparedConverse {
+  resolved: ResolvedModel;
+  request: ResponderRequest;
+  cfg: InferenceConfig;
+  inputTokens: number;
+  defaultMaxTokens: number;
+}
+
+function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string): PreparedConverse {
+  let body = parseJson(req);
+  let identifier = req.params.modelId;
+  let promptVariables: Record<string, string> | undefined;
+  if (PROMPT_ARN.test(identifier)) {
+    const r = resolvePromptForConverse(ctx.prompts, identifier, body);
+    promptVariables = r.prompt?.variables;
+    body = { messages: r.messages, system: r.system, inferenceConfig: r.inferenceConfig, toolConfig: r.toolConfig };
+    identifier = r.modelId;
+  } else if (body.promptVariables !== undefined) {
+    throw errors.validation("promptVariables can only be used when modelId is the ARN of a prompt from Prompt management.");
+  }
+  const now = ctx.now();
+  const resolved = ctx.catalog.resolveForInvocation(identifier, req.region, now);
+  requireTextModel(resolved);
+  if (operation === "ConverseStream") requireStreaming(resolved);
+  const messages = checkMessages(body.messages);
+  const system = checkSystem(body.system);
+  const cfg = checkInferenceConfig(body.inferenceConfig);
+  const limit = resolved.model.maxOutputTokens;
+  if (limit && cfg.maxTokens !== undefined && cfg.maxTokens > limit) {
+    throw errors.validation(`The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`);
+  }
+  const { tools, toolChoice } = checkToolConfig(body.toolConfig, messages);
+  const request: ResponderRequest = {
+    operation,
+    requestedModelId: identifier,
+    modelId: resolved.model.modelId,
+    providerName: resolved.model.providerName,
+    messages,
+    system,
+    inferenceConfig: cfg,
+    tools,
+    toolChoice,
+    promptVariables,
+  };
+  return {
+    resolved,
+    request,
+    cfg,
+    inputTokens: converseInputTokens({ system, messages, toolConfig: body.toolConfig }),
+    defaultMaxTokens: Math.min(limit ?? 4096, 4096),
+  };
+}
+
+async function run(req: EmulatorRequest, ctx: EmulatorContext, operation: string): Promise<FinishedTurn> {
+  const p = prepare(req, ctx, operation);
+  const extra = await modelFaults(ctx, req, operation, p.resolved);
+  const result = await ctx.responder.respond(p.request);
+  return finishTurn(result, p.inputTokens, p.cfg, p.defaultMaxTokens, extra);
+}
+
+function contentOf(turn: FinishedTurn): Record<string, unknown>[] {
+  const content: Record<string, unknown>[] = [];
+  if (turn.text || turn.toolUses.length === 0) content.push({ text: turn.text });
+  for (const t of turn.toolUses) content.push({ toolUse: { toolUseId: t.toolUseId, name: t.name, input: t.input } });
+  return content;
+}
+
+/** The ConverseStream events for a finished turn: same text, same usage as Converse. */
+export function converseStreamEvents(turn: FinishedTurn): StreamEvent[] {
+  const ev = (eventType: string, payload: unknown): StreamEvent => ({ kind: "event", eventType, payload });
+  const events: StreamEvent[] = [ev("messageStart", { role: "assistant" })];
+  let index = 0;
+  if (turn.text || turn.toolUses.length === 0) {
+    for (const piece of splitDeltas(turn.text)) events.push(ev("contentBlockDelta", { delta: { text: piece }, contentBlockIndex: index }));
+    events.push(ev("contentBlockStop", { contentBlockIndex: index }));
+    index++;
+  }
+  for (const t of turn.toolUses) {
+    events.push(ev("contentBlockStart", { start: { toolUse: { toolUseId: t.toolUseId, name: t.name } }, contentBlockIndex: index }));
+    events.push(ev("contentBlockDelta", { delta: { toolUse: { input: JSON.stringify(t.input) } }, contentBlockIndex: index }));
+    events.push(ev("contentBlockStop", { contentBlockIndex: index }));
+    index++;
+  }
+  events.push(ev("messageStop", { stopReason: turn.stopReason }));
+  events.push(ev("metadata", { usage: turn.usage, metrics: { latencyMs: turn.latencyMs } }));
+  return events;
+}
+
+export const converseRoutes: Route[] = [
+  {
+    operation: "Converse",
+    method: "POST",
+    pattern: "/model/{modelId}/converse",
+    handlesFaults: true,
+    async handle(req, ctx): Promise<Reply> {
+      const turn = await run(req, ctx, "Converse");
+      return {
+        status: 200,
+        json: {
+          output: { message: { role: "assistant", content: contentOf(turn) } },
+          stopReason: turn.stopReason,
+          usage: turn.usage,
+          metrics: { latencyMs: turn.latencyMs },
+        },
+      };
+    },
+  },
+  {
+    operation: "ConverseStream",
+    method: "POST",
+    pattern: "/model/{modelId}/converse-stream",
+    handlesFaults: true,
+    async handle(req, ctx): Promise<Reply> {
+      const turn = await run(req, ctx, "ConverseStream");
+      return { status: 200, events: converseStreamEvents(turn) };
+    },
+  },
+];

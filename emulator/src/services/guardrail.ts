@@ -1,0 +1,4 @@
+// bedrock-runtime ApplyGuardrail.
+import type { Route } from "../http";
+
+export const guardrailRoutes: Route[] = [];

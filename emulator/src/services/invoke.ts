@@ -1,0 +1,4 @@
+// bedrock-runtime InvokeModel / InvokeModelWithResponseStream / CountTokens (provider-native bodies).
+import type { Route } from "../http";
+
+export const invokeRoutes: Route[] = [];
