@@ -27,6 +27,8 @@ export interface LinkContext {
   publishedBase: string;
   /** Chapters that have a notebook in the same language (links to them stay relative). */
   notebookChapters: ReadonlySet<string>;
+  /** How to read a snippet; defaults to the files under snippets/ (tests pass fixtures). */
+  readSnippet?: (file: string, region?: string) => string;
 }
 
 export type Block =
@@ -146,7 +148,7 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
         if (!attrs.file) throw new ChapterError(`${where}: <Snippet> needs file="…"`);
         let code: string;
         try {
-          code = readSnippet(attrs.file, attrs.region);
+          code = (links.readSnippet ?? readSnippet)(attrs.file, attrs.region);
         } catch (err) {
           throw new ChapterError(`${where}: ${(err as Error).message}`);
         }
