@@ -60,7 +60,8 @@ export const OPTIMIZABLE_END_OF_LIFE: Readonly<Record<string, string>> = {
 
 const TARGET_MODEL_PATTERN =
   "^(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:(([0-9]{12}:custom-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}/[a-z0-9]{12})|(:foundation-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))|([0-9]{12}:provisioned-model/[a-z0-9]{12})))|([a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))|(([0-9a-zA-Z][_-]?)+)$";
-const TARGET_MODEL_RE = new RegExp(TARGET_MODEL_PATTERN);
+// The model's pattern anchors only its first and last alternatives; AWS matches the whole value.
+const TARGET_MODEL_RE = new RegExp(`^(?:${TARGET_MODEL_PATTERN})$`);
 const MAX_PROMPT_CHARS = 200000;
 
 function validation(message: string): BedrockError {
