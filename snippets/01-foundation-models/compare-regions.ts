@@ -1,4 +1,4 @@
-import { listModels } from "./list-models";
+import { BedrockClient, ListFoundationModelsCommand } from "@aws-sdk/client-bedrock";
 
 export interface RegionMatrix {
   regions: string[];
@@ -10,15 +10,20 @@ export interface RegionMatrix {
 
 /** Lists the catalog of several regions at once and shows which models exist where. */
 export async function compareRegions(regions: string[]): Promise<RegionMatrix> {
-  const catalogs = await Promise.all(regions.map((region) => listModels(region)));
-  const present = catalogs.map((models) => new Set(models.map((m) => m.modelId ?? "")));
-  const allIds = [...new Set(present.flatMap((ids) => [...ids]))].sort();
+  // One client per region: a client always talks to the region it was created for.
+  const catalogs = await Promise.all(
+    regions.map(async (region) => {
+      const { modelSummaries = [] } = await new BedrockClient({ region }).send(new ListFoundationModelsCommand({}));
+      return new Set(modelSummaries.map((m) => m.modelId ?? ""));
+    }),
+  );
+  const allIds = [...new Set(catalogs.flatMap((ids) => [...ids]))].sort();
   const differences = allIds
-    .filter((id) => present.some((ids) => !ids.has(id)))
-    .map((id) => ({ model: id, ...Object.fromEntries(regions.map((region, i) => [region, present[i].has(id) ? "✓" : "—"])) }));
+    .filter((id) => catalogs.some((ids) => !ids.has(id)))
+    .map((id) => ({ model: id, ...Object.fromEntries(regions.map((region, i) => [region, catalogs[i].has(id) ? "✓" : "—"])) }));
   return {
     regions,
-    totals: Object.fromEntries(regions.map((region, i) => [region, present[i].size])),
+    totals: Object.fromEntries(regions.map((region, i) => [region, catalogs[i].size])),
     differences,
   };
 }

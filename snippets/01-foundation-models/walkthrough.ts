@@ -1,5 +1,6 @@
-// Chapter 1 as the notebook runs it, one region per code cell. The functions come from the
-// lesson files beside this one (in the notebook, from the cells before).
+// Chapter 1 as the notebook runs it: each region is one "try it" cell. The functions come from the
+// lesson files beside this one (in the notebook, from the cells before), so these imports stay
+// outside the regions.
 import { say, show, startGuide } from "bedrock-guide";
 import { checkModelAccess } from "./check-access";
 import { meetCommonErrors } from "./common-errors";
@@ -13,9 +14,8 @@ import { providerTable } from "./provider-table";
 import { recommendations, tryRecommendation } from "./recommendations";
 import { streamAnswer } from "./stream-answer";
 
-// #region setup
-const guide = await startGuide();
-// #endregion setup
+// In the notebook the setup cell (snippets/setup.ts) has already started the session.
+const guide = await startGuide({ quiet: true });
 
 // #region catalog
 const models = await listModels(guide.region);

@@ -3,7 +3,12 @@ import { createRequire } from "node:module";
 // Rich output goes through tslab.display inside a notebook; everywhere else (tests, a terminal)
 // the same calls print plain text, so a snippet never has to ask where it runs.
 
-type Row = Record<string, unknown>;
+// Any plain object is a row; interfaces have no index signature, so rows are read through `field`.
+type Row = object;
+
+function field(row: Row, column: string): unknown {
+  return (row as Record<string, unknown>)[column];
+}
 
 interface TslabDisplay {
   html(s: string): void;
@@ -62,11 +67,11 @@ export interface TableOptions {
 
 export function htmlTable(rows: Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options.columns);
-  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === undefined || typeof r[c] === "number"));
+  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => field(r, c) === undefined || typeof field(r, c) === "number"));
   const align = (i: number) => (numeric[i] ? ' style="text-align:right"' : "");
   const head = columns.map((c, i) => `<th${align(i)}>${escapeHtml(c)}</th>`).join("");
   const body = rows
-    .map((r) => `<tr>${columns.map((c, i) => `<td${align(i)}>${escapeHtml(cellText(r[c]))}</td>`).join("")}</tr>`)
+    .map((r) => `<tr>${columns.map((c, i) => `<td${align(i)}>${escapeHtml(cellText(field(r, c)))}</td>`).join("")}</tr>`)
     .join("\n");
   const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
   return `<table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
@@ -74,7 +79,7 @@ export function htmlTable(rows: Row[], options: TableOptions = {}): string {
 
 export function textTable(rows: Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options.columns);
-  const cells = rows.map((r) => columns.map((c) => cellText(r[c])));
+  const cells = rows.map((r) => columns.map((c) => cellText(field(r, c))));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
   const out = [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)];

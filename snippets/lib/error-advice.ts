@@ -1,5 +1,5 @@
 import { profilesFor, regionsOffering, retirementOf } from "./catalog-facts";
-import { readerLanguage, say, type Bilingual, type Language } from "./language";
+import { currentLanguage, say, type Bilingual, type Language } from "./language";
 
 /** The problems a newcomer to Bedrock meets most, each with its own advice. */
 export type Problem =
@@ -46,7 +46,7 @@ export function explainError(error: unknown, context: AdviceContext = {}): Advic
   const e = (error ?? {}) as ErrorLike;
   const name = e.name ?? "";
   const message = e.message ?? String(error);
-  const lang = context.lang ?? readerLanguage();
+  const lang = context.lang ?? currentLanguage();
   const region = context.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "?";
   const model = context.modelId ?? modelIdIn(message) ?? "";
   const advice = (problem: Problem, title: Bilingual, explanation: Bilingual, fix: Bilingual): Advice => ({

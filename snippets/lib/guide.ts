@@ -1,6 +1,6 @@
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
-import { readerLanguage, say, type Language } from "./language";
+import { readerLanguage, say, setSessionLanguage, type Language } from "./language";
 
 export type Mode = "offline" | "live";
 
@@ -120,6 +120,7 @@ export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
     };
   }
   instrumentClients({ meter, lang });
+  setSessionLanguage(lang);
   current = guide;
   currentOptions = key;
   if (!options.quiet) printBanner(guide);

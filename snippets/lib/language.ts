@@ -15,6 +15,18 @@ export function readerLanguage(env: NodeJS.ProcessEnv = process.env, cwd: string
   return (env.LANG ?? "").toLowerCase().startsWith("en") ? "en" : "es";
 }
 
+let sessionLanguage: Language | undefined;
+
+/** The language of the running guide session; helpers default to it. */
+export function setSessionLanguage(lang: Language | undefined): void {
+  sessionLanguage = lang;
+}
+
+/** The session's language if a session is running, else the reader's language. */
+export function currentLanguage(): Language {
+  return sessionLanguage ?? readerLanguage();
+}
+
 /** A sentence in both languages; pick one with `say`. */
 export type Bilingual = Record<Language, string>;
 

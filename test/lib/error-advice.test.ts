@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { adviseOn, explainError, profilesFor, regionsOffering } from "bedrock-guide";
+
+const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+describe("explainError", () => {
+  it("names the profiles to use when a model needs one, for the caller's region", () => {
+    const error = awsError("ValidationException", "Invocation of model ID anthropic.claude-haiku-4-5-20251001-v1:0 with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.");
+    const advice = explainError(error, { region: "eu-west-1", lang: "en" });
+    expect(advice.problem).toBe("needs-inference-profile");
+    for (const profile of profilesFor("anthropic.claude-haiku-4-5-20251001-v1:0", "eu-west-1")) expect(advice.fix).toContain(profile);
+    expect(advice.fix).toContain("eu.anthropic.claude-haiku-4-5-20251001-v1:0");
+  });
+
+  it("tells a model in another region apart from a misspelt ID", () => {
+    const invalid = awsError("ValidationException", "The provided model identifier is invalid.");
+    const elsewhere = explainError(invalid, { modelId: "stability.stable-image-core-v1:1", region: "us-east-1", lang: "es" });
+    expect(elsewhere.problem).toBe("model-not-in-region");
+    expect(regionsOffering("stability.stable-image-core-v1:1")).toEqual(["us-west-2"]);
+    expect(elsewhere.fix).toContain('region: "us-west-2"');
+    expect(explainError(invalid, { modelId: "anthropic.claude-haiku-4-5", region: "us-east-1", lang: "es" }).problem).toBe("invalid-model-id");
+  });
+
+  it("names the successor of a retired model from the lifecycle data", () => {
+    const advice = explainError(awsError("ResourceNotFoundException", "This model version has reached the end of its life. Please refer to the AWS documentation for more details.", 404), { modelId: "anthropic.claude-v2", lang: "en" });
+    expect(advice.problem).toBe("end-of-life");
+    expect(advice.fix).toContain("Claude Haiku 4.5");
+  });
+
+  it("says when a retired model has no successor", () => {
+    const advice = explainError(awsError("ResourceNotFoundException", "This model version has reached the end of its life.", 404), { modelId: "cohere.command-r-v1:0", lang: "es" });
+    expect(advice.fix).toContain("no nombra un sucesor");
+  });
+
+  it("speaks the reader's language", () => {
+    const throttled = awsError("ThrottlingException", "Too many requests, please wait before trying again.", 429);
+    expect(explainError(throttled, { lang: "es" }).title).toBe("Demasiadas peticiones");
+    expect(explainError(throttled, { lang: "en" }).title).toBe("Too many requests");
+  });
+
+  it("recognises missing credentials, access and budget problems", () => {
+    expect(explainError(awsError("CredentialsProviderError", "Could not load credentials from any providers"), { lang: "en" }).problem).toBe("no-credentials");
+    expect(explainError(awsError("AccessDeniedException", "You don't have access to the model with the specified model ID.", 403), { lang: "en" }).problem).toBe("no-access");
+    expect(explainError(awsError("BudgetExceededError", "Budget reached"), { lang: "en" }).problem).toBe("budget");
+  });
+});
+
+describe("adviseOn", () => {
+  it("appends advice once and keeps the error's type", () => {
+    const error = awsError("ThrottlingException", "Too many requests, please wait before trying again.", 429);
+    adviseOn(error, { lang: "en" });
+    adviseOn(error, { lang: "en" });
+    expect(error.name).toBe("ThrottlingException");
+    expect(error.message.startsWith("Too many requests")).toBe(true);
+    expect(error.message.match(/💡/g)).toHaveLength(1);
+  });
+});

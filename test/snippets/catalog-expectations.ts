@@ -1,0 +1,26 @@
+// What the emulator's catalog should list, computed straight from data/catalog.json, so tests
+// compare the lessons' results with the data rather than with numbers typed by hand.
+import catalog from "../../data/catalog.json";
+
+type Model = (typeof catalog.models)[number];
+
+/** Retired per the facts sheet: exact IDs always; patterns only for models the capture did not list as ACTIVE. */
+function retired(model: Model, now: Date): boolean {
+  return catalog.retired.some((r) =>
+    r.modelIds.some((id) => {
+      const exact = id === model.modelId;
+      const pattern = id.endsWith("*") && model.modelId.startsWith(id.slice(0, -1)) && model.modelLifecycle.status !== "ACTIVE";
+      return (exact || pattern) && (r.passed || (r.endOfLife !== undefined && new Date(r.endOfLife) <= now));
+    }),
+  );
+}
+
+export function listedIn(region: string, now = new Date()): Model[] {
+  return catalog.models.filter((m) => {
+    const eol = (m.modelLifecycle as { endOfLifeTime?: string }).endOfLifeTime;
+    const mantleOnly = (m as { mantleOnly?: boolean }).mantleOnly === true;
+    return m.regions.includes(region) && !mantleOnly && !(eol && new Date(eol) <= now) && !retired(m, now);
+  });
+}
+
+export { catalog };
