@@ -20,5 +20,6 @@ export async function listModels(region: string, filters: ModelFilters = {}): Pr
   );
   // ListFoundationModels has no streaming filter, so that one is applied here.
   if (filters.streaming === undefined) return modelSummaries;
-  return modelSummaries.filter((model) => model.responseStreamingSupported === filters.streaming);
+  // Some models (embeddings, for one) leave the field out: they do not stream.
+  return modelSummaries.filter((model) => (model.responseStreamingSupported ?? false) === filters.streaming);
 }

@@ -6,9 +6,11 @@ type Model = (typeof catalog.models)[number];
 
 /** Retired per the facts sheet: exact IDs always; patterns only for models the capture did not list as ACTIVE. */
 function retired(model: Model, now: Date): boolean {
+  // Context-length variants (":48k", ":200k", ":mm") share their base model's fate.
+  const base = model.modelId.replace(/:(\d+k|mm)$/, "");
   return catalog.retired.some((r) =>
     r.modelIds.some((id) => {
-      const exact = id === model.modelId;
+      const exact = id === base;
       const pattern = id.endsWith("*") && model.modelId.startsWith(id.slice(0, -1)) && model.modelLifecycle.status !== "ACTIVE";
       return (exact || pattern) && (r.passed || (r.endOfLife !== undefined && new Date(r.endOfLife) <= now));
     }),
