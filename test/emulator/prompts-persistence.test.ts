@@ -15,7 +15,7 @@ import {
   UpdatePromptCommand,
 } from "@aws-sdk/client-bedrock-agent";
 import { startEmulator } from "bedrock-emulator";
-import { PromptStore } from "bedrock-emulator/src/prompt-store";
+import { PromptStore, type PromptVariant as StoreVariant } from "bedrock-emulator/src/prompt-store";
 import { clients, textVariant } from "./prompts-helpers";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -133,7 +133,8 @@ describe("persistence with a data dir", () => {
     const store = new PromptStore({ dataDir });
     const p = await store.create("us-east-1", {
       name: "busy",
-      variants: [textVariant(`Long template ${"lorem ipsum ".repeat(400)} {{x}}`, ["x"])],
+      // The SDK's and the store's variant types differ only in optionality.
+      variants: [textVariant(`Long template ${"lorem ipsum ".repeat(400)} {{x}}`, ["x"]) as unknown as StoreVariant],
     });
     let done = false;
     let reads = 0;

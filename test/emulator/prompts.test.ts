@@ -449,3 +449,103 @@ describe("errors", () => {
     expect(versions.promptSummaries!.map((s) => s.version)).toEqual(["DRAFT", "1"]);
   });
 });
+
+// The SDK's bedrock-agent client speaks HTTP/1.1 and bedrock-agent-runtime HTTP/2; these raw
+// requests cross them over, and send input no SDK would serialise.
+describe("raw requests over both HTTP versions", () => {
+  const auth = (region = "us-east-1") =>
+    `AWS4-HMAC-SHA256 Credential=AKIDEMULATOREXAMPLE/20261125/${region}/bedrock/aws4_request, SignedHeaders=host, Signature=00`;
+
+  async function h1(method: string, pathAndQuery: string, body?: string) {
+    const res = await fetch(`${emu.url}${pathAndQuery}`, {
+      method,
+      headers: { authorization: auth(), "content-type": "application/json" },
+      body,
+    });
+    return { status: res.status, type: res.headers.get("x-amzn-errortype"), body: Buffer.from(await res.arrayBuffer()) };
+  }
+
+  async function h2(method: string, pathAndQuery: string, body?: string) {
+    const http2 = await import("node:http2");
+    const session = http2.connect(emu.url);
+    try {
+      return await new Promise<{ status: number; type?: string; body: Buffer }>((resolve, reject) => {
+        const req = session.request({
+          ":method": method,
+          ":path": pathAndQuery,
+          authorization: auth(),
+          "content-type": "application/json",
+        });
+        const chunks: Buffer[] = [];
+        let status = 0;
+        let type: string | undefined;
+        req.on("response", (h) => {
+          status = Number(h[":status"]);
+          type = h["x-amzn-errortype"] as string | undefined;
+        });
+        req.on("data", (c: Buffer) => chunks.push(c));
+        req.on("end", () => resolve({ status, type, body: Buffer.concat(chunks) }));
+        req.on("error", reject);
+        req.end(body);
+      });
+    } finally {
+      session.close();
+    }
+  }
+
+  it("serves CreatePrompt, GetPrompt and ListPrompts over HTTP/2", async () => {
+    const created = await h2("POST", "/prompts/", JSON.stringify({ name: uniqueName("over-h2") }));
+    expect(created.status).toBe(201);
+    const { id, arn } = JSON.parse(created.body.toString());
+    const got = await h2("GET", `/prompts/${encodeURIComponent(arn)}/`);
+    expect(got.status).toBe(200);
+    expect(JSON.parse(got.body.toString())).toMatchObject({ id, version: "DRAFT" });
+    const listed = await h2("GET", `/prompts/?promptIdentifier=${id}`);
+    expect(JSON.parse(listed.body.toString()).promptSummaries.map((s: { version: string }) => s.version)).toEqual(["DRAFT"]);
+  });
+
+  it("streams OptimizePrompt over HTTP/1.1 as AWS event-stream frames", async () => {
+    const { EventStreamCodec } = await import("@smithy/eventstream-codec");
+    const { toUtf8, fromUtf8 } = await import("@smithy/util-utf8");
+    const codec = new EventStreamCodec(toUtf8, fromUtf8);
+    const res = await h1(
+      "POST",
+      "/optimize-prompt",
+      JSON.stringify({ input: { textPrompt: { text: "List three facts about {{animal}}." } }, targetModelId: "amazon.nova-micro-v1:0" }),
+    );
+    expect(res.status).toBe(200);
+    const events: { type: string; payload: Record<string, unknown> }[] = [];
+    for (let at = 0; at < res.body.length; ) {
+      const len = res.body.readUInt32BE(at);
+      const msg = codec.decode(new Uint8Array(res.body.subarray(at, at + len)));
+      events.push({ type: String(msg.headers[":event-type"]?.value), payload: JSON.parse(toUtf8(msg.body)) });
+      at += len;
+    }
+    expect(events.map((e) => e.type)).toEqual(["analyzePromptEvent", "optimizedPromptEvent"]);
+    const text = (events[1].payload as { optimizedPrompt: { textPrompt: { text: string } } }).optimizedPrompt.textPrompt.text;
+    expect(text).toContain("List three facts about {{animal}}.");
+  });
+
+  it.each([
+    ["POST", "/prompts/", "{not json"],
+    ["POST", "/prompts/", "[1,2,3]"],
+    ["POST", "/prompts/", JSON.stringify({ name: 42 })],
+    ["POST", "/prompts/", JSON.stringify({ name: "ok-name", variants: "nope" })],
+    ["POST", "/prompts/", JSON.stringify({ name: "ok-name", variants: [{ name: "v", templateType: "TEXT", templateConfiguration: { text: { text: "a" }, chat: { messages: [] } } }] })],
+    ["POST", "/prompts/", JSON.stringify({ name: "ok-name", tags: { "bad key!": "v" } })],
+    ["POST", "/prompts/", JSON.stringify({ name: "ok-name", clientToken: "short" })],
+    ["PUT", "/prompts/ABCDEFGHIJ/", "null"],
+    ["GET", "/prompts/?maxResults=abc", undefined],
+    ["GET", "/prompts/?maxResults=1001", undefined],
+    ["GET", "/prompts/ABCDEFGHIJ/?includedData=EVERYTHING", undefined],
+    ["POST", "/optimize-prompt", JSON.stringify({ input: { textPrompt: { text: 5 } }, targetModelId: "amazon.nova-lite-v1:0" })],
+    ["POST", "/optimize-prompt", JSON.stringify({ input: {}, targetModelId: "amazon.nova-lite-v1:0" })],
+    ["POST", "/optimize-prompt", "{}"],
+  ])("%s %s with a bad body or query gets ValidationException 400 on both HTTP versions (%#)", async (method, p, body) => {
+    for (const send of [h1, h2]) {
+      const res = await send(method, p, body);
+      expect(res.status).toBe(400);
+      expect(res.type ?? JSON.parse(res.body.toString()).__type).toMatch(/ValidationException/);
+    }
+  });
+});

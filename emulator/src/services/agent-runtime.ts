@@ -179,16 +179,10 @@ export function optimizePromptText(text: string, targetModelId: string): { analy
 // Route
 // ---------------------------------------------------------------------------------------------
 
-function todayOf(ctx: EmulatorContext): Date {
-  const now = (ctx as unknown as { now?: unknown }).now;
-  return typeof now === "function" ? (now as () => Date)() : new Date();
-}
-
-/** End of life per the emulator's catalog when it has one, else per the table above. */
+/** End of life per the emulator's catalog (judged at the instance's "today"), else per the table above. */
 function isRetired(ctx: EmulatorContext, modelId: string): boolean {
-  const today = todayOf(ctx);
-  const catalog = (ctx as unknown as { catalog?: { isEndOfLife?: (id: string, now: Date) => boolean } }).catalog;
-  if (catalog && typeof catalog.isEndOfLife === "function" && catalog.isEndOfLife(modelId, today)) return true;
+  const today = ctx.now();
+  if (ctx.catalog.isEndOfLife(modelId, today)) return true;
   const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
   return eol !== undefined && today.toISOString().slice(0, 10) >= eol;
 }

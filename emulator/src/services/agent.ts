@@ -3,29 +3,15 @@
 // botocore model bedrock-agent 2023-06-05 (note the trailing slashes in the paths).
 
 import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route } from "../http";
-import { PromptStore, type PromptDraftInput, type PromptVariant } from "../prompt-store";
+import type { PromptDraftInput, PromptStore, PromptVariant } from "../prompt-store";
 
 // ---------------------------------------------------------------------------------------------
 // Where the instance's store lives
 // ---------------------------------------------------------------------------------------------
 
-const fallbackStores = new WeakMap<object, PromptStore>();
-
-/**
- * The PromptStore of this emulator instance. The server puts it on the context (`ctx.prompts`,
- * or `ctx.services.prompts` in the first version of the contract); if it didn't, one in-memory
- * store per context is created on first use so the routes still work.
- */
+/** The PromptStore of this emulator instance (one per startEmulator() call). */
 export function promptStoreOf(ctx: EmulatorContext): PromptStore {
-  const c = ctx as unknown as { prompts?: unknown; services?: Record<string, unknown> };
-  if (c.prompts instanceof PromptStore) return c.prompts;
-  if (c.services && c.services.prompts instanceof PromptStore) return c.services.prompts as PromptStore;
-  let store = fallbackStores.get(ctx as object);
-  if (!store) {
-    store = new PromptStore();
-    fallbackStores.set(ctx as object, store);
-  }
-  return store;
+  return ctx.prompts;
 }
 
 // ---------------------------------------------------------------------------------------------
