@@ -193,6 +193,8 @@ export interface FinishedTurn {
   text: string;
   toolUses: { toolUseId: string; name: string; input: unknown }[];
   stopReason: string;
+  /** The stop sequence that ended the text, when stopReason is stop_sequence. */
+  stopSequence?: string;
   usage: { inputTokens: number; outputTokens: number; totalTokens: number };
   latencyMs: number;
 }
@@ -208,9 +210,13 @@ export function finishTurn(result: ResponderResult, inputTokens: number, cfg: In
   let toolUses = (result.toolUses ?? []).map((t, i) => ({ toolUseId: t.toolUseId ?? `tooluse_emulator_${i}`, name: t.name, input: t.input ?? {} }));
   let stopReason = result.stopReason ?? (toolUses.length ? "tool_use" : "end_turn");
   let cut = -1;
+  let stopSequence: string | undefined;
   for (const s of cfg.stopSequences ?? []) {
     const at = text.indexOf(s);
-    if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+    if (at >= 0 && (cut < 0 || at < cut)) {
+      cut = at;
+      stopSequence = s;
+    }
   }
   if (cut >= 0) {
     text = text.slice(0, cut);
@@ -222,6 +228,7 @@ export function finishTurn(result: ResponderResult, inputTokens: number, cfg: In
     text = text.slice(0, maxTokens * 4);
     toolUses = [];
     stopReason = "max_tokens";
+    stopSequence = undefined;
   }
   let outputTokens = result.usage?.outputTokens ?? (text ? approximateTokens(text) : 0);
   if (result.usage?.outputTokens === undefined) for (const t of toolUses) outputTokens += approximateTokens(t.name + JSON.stringify(t.input));
@@ -230,6 +237,7 @@ export function finishTurn(result: ResponderResult, inputTokens: number, cfg: In
     text,
     toolUses,
     stopReason,
+    ...(stopSequence !== undefined ? { stopSequence } : {}),
     usage: { inputTokens: input, outputTokens, totalTokens: input + outputTokens },
     latencyMs: Math.round(20 + input * 0.02 + outputTokens * 1.5) + extraLatencyMs,
   };
