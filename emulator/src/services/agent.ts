@@ -165,7 +165,7 @@ function checkContentBlocks(c: Checker, blocks: unknown, path: string, system: b
   if (!c.list(blocks, path)) return;
   blocks.forEach((b, i) => {
     const p = `${path}.${i + 1}.member`;
-    if (!c.object(b, p)) return;
+    if (!c.required(b, p) || !c.object(b, p)) return;
     const kind = c.union(b, p, ["text", "cachePoint"]);
     if (kind === "text") c.string(b.text, `${p}.text`, system ? { min: 1 } : {});
     if (kind === "cachePoint" && c.object(b.cachePoint, `${p}.cachePoint`) && c.required(b.cachePoint.type, `${p}.cachePoint.type`)) {
@@ -179,7 +179,7 @@ function checkInputVariables(c: Checker, vars: unknown, path: string): void {
   const names = new Set<string>();
   vars.forEach((v, i) => {
     const p = `${path}.${i + 1}.member`;
-    if (!c.object(v, p)) return;
+    if (!c.required(v, p) || !c.object(v, p)) return;
     if (c.string(v.name, `${p}.name`, { pattern: NAME_PATTERN })) {
       if (names.has(v.name)) c.errors.push(`Value at '${p}.name' failed to satisfy constraint: input variable names must be unique`);
       names.add(v.name);
@@ -192,7 +192,7 @@ function checkToolConfiguration(c: Checker, tc: unknown, path: string): void {
   if (c.required(tc.tools, `${path}.tools`) && c.list(tc.tools, `${path}.tools`, { min: 1 })) {
     tc.tools.forEach((t, i) => {
       const p = `${path}.tools.${i + 1}.member`;
-      if (!c.object(t, p)) return;
+      if (!c.required(t, p) || !c.object(t, p)) return;
       const kind = c.union(t, p, ["toolSpec", "cachePoint"]);
       if (kind === "toolSpec" && c.object(t.toolSpec, `${p}.toolSpec`)) {
         const spec = t.toolSpec;
@@ -206,6 +206,7 @@ function checkToolConfiguration(c: Checker, tc: unknown, path: string): void {
   }
   if (c.object(tc.toolChoice, `${path}.toolChoice`)) {
     const kind = c.union(tc.toolChoice, `${path}.toolChoice`, ["auto", "any", "tool"]);
+    if (kind) c.object(tc.toolChoice[kind], `${path}.toolChoice.${kind}`);
     if (kind === "tool" && c.object(tc.toolChoice.tool, `${path}.toolChoice.tool`)) {
       const name = (tc.toolChoice.tool as Record<string, unknown>).name;
       if (c.required(name, `${path}.toolChoice.tool.name`)) c.string(name, `${path}.toolChoice.tool.name`, { min: 1, max: 64, pattern: TOOL_NAME_PATTERN });
@@ -214,7 +215,7 @@ function checkToolConfiguration(c: Checker, tc: unknown, path: string): void {
 }
 
 function checkVariant(c: Checker, v: unknown, p: string): void {
-  if (!c.object(v, p)) return;
+  if (!c.required(v, p) || !c.object(v, p)) return;
   if (c.required(v.name, `${p}.name`)) c.string(v.name, `${p}.name`, { pattern: NAME_PATTERN });
   const typeOk = c.required(v.templateType, `${p}.templateType`) && c.string(v.templateType, `${p}.templateType`, { enum: ["TEXT", "CHAT"] });
   if (c.required(v.templateConfiguration, `${p}.templateConfiguration`) && c.object(v.templateConfiguration, `${p}.templateConfiguration`)) {
@@ -232,7 +233,7 @@ function checkVariant(c: Checker, v: unknown, p: string): void {
       if (c.required(ch.messages, `${cp}.messages`) && c.list(ch.messages, `${cp}.messages`)) {
         ch.messages.forEach((m, i) => {
           const mp = `${cp}.messages.${i + 1}.member`;
-          if (!c.object(m, mp)) return;
+          if (!c.required(m, mp) || !c.object(m, mp)) return;
           if (c.required(m.role, `${mp}.role`)) c.string(m.role, `${mp}.role`, { enum: ["user", "assistant"] });
           if (c.required(m.content, `${mp}.content`)) checkContentBlocks(c, m.content, `${mp}.content`, false);
         });
@@ -258,14 +259,16 @@ function checkVariant(c: Checker, v: unknown, p: string): void {
       c.number(t.topP, `${ip}.topP`, { min: 0, max: 1 });
       c.number(t.maxTokens, `${ip}.maxTokens`, { min: 0, integer: true });
       if (c.list(t.stopSequences, `${ip}.stopSequences`, { min: 0, max: 4 })) {
-        t.stopSequences.forEach((s, i) => c.string(s, `${ip}.stopSequences.${i + 1}.member`));
+        t.stopSequences.forEach((s, i) => {
+          if (c.required(s, `${ip}.stopSequences.${i + 1}.member`)) c.string(s, `${ip}.stopSequences.${i + 1}.member`);
+        });
       }
     }
   }
   if (c.list(v.metadata, `${p}.metadata`, { min: 0, max: 50 })) {
     v.metadata.forEach((e, i) => {
       const ep = `${p}.metadata.${i + 1}.member`;
-      if (!c.object(e, ep)) return;
+      if (!c.required(e, ep) || !c.object(e, ep)) return;
       if (c.required(e.key, `${ep}.key`)) c.string(e.key, `${ep}.key`, { min: 1, max: 128, pattern: TAG_PATTERN });
       if (c.required(e.value, `${ep}.value`)) c.string(e.value, `${ep}.value`, { min: 0, max: 1024, pattern: TAG_PATTERN });
     });
