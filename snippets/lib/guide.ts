@@ -1,3 +1,4 @@
+import { startEmulator } from "bedrock-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
 import { readerLanguage, say, setSessionLanguage, type Language } from "./language";
@@ -76,9 +77,7 @@ export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
   if (mode === "offline") {
     const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, process.env[k]]));
     const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
-    // Loaded only offline: live sessions never start the emulator.
-    const { startEmulator } = (await import("bedrock-emulator")) as { startEmulator(o?: object): Promise<RunningEmulator> };
-    const emulator = await startEmulator();
+    const emulator: RunningEmulator = await startEmulator();
     process.env.AWS_ENDPOINT_URL = emulator.url;
     process.env.AWS_REGION = region;
     // Dummy keys: the emulator needs a signed request, never a real secret.
