@@ -164,8 +164,8 @@ function credentialSource(guide: Guide): string {
 export function describeSession(guide: Guide): string[] {
   const mode =
     guide.mode === "offline"
-      ? say({ es: "sin conexión: emulador local, gratis", en: "offline: local emulator, free" }, guide.lang)
-      : say({ es: `en vivo: llamadas reales a AWS, con coste (presupuesto ${guide.meter.options.budgetUsd} USD)`, en: `live: real AWS calls that cost money (budget ${guide.meter.options.budgetUsd} USD)` }, guide.lang);
+      ? say({ es: "sin conexión (emulador local, gratis)", en: "offline (local emulator, free)" }, guide.lang)
+      : say({ es: `en vivo (llamadas reales a AWS, con coste; presupuesto ${guide.meter.options.budgetUsd} USD)`, en: `live (real AWS calls that cost money; budget ${guide.meter.options.budgetUsd} USD)` }, guide.lang);
   return [
     `${say({ es: "Modo", en: "Mode" }, guide.lang)}: ${mode}`,
     `${say({ es: "Región", en: "Region" }, guide.lang)}: ${guide.region}`,
