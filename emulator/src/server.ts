@@ -260,6 +260,14 @@ export function createEmulatorServer(opts: EmulatorServerOptions): EmulatorServe
   }
 
   const h1 = http.createServer({ keepAliveTimeout: 65_000 }, onRequest);
+  // Bytes that aren't HTTP (or a body without framing) still get an AWS-shaped 400, then close.
+  h1.on("clientError", (err: NodeJS.ErrnoException, socket: net.Socket) => {
+    if (!socket.writable || err.code === "ECONNRESET") return socket.destroy();
+    const body = JSON.stringify({ message: "The request is not valid HTTP/1.1.", __type: "SerializationException" });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nx-amzn-errortype: SerializationException\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   const h2 = http2.createServer({}, onRequest);
   h2.on("sessionError", () => {});
   h2.on("error", () => {});

@@ -84,7 +84,7 @@ export function h1(url: string, method: string, path: string, body?: string | Bu
 /** One HTTP/2 cleartext request on an existing session. */
 export function h2(session: http2.ClientHttp2Session, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = { authorization: AUTH }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = session.request({ ":method": method, ":path": path, ...headers });
+    const req = session.request({ ":method": method, ":path": path, ...headers }, { endStream: !body });
     let status = 0;
     let hdrs: Record<string, string | string[] | undefined> = {};
     req.on("response", (h) => {
@@ -96,7 +96,6 @@ export function h2(session: http2.ClientHttp2Session, method: string, path: stri
     req.on("end", () => resolve({ status, headers: hdrs, body: Buffer.concat(chunks).toString("utf8") }));
     req.on("error", reject);
     if (body) req.end(body);
-    else req.end();
   });
 }
 
