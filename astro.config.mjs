@@ -16,7 +16,8 @@ export default defineConfig({
   base: basePath,
   srcDir: "./site",
   publicDir: "./site/public",
-  outDir: "./dist",
+  // The test build goes elsewhere (ASTRO_OUT_DIR) so `npm test` never leaves a sub-path build in dist/.
+  outDir: process.env.ASTRO_OUT_DIR || "./dist",
   trailingSlash: "ignore",
   integrations: [
     starlight({

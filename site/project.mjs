@@ -3,7 +3,7 @@
 /** Public URL of the published site (used for the sitemap and for absolute links in notebooks). */
 export const siteUrl = (process.env.SITE_URL || "https://bedrock-guide.example.org").replace(/\/+$/, "");
 
-/** Sub-path the site is served under, e.g. "/guide/". */
+/** Sub-path the site is served under, e.g. "/guide" (Starlight wants it without a trailing slash). */
 export const basePath = normalizeBase(process.env.BASE_PATH || "/");
 
 /**
@@ -16,9 +16,9 @@ export const repoUrl = (process.env.REPO_URL || "").replace(/\/+$/, "");
 export const repoBranch = process.env.REPO_BRANCH || "main";
 
 /** Base of the guide's pages as notebooks should link to them: the published site with its base path. */
-export const publishedBase = siteUrl + basePath;
+export const publishedBase = `${siteUrl}${basePath.replace(/\/$/, "")}/`;
 
 function normalizeBase(base) {
   const trimmed = base.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
+  return trimmed ? `/${trimmed}` : "/";
 }
