@@ -16,14 +16,15 @@ export async function checkModelAccess(modelId: string, region: string): Promise
   const { modelDetails } = await bedrock.send(new GetFoundationModelCommand({ modelIdentifier: modelId }));
   const availability = await bedrock.send(new GetFoundationModelAvailabilityCommand({ modelId }));
 
+  // Each problem is named by the API field that reports it, exactly as AWS spells it.
   const problems: string[] = [];
-  if (availability.regionAvailability !== "AVAILABLE") problems.push(`not available in ${region}`);
-  if (availability.authorizationStatus !== "AUTHORIZED") problems.push("IAM does not authorise this model");
-  if (availability.entitlementAvailability !== "AVAILABLE") problems.push("no entitlement (subscription) for this model");
+  if (availability.regionAvailability !== "AVAILABLE") problems.push(`regionAvailability: ${availability.regionAvailability}`);
+  if (availability.authorizationStatus !== "AUTHORIZED") problems.push(`authorizationStatus: ${availability.authorizationStatus}`);
+  if (availability.entitlementAvailability !== "AVAILABLE") problems.push(`entitlementAvailability: ${availability.entitlementAvailability}`);
   const agreement = availability.agreementAvailability?.status;
-  if (agreement !== "AVAILABLE") problems.push(`provider agreement ${agreement ?? "unknown"}`);
+  if (agreement !== "AVAILABLE") problems.push(`agreementAvailability: ${agreement}`);
   const lifecycle = modelDetails?.modelLifecycle?.status ?? "?";
-  if (lifecycle !== "ACTIVE") problems.push(`lifecycle ${lifecycle}`);
+  if (lifecycle !== "ACTIVE") problems.push(`modelLifecycle: ${lifecycle}`);
 
   return {
     modelId,

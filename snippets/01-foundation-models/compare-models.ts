@@ -70,8 +70,8 @@ export function comparisonChart(rows: ComparisonRow[], title: string): string {
     categories: ok.map((r) => r.model),
     series: [
       { name: "metrics.latencyMs", values: ok.map((r) => r.modelMs), format: (v) => `${v} ms` },
-      { name: "output tokens", values: ok.map((r) => r.outputTokens) },
-      { name: "USD per 1,000 such calls", values: ok.map((r) => (r.costUsd ?? 0) * 1000), format: (v) => `$${v.toFixed(3)}` },
+      { name: "usage.outputTokens", values: ok.map((r) => r.outputTokens) },
+      { name: "USD × 1,000 calls", values: ok.map((r) => (r.costUsd ?? 0) * 1000), format: (v) => `$${v.toFixed(3)}` },
     ],
   });
 }

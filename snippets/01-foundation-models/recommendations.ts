@@ -8,18 +8,18 @@ export interface Recommendation {
   modelId: string;
   /** Where to call it: models are offered per region. */
   region: string;
-  /** What the 2025 article recommended, and what happened to it. */
-  articlePick: string;
+  /** The model the 2025 article recommended for this case. */
+  replaces: string;
 }
 
 // Chosen on 2026-11-25 from data/catalog.json and data/prices.json; the chapter explains each pick.
 export const recommendations: Recommendation[] = [
-  { useCase: "chatbot", modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0", region: "us-east-1", articlePick: "Claude v2 (retired)" },
-  { useCase: "long-content", modelId: "us.anthropic.claude-sonnet-4-6", region: "us-east-1", articlePick: "AI21 Jurassic (retired; Jamba ends 2026-11-26)" },
-  { useCase: "summaries", modelId: "us.meta.llama4-scout-17b-instruct-v1:0", region: "us-east-1", articlePick: "Cohere Command (retired 2026-08-19)" },
-  { useCase: "images", modelId: "stability.stable-image-core-v1:1", region: "us-west-2", articlePick: "Stable Diffusion XL (retired)" },
-  { useCase: "efficiency", modelId: "mistral.ministral-3-8b-instruct", region: "us-east-1", articlePick: "Mistral 7B / Mixtral (still active)" },
-  { useCase: "lowest-cost", modelId: "us.amazon.nova-micro-v1:0", region: "us-east-1", articlePick: "Amazon Titan Text (retired)" },
+  { useCase: "chatbot", modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0", region: "us-east-1", replaces: "anthropic.claude-v2" },
+  { useCase: "long-content", modelId: "us.anthropic.claude-sonnet-4-6", region: "us-east-1", replaces: "ai21.j2-ultra-v1" },
+  { useCase: "summaries", modelId: "us.meta.llama4-scout-17b-instruct-v1:0", region: "us-east-1", replaces: "cohere.command-r-v1:0" },
+  { useCase: "images", modelId: "stability.stable-image-core-v1:1", region: "us-west-2", replaces: "stability.stable-diffusion-xl-v1" },
+  { useCase: "efficiency", modelId: "mistral.ministral-3-8b-instruct", region: "us-east-1", replaces: "mistral.mistral-7b-instruct-v0:2" },
+  { useCase: "lowest-cost", modelId: "us.amazon.nova-micro-v1:0", region: "us-east-1", replaces: "amazon.titan-text-express-v1" },
 ];
 
 export type RecommendationResult =

@@ -19,7 +19,7 @@ const guide = await startGuide({ quiet: true });
 
 // #region catalog
 const models = await listModels(guide.region);
-console.log(`${models.length} foundation models in ${guide.region}`);
+console.log(say({ es: `${models.length} modelos fundacionales en ${guide.region}`, en: `${models.length} foundation models in ${guide.region}` }, guide.lang));
 show.table(providerTable(models));
 // #endregion catalog
 
@@ -38,8 +38,8 @@ show.table(imageModels.map((m) => ({ modelId: m.modelId, inferenceTypes: m.infer
 // #region regions
 const regions = await compareRegions(["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1"]);
 show.table([regions.totals]);
-console.log(`${regions.differences.length} models are missing from at least one of these regions. Image models:`);
-show.table(regions.differences.filter((row) => row.model.startsWith("stability.") && !row.model.includes("-v1:0")));
+console.log(say({ es: `${regions.differences.length} modelos faltan en alguna de estas regiones. Los de Stability AI:`, en: `${regions.differences.length} models are missing from at least one of these regions. Stability AI's:` }, guide.lang));
+show.table(regions.differences.filter((row) => row.model.startsWith("stability.")));
 // #endregion regions
 
 // #region access
