@@ -92,10 +92,10 @@ export function h2(session: http2.ClientHttp2Session, method: string, path: stri
       hdrs = h as Record<string, string | string[] | undefined>;
     });
     const chunks: Buffer[] = [];
-    req.on("data", (c) => chunks.push(c));
+    req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => resolve({ status, headers: hdrs, body: Buffer.concat(chunks).toString("utf8") }));
     req.on("error", reject);
-    if (body) req.end(body);
+    if (body) req.end(typeof body === "string" ? Buffer.from(body) : body);
   });
 }
 
