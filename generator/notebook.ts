@@ -152,12 +152,10 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
         } catch (err) {
           throw new ChapterError(`${where}: ${(err as Error).message}`);
         }
-        const exported = code.split("\n").findIndex((l) => /^export\s/.test(l));
-        if (exported >= 0) {
-          throw new ChapterError(
-            `${where}: snippets/${attrs.file}${attrs.region ? `#${attrs.region}` : ""} has a top-level \`export\` ` +
-              `(line ${exported + 1} of the cell); tslab cannot run cells that export. Keep exports outside the region.`,
-          );
+        try {
+          code = forNotebookCell(code);
+        } catch (err) {
+          throw new ChapterError(`${where}: snippets/${attrs.file}${attrs.region ? `#${attrs.region}` : ""}: ${(err as Error).message}`);
         }
         flush();
         blocks.push({ kind: "code", file: attrs.file, ...(attrs.region ? { region: attrs.region } : {}), code });
@@ -185,6 +183,28 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
     );
   }
   return { title: data.title!, ...(data.description ? { description: data.description } : {}), blocks };
+}
+
+/**
+ * tslab already shares every top-level name of a cell with later cells, and it rejects cells that
+ * export explicitly ("Cannot redeclare exported variable"). Snippet files are modules with tests, so
+ * they export; in a notebook cell the `export` keyword of top-level declarations is dropped and
+ * `export { … };` lines are left out. Anything else export-like is an error.
+ */
+export function forNotebookCell(code: string): string {
+  const out: string[] = [];
+  for (const [i, line] of code.split("\n").entries()) {
+    if (!/^export\b/.test(line)) {
+      out.push(line);
+    } else if (/^export\s+(?:declare\s+|abstract\s+)?(?:async\s+function|function|const|let|var|class|interface|type|enum)\b/.test(line)) {
+      out.push(line.replace(/^export\s+/, ""));
+    } else if (/^export\s*(?:type\s*)?\{[^}]*\}\s*;?\s*$/.test(line)) {
+      continue;
+    } else {
+      throw new Error(`line ${i + 1} of the cell, \`${line.trim()}\`, cannot run in a tslab cell (no default exports or re-exports)`);
+    }
+  }
+  return out.join("\n").replace(/\n+$/, "");
 }
 
 /**

@@ -14,7 +14,15 @@ const files: Record<string, string> = {
     "// #endregion count",
     "export { total };",
   ].join("\n"),
-  "99-demo/exported.ts": "// #region bad\nexport function twice(n: number) {\n  return 2 * n;\n}\n// #endregion bad\n",
+  "99-demo/exported.ts": [
+    "export interface Pair { a: number; b: number }",
+    "export async function twice(n: number) {",
+    "  return 2 * n;",
+    "}",
+    "const half = (n: number) => n / 2;",
+    "export { half };",
+  ].join("\n"),
+  "99-demo/reexport.ts": 'export * from "./elsewhere";\n',
 };
 const ctx: LinkContext = {
   publishedBase: "https://guide.example/base/",
@@ -119,8 +127,21 @@ describe("parseChapter", () => {
     expect(() => parse("No code at all.")).toThrow(/first code cell/);
   });
 
-  it("refuses code cells that export (tslab cannot run them)", () => {
-    expect(() => parse('<Snippet file="setup.ts" />\n<Snippet file="99-demo/exported.ts" region="bad" />')).toThrow(/top-level `export`/);
+  it("drops `export` from top-level declarations and export lists (tslab rejects them) and refuses re-exports", () => {
+    const parsed = parse('<Snippet file="setup.ts" />\n<Snippet file="99-demo/exported.ts" />');
+    expect(parsed.blocks[1]).toMatchObject({
+      kind: "code",
+      code: [
+        "interface Pair { a: number; b: number }",
+        "async function twice(n: number) {",
+        "  return 2 * n;",
+        "}",
+        "const half = (n: number) => n / 2;",
+      ].join("\n"),
+    });
+    expect(() => parse('<Snippet file="setup.ts" />\n<Snippet file="99-demo/reexport.ts" />')).toThrow(
+      /reexport.ts: line 1 of the cell, `export \* from ".\/elsewhere";`, cannot run in a tslab cell/,
+    );
   });
 
   it("requires a title in the frontmatter", () => {

@@ -1,0 +1,88 @@
+// `npm test`: every check the project has, independent ones in parallel, outputs printed whole as each
+// step finishes. Steps: type-check → vitest; notebooks executed through the kernel; site build (under a
+// sub-path) → browser smoke test. Always offline: tests never call AWS.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { projectRoot } from "../generator/snippets";
+
+interface Step {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  /** Skip this step when the previous step of its lane failed (the browser test needs the build). */
+  needsPrevious?: boolean;
+}
+
+const node = process.execPath;
+const bin = (path: string) => join(projectRoot, "node_modules", path);
+const siteDir = join(projectRoot, ".cache", "site-test");
+const basePath = "/guide";
+
+// Each lane runs its steps in order; lanes run side by side (2 cores: the notebook kernels mostly wait).
+const lanes: Step[][] = [
+  [{ name: "notebooks", command: [node, bin("tsx/dist/cli.mjs"), join(projectRoot, "generator", "exec.ts")] }],
+  [
+    { name: "typecheck", command: [node, bin("typescript/bin/tsc"), "--noEmit"] },
+    { name: "typecheck generator", command: [node, bin("typescript/bin/tsc"), "--noEmit", "-p", "generator"] },
+    { name: "vitest", command: [node, bin("vitest/vitest.mjs"), "run", "--project", "unit"] },
+  ],
+  [
+    { name: "site build", command: [node, bin("astro/bin/astro.mjs"), "build"], env: { BASE_PATH: basePath, ASTRO_OUT_DIR: siteDir } },
+    {
+      name: "browser",
+      command: [node, bin("vitest/vitest.mjs"), "run", "--project", "browser"],
+      env: { BASE_PATH: basePath, SITE_DIR: siteDir },
+      needsPrevious: true,
+    },
+  ],
+];
+
+interface Result {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
+
+function run(step: Step): Promise<Result> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.command[0]!, step.command.slice(1), {
+      cwd: projectRoot,
+      env: { ...process.env, BEDROCK_GUIDE_MODE: "offline", FORCE_COLOR: process.stdout.isTTY ? "1" : "0", ...step.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c));
+    child.stderr.on("data", (c: Buffer) => (output += c));
+    child.on("close", (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      const ok = code === 0;
+      console.log(`\n━━ ${step.name} ${ok ? "passed" : "FAILED"} in ${seconds.toFixed(1)}s ━━`);
+      console.log(output.trimEnd());
+      resolve({ name: step.name, ok, seconds });
+    });
+  });
+}
+
+async function lane(steps: Step[]): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const step of steps) {
+    if (step.needsPrevious && results.length && !results.at(-1)!.ok) break;
+    results.push(await run(step));
+  }
+  return results;
+}
+
+async function main() {
+  const started = Date.now();
+  const results = (await Promise.all(lanes.map(lane))).flat();
+  const skipped = lanes.flat().filter((s) => !results.some((r) => r.name === s.name));
+  console.log("\n━━ summary ━━");
+  for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"}  ${r.name.padEnd(20)} ${r.seconds.toFixed(1)}s`);
+  for (const s of skipped) console.log(`SKIP  ${s.name.padEnd(20)} (the step it needs failed)`);
+  const failed = results.filter((r) => !r.ok).length + skipped.length;
+  console.log(`npm test: ${failed ? "FAILED" : "passed"} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main();
