@@ -77,3 +77,4 @@ export { openAICompatibleResponder, scriptedResponder, syntheticResponder, respo
 export type { Responder, ResponderRequest, ResponderResult, ScriptedRule, ScriptedResponder } from "./responders";
 export { approximateTokens, converseInputTokens, BINARY_BLOCK_TOKENS } from "./tokens";
 export { MAX_BODY_BYTES } from "./server";
+export { crc32, encodePng, sizeFor, syntheticImage } from "./png";
