@@ -54,10 +54,13 @@ function main(): number {
     banner(`CANNOT EXECUTE THE NOTEBOOKS.\n${HOW_TO_GET_JUPYTER}\nTo skip this step on purpose: BEDROCK_GUIDE_SKIP_NOTEBOOKS=1`);
     return 1;
   }
-  // Keep the kernel spec pointing at this checkout (it may have moved since npm install).
-  installKernel();
+  // A private copy of the kernel spec, found first through JUPYTER_PATH: execution always uses this
+  // checkout, whatever another clone registered in the user's Jupyter folder.
+  const jupyterPath = join(projectRoot, ".cache", "jupyter");
+  installKernel({ dataDir: jupyterPath });
   const env = {
     ...process.env,
+    JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(":"),
     // Executing notebooks never spends money unless the caller explicitly asked for live mode.
     BEDROCK_GUIDE_MODE: process.env.BEDROCK_GUIDE_MODE ?? "offline",
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
