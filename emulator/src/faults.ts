@@ -24,6 +24,12 @@ export interface FaultRule {
   times?: number;
   /** Extra latency for `latency` faults (default 250 ms). */
   latencyMs?: number;
+  /**
+   * Throttle only: let a streaming call start, then end it with a throttlingException frame in the
+   * middle of the event stream (how AWS reports errors after the stream has begun). Ignored by
+   * non-streaming calls.
+   */
+  midStream?: boolean;
 }
 
 const KINDS: FaultKind[] = ["throttle", "access-denied", "latency"];
@@ -53,7 +59,7 @@ export function parseFaultRules(text: string): FaultRule[] {
         if (eq < 1) throw errors.validation(`Fault rule "${part}": expected key=value, got "${pair}".`);
         const key = pair.slice(0, eq);
         const value = pair.slice(eq + 1);
-        rule[key] = key === "times" || key === "latencyMs" ? Number(value) : value;
+        rule[key] = key === "times" || key === "latencyMs" ? Number(value) : key === "midStream" ? value === "true" : value;
       }
       return checkRule(rule as unknown as FaultRule);
     });
@@ -63,6 +69,7 @@ function checkRule(rule: FaultRule): FaultRule {
   if (!rule || !KINDS.includes(rule.fault)) {
     throw errors.validation(`Unknown fault "${(rule as { fault?: unknown })?.fault}". Use one of: ${KINDS.join(", ")}.`);
   }
+  if (rule.midStream && rule.fault !== "throttle") throw errors.validation("Fault rule: midStream works with throttle only.");
   for (const k of ["times", "latencyMs"] as const) {
     const v = rule[k];
     if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw errors.validation(`Fault rule: ${k} must be a number >= 0.`);
@@ -82,6 +89,8 @@ function modelMatches(rule: FaultRule, ids: string[]): boolean {
 /** What a request must suffer: an error to throw and/or latency to add. */
 export interface FaultOutcome {
   error?: Error;
+  /** An error to send as an exception frame once a stream has started. */
+  midStreamError?: Error;
   latencyMs: number;
 }
 
@@ -120,22 +129,25 @@ export class FaultController {
    * Applies the rules (and the per-request header rules) to one request; consumes `times`.
    * `modelIds` holds every name the model goes by (requested ID and resolved model ID).
    */
-  evaluate(operation: string, modelIds: string[], headerRules: FaultRule[] = []): FaultOutcome {
+  evaluate(operation: string, modelIds: string[], headerRules: FaultRule[] = [], streaming = false): FaultOutcome {
     const outcome: FaultOutcome = { latencyMs: 0 };
     const candidates = [...headerRules.map((rule) => ({ rule, left: 1 })), ...this.rules];
     for (const entry of candidates) {
       const { rule } = entry;
       if (entry.left <= 0) continue;
       if (rule.operation && rule.operation !== operation) continue;
+      if (rule.midStream && !streaming) continue;
       if (!modelMatches(rule, modelIds)) continue;
       if (rule.fault === "latency") {
         outcome.latencyMs += rule.latencyMs ?? 250;
         entry.left--;
         continue;
       }
-      if (outcome.error) continue;
+      if (outcome.error || (rule.midStream && outcome.midStreamError)) continue;
       entry.left--;
-      outcome.error = rule.fault === "throttle" ? errors.throttling() : errors.accessDenied(messages.accessDenied);
+      const error = rule.fault === "throttle" ? errors.throttling() : errors.accessDenied(messages.accessDenied);
+      if (rule.midStream) outcome.midStreamError = error;
+      else outcome.error = error;
     }
     this.rules = this.rules.filter((r) => r.left > 0);
     return outcome;

@@ -3,7 +3,7 @@
 // Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
 import { errors, type Reply, type Route } from "../http";
 import { messages } from "../catalog";
-import { constraint } from "./converse";
+import { constraint } from "./validation";
 
 const MODALITIES = ["TEXT", "IMAGE", "EMBEDDING"];
 const INFERENCE_TYPES = ["ON_DEMAND", "PROVISIONED"];

@@ -6,37 +6,13 @@ import type { ResolvedModel } from "../catalog";
 import { approximateTokens, converseInputTokens } from "../tokens";
 import type { ResponderRequest, ResponderResult, ToolSpecLite } from "../responders";
 import { resolvePromptForConverse } from "../prompt-store";
+import { constraint, isObject, parseJson, typeError } from "./validation";
+import { BLOCKED_MESSAGE, GUARDRAIL_ID, GUARDRAIL_VERSION, evaluateGuardrail } from "./guardrail";
 import type { ServerRequest } from "../server";
 
 const PROMPT_ARN = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\d{12}:prompt\//;
 
-/** Parses a JSON request body; AWS answers unparseable JSON with SerializationException 400. */
-export function parseJson(req: EmulatorRequest): Record<string, unknown> {
-  if (req.body.length === 0) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(req.body.toString("utf8"));
-  } catch {
-    throw new BedrockError("SerializationException", 400, "The request body could not be parsed as JSON.");
-  }
-  if (!value || typeof value !== "object" || Array.isArray(value)) {
-    throw new BedrockError("SerializationException", 400, "The request body must be a JSON object.");
-  }
-  return value as Record<string, unknown>;
-}
-
-/** AWS's constraint-violation wording (Coral/Smithy validation). */
-export function constraint(value: unknown, path: string, rule: string): BedrockError {
-  const shown = typeof value === "string" ? value : JSON.stringify(value);
-  return errors.validation(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: ${rule}`);
-}
-
-function typeError(path: string, expected: string): BedrockError {
-  return errors.validation(`The value at ${path} has the wrong type. Expected ${expected}.`);
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-
+export { constraint, parseJson } from "./validation";
 type Message = { role: string; content: Record<string, unknown>[] };
 
 /** Validates messages as Converse does. */
@@ -181,12 +157,30 @@ export function requireStreaming(resolved: ResolvedModel): void {
 }
 
 /** Applies faults after the model is known, so rules can name the model or its profile. */
-export async function modelFaults(ctx: EmulatorContext, req: EmulatorRequest, operation: string, resolved: ResolvedModel | string[]): Promise<number> {
+export async function modelFaults(
+  ctx: EmulatorContext,
+  req: EmulatorRequest,
+  operation: string,
+  resolved: ResolvedModel | string[],
+): Promise<{ latencyMs: number; midStreamError?: Error }> {
   const ids = Array.isArray(resolved) ? resolved : [resolved.requested, resolved.model.modelId, ...(resolved.profile ? [resolved.profile.inferenceProfileId] : [])];
-  const out = ctx.faults.evaluate(operation, ids, (req as ServerRequest).faultRules ?? []);
+  const streaming = operation === "ConverseStream" || operation === "InvokeModelWithResponseStream";
+  const out = ctx.faults.evaluate(operation, ids, (req as ServerRequest).faultRules ?? [], streaming);
   if (out.latencyMs > 0) await new Promise((r) => setTimeout(r, out.latencyMs));
   if (out.error) throw out.error;
-  return out.latencyMs;
+  return { latencyMs: out.latencyMs, midStreamError: out.midStreamError };
+}
+
+/** The first half of a stream's events, then the error (sent as an exception frame). */
+export function breakMidStream(events: StreamEvent[], error: Error | undefined): Iterable<StreamEvent> {
+  if (!error) return events;
+  const head = events.slice(0, Math.max(1, Math.floor(events.length / 2)));
+  return {
+    *[Symbol.iterator]() {
+      for (const e of head) yield e;
+      throw error;
+    },
+  };
 }
 
 export interface FinishedTurn {
@@ -195,6 +189,8 @@ export interface FinishedTurn {
   stopReason: string;
   /** The stop sequence that ended the text, when stopReason is stop_sequence. */
   stopSequence?: string;
+  /** Guardrail trace, when guardrailConfig asked for one. */
+  trace?: Record<string, unknown>;
   usage: { inputTokens: number; outputTokens: number; totalTokens: number };
   latencyMs: number;
 }
@@ -257,6 +253,39 @@ interface PreparedConverse {
   cfg: InferenceConfig;
   inputTokens: number;
   defaultMaxTokens: number;
+  guardrail?: { id: string; version: string; trace: boolean };
+}
+
+/** Validates Converse's guardrailConfig (the guardrail itself is the emulator's one policy). */
+function checkGuardrailConfig(value: unknown): PreparedConverse["guardrail"] {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw typeError("guardrailConfig", "a GuardrailConfiguration object");
+  const id = value.guardrailIdentifier;
+  const version = value.guardrailVersion;
+  if (typeof id !== "string" || !id || !GUARDRAIL_ID.test(id)) {
+    throw constraint(id ?? "", "guardrailConfig.guardrailIdentifier", "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))");
+  }
+  if (typeof version !== "string" || !version || !GUARDRAIL_VERSION.test(version)) {
+    throw constraint(version ?? "", "guardrailConfig.guardrailVersion", "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
+  }
+  if (value.trace !== undefined && !["enabled", "disabled", "enabled_full"].includes(value.trace as string)) {
+    throw constraint(value.trace, "guardrailConfig.trace", "Member must satisfy enum value set: [enabled, disabled, enabled_full]");
+  }
+  return { id: id.replace(/^.*guardrail\//, ""), version, trace: value.trace === "enabled" || value.trace === "enabled_full" };
+}
+
+/** The texts a guardrail checks: guardContent blocks if the request marks any, else every message text. */
+function guardedTexts(messages: Message[]): string[] {
+  const guarded: string[] = [];
+  const all: string[] = [];
+  for (const m of messages) {
+    for (const c of m.content) {
+      const g = (c.guardContent as { text?: { text?: unknown } } | undefined)?.text?.text;
+      if (typeof g === "string") guarded.push(g);
+      if (typeof c.text === "string") all.push(c.text);
+    }
+  }
+  return guarded.length ? guarded : all;
 }
 
 function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string): PreparedConverse {
@@ -301,14 +330,47 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
     cfg,
     inputTokens: converseInputTokens({ system, messages, toolConfig: body.toolConfig }),
     defaultMaxTokens: Math.min(limit ?? 4096, 4096),
+    guardrail: checkGuardrailConfig(body.guardrailConfig),
   };
 }
 
-async function run(req: EmulatorRequest, ctx: EmulatorContext, operation: string): Promise<FinishedTurn> {
+/**
+ * With guardrailConfig, the emulator's guardrail policy checks the input first (a block stops the
+ * call before the model: stopReason guardrail_intervened, the blocked message, no tokens), then
+ * the model's output (blocked → the blocked message; PII → masked text; both guardrail_intervened).
+ */
+async function run(req: EmulatorRequest, ctx: EmulatorContext, operation: string): Promise<FinishedTurn & { midStreamError?: Error }> {
   const p = prepare(req, ctx, operation);
-  const extra = await modelFaults(ctx, req, operation, p.resolved);
+  const faults = await modelFaults(ctx, req, operation, p.resolved);
+  const extra = faults.latencyMs;
+  const g = p.guardrail;
+  const input = g ? evaluateGuardrail(guardedTexts(p.request.messages)) : undefined;
+  if (g && input!.blocked) {
+    const turn = finishTurn({ text: BLOCKED_MESSAGE, stopReason: "guardrail_intervened", usage: { inputTokens: 0, outputTokens: 0 } }, 0, {}, 4096, extra);
+    if (g.trace) turn.trace = { guardrail: { inputAssessment: { [g.id]: input!.assessment }, actionReason: "Guardrail blocked." } };
+    return { ...turn, midStreamError: faults.midStreamError };
+  }
   const result = await ctx.responder.respond(p.request);
-  return finishTurn(result, p.inputTokens, p.cfg, p.defaultMaxTokens, extra);
+  const turn: FinishedTurn & { midStreamError?: Error } = finishTurn(result, p.inputTokens, p.cfg, p.defaultMaxTokens, extra);
+  turn.midStreamError = faults.midStreamError;
+  if (!g) return turn;
+  const output = evaluateGuardrail([turn.text]);
+  if (output.action === "GUARDRAIL_INTERVENED") {
+    turn.text = output.blocked ? BLOCKED_MESSAGE : output.masked[0];
+    turn.toolUses = [];
+    turn.stopReason = "guardrail_intervened";
+    delete turn.stopSequence;
+  }
+  if (g.trace) {
+    turn.trace = {
+      guardrail: {
+        inputAssessment: { [g.id]: input!.assessment },
+        outputAssessments: { [g.id]: [output.assessment] },
+        ...(output.action === "GUARDRAIL_INTERVENED" ? { actionReason: output.blocked ? "Guardrail blocked." : "Guardrail masked." } : {}),
+      },
+    };
+  }
+  return turn;
 }
 
 function contentOf(turn: FinishedTurn): Record<string, unknown>[] {
@@ -335,7 +397,7 @@ export function converseStreamEvents(turn: FinishedTurn): StreamEvent[] {
     index++;
   }
   events.push(ev("messageStop", { stopReason: turn.stopReason }));
-  events.push(ev("metadata", { usage: turn.usage, metrics: { latencyMs: turn.latencyMs } }));
+  events.push(ev("metadata", { usage: turn.usage, metrics: { latencyMs: turn.latencyMs }, ...(turn.trace ? { trace: turn.trace } : {}) }));
   return events;
 }
 
@@ -354,6 +416,7 @@ export const converseRoutes: Route[] = [
           stopReason: turn.stopReason,
           usage: turn.usage,
           metrics: { latencyMs: turn.latencyMs },
+          ...(turn.trace ? { trace: turn.trace } : {}),
         },
       };
     },
@@ -365,7 +428,7 @@ export const converseRoutes: Route[] = [
     handlesFaults: true,
     async handle(req, ctx): Promise<Reply> {
       const turn = await run(req, ctx, "ConverseStream");
-      return { status: 200, events: converseStreamEvents(turn) };
+      return { status: 200, events: breakMidStream(converseStreamEvents(turn), turn.midStreamError) };
     },
   },
 ];

@@ -6,7 +6,7 @@
 // Anything blocked → GUARDRAIL_INTERVENED with the blocked-message output; only anonymised
 // → GUARDRAIL_INTERVENED with the masked text; otherwise NONE.
 import { errors, type Reply, type Route } from "../http";
-import { constraint, parseJson } from "./converse";
+import { constraint, parseJson } from "./validation";
 
 export const INVESTMENT_WORDS = ["invest", "investment", "investing", "stocks", "shares", "crypto", "bitcoin", "inversión", "invertir", "acciones", "criptomonedas"];
 export const BLOCKED_WORDS = ["password", "contraseña"];
@@ -16,11 +16,64 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // International or local numbers with 9+ digits, optional +, spaces, dots, dashes or brackets.
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,4}\d{2,4}/g;
 
-const GUARDRAIL_ID = /^(|[a-z0-9]+|arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+)$/;
-const GUARDRAIL_VERSION = /^(|[1-9][0-9]{0,7}|DRAFT)$/;
+export const GUARDRAIL_ID = /^(|[a-z0-9]+|arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+)$/;
+export const GUARDRAIL_VERSION = /^(|[1-9][0-9]{0,7}|DRAFT)$/;
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The outcome of the emulator's guardrail policy on some texts (shared with Converse's guardrailConfig). */
+export interface GuardrailOutcome {
+  action: "NONE" | "GUARDRAIL_INTERVENED";
+  blocked: boolean;
+  /** The texts with PII masked (same order as the input). */
+  masked: string[];
+  assessment: Record<string, unknown>;
+  usage: Record<string, number>;
+  coverage: { textCharacters: { guarded: number; total: number } };
+}
+
+export function evaluateGuardrail(texts: string[]): GuardrailOutcome {
+  const all = texts.join("\n");
+  const tokens = new Set(words(all));
+
+  const topicHit = INVESTMENT_WORDS.some((w) => tokens.has(w));
+  const customHits = BLOCKED_WORDS.filter((w) => tokens.has(w));
+  const pii: { match: string; type: string; action: string; detected: boolean }[] = [];
+  const masked = texts.map((t) =>
+    t
+      .replace(EMAIL, (m) => {
+        pii.push({ match: m, type: "EMAIL", action: "ANONYMIZED", detected: true });
+        return "{EMAIL}";
+      })
+      .replace(PHONE, (m) => {
+        if (m.replace(/\D/g, "").length < 9) return m;
+        pii.push({ match: m.trim(), type: "PHONE", action: "ANONYMIZED", detected: true });
+        return "{PHONE}";
+      }),
+  );
+  const blocked = topicHit || customHits.length > 0;
+  const intervened = blocked || pii.length > 0;
+
+  const chars = all.length;
+  const units = Math.max(1, Math.ceil(chars / 1000));
+  const usage = {
+    topicPolicyUnits: units,
+    contentPolicyUnits: units,
+    wordPolicyUnits: units,
+    sensitiveInformationPolicyUnits: units,
+    sensitiveInformationPolicyFreeUnits: 0,
+    contextualGroundingPolicyUnits: 0,
+  };
+  const coverage = { textCharacters: { guarded: chars, total: chars } };
+  const assessment: Record<string, unknown> = {
+    invocationMetrics: { guardrailProcessingLatency: 5 + units * 3, usage, guardrailCoverage: coverage },
+  };
+  if (topicHit) assessment.topicPolicy = { topics: [{ name: "Investment advice", type: "DENY", action: "BLOCKED", detected: true }] };
+  if (customHits.length) assessment.wordPolicy = { customWords: customHits.map((w) => ({ match: w, action: "BLOCKED", detected: true })), managedWordLists: [] };
+  if (pii.length) assessment.sensitiveInformationPolicy = { piiEntities: pii, regexes: [] };
+  return { action: intervened ? "GUARDRAIL_INTERVENED" : "NONE", blocked, masked, assessment, usage, coverage };
 }
 
 export const guardrailRoutes: Route[] = [
@@ -28,7 +81,7 @@ export const guardrailRoutes: Route[] = [
     operation: "ApplyGuardrail",
     method: "POST",
     pattern: "/guardrail/{guardrailIdentifier}/version/{guardrailVersion}/apply",
-    async handle(req, ctx): Promise<Reply> {
+    async handle(req): Promise<Reply> {
       const { guardrailIdentifier: id, guardrailVersion: version } = req.params;
       if (!GUARDRAIL_ID.test(id)) throw constraint(id, "guardrailIdentifier", "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))");
       if (!GUARDRAIL_VERSION.test(version)) throw constraint(version, "guardrailVersion", "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
@@ -43,46 +96,8 @@ export const guardrailRoutes: Route[] = [
         if (t && typeof t.text === "string") texts.push(t.text);
         else if (!(c && typeof c === "object" && "image" in c)) throw errors.validation(`The content block at content.${i} must contain text or an image.`);
       });
-      const all = texts.join("\n");
-      const tokens = new Set(words(all));
-
-      const topicHit = INVESTMENT_WORDS.some((w) => tokens.has(w));
-      const customHits = BLOCKED_WORDS.filter((w) => tokens.has(w));
-      const pii: { match: string; type: string; action: string; detected: boolean }[] = [];
-      const masked = texts.map((t) =>
-        t
-          .replace(EMAIL, (m) => {
-            pii.push({ match: m, type: "EMAIL", action: "ANONYMIZED", detected: true });
-            return "{EMAIL}";
-          })
-          .replace(PHONE, (m) => {
-            if (m.replace(/\D/g, "").length < 9) return m;
-            pii.push({ match: m.trim(), type: "PHONE", action: "ANONYMIZED", detected: true });
-            return "{PHONE}";
-          }),
-      );
-      const blocked = topicHit || customHits.length > 0;
-      const intervened = blocked || pii.length > 0;
-
-      const chars = all.length;
-      const units = Math.max(1, Math.ceil(chars / 1000));
-      const usage = {
-        topicPolicyUnits: units,
-        contentPolicyUnits: units,
-        wordPolicyUnits: units,
-        sensitiveInformationPolicyUnits: units,
-        sensitiveInformationPolicyFreeUnits: 0,
-        contextualGroundingPolicyUnits: 0,
-      };
-      const coverage = { textCharacters: { guarded: chars, total: chars } };
-      const assessment: Record<string, unknown> = {
-        invocationMetrics: { guardrailProcessingLatency: 5 + units * 3, usage, guardrailCoverage: coverage },
-      };
-      if (topicHit) assessment.topicPolicy = { topics: [{ name: "Investment advice", type: "DENY", action: "BLOCKED", detected: true }] };
-      if (customHits.length) assessment.wordPolicy = { customWords: customHits.map((w) => ({ match: w, action: "BLOCKED", detected: true })), managedWordLists: [] };
-      if (pii.length) assessment.sensitiveInformationPolicy = { piiEntities: pii, regexes: [] };
-
-      void ctx;
+      const { action, blocked, masked, assessment, usage, coverage } = evaluateGuardrail(texts);
+      const intervened = action === "GUARDRAIL_INTERVENED";
       return {
         status: 200,
         json: {

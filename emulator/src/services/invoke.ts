@@ -12,6 +12,7 @@ import {
   checkInferenceConfig,
   checkMessages,
   finishTurn,
+  breakMidStream,
   modelFaults,
   parseJson,
   requireStreaming,
@@ -588,7 +589,8 @@ function prepareInvocation(req: EmulatorRequest, ctx: EmulatorContext): Invocati
 async function runText(inv: Invocation, ctx: EmulatorContext, req: EmulatorRequest, operation: string) {
   const m = inv.resolved.model;
   const parsed = parseTextBody(inv.kind, inv.body, m);
-  const extra = await modelFaults(ctx, req, operation, inv.resolved);
+  const faults = await modelFaults(ctx, req, operation, inv.resolved);
+  const extra = faults.latencyMs;
   const request: ResponderRequest = {
     operation,
     requestedModelId: inv.resolved.requested,
@@ -603,7 +605,7 @@ async function runText(inv: Invocation, ctx: EmulatorContext, req: EmulatorReque
   const inputTokens = converseInputTokens({ system: parsed.system, messages: parsed.messages, toolConfig: parsed.tools.length ? { tools: parsed.tools } : undefined });
   const result = await ctx.responder.respond(request);
   const turn = finishTurn(result, inputTokens, parsed.cfg, Math.min(m.maxOutputTokens ?? 4096, 4096), extra);
-  return { parsed, turn };
+  return { parsed, turn, midStreamError: faults.midStreamError };
 }
 
 function usageHeaders(input: number, output: number, latency: number): Record<string, string> {
@@ -639,7 +641,7 @@ export const invokeRoutes: Route[] = [
         throw errors.validation(`The emulator doesn't implement InvokeModel bodies for ${inv.resolved.model.modelId} yet. Try a text, embedding or Stability image model.`);
       }
       const out = inv.kind === "stability" ? stabilityImage(inv.body, inv.resolved.model) : embed(inv.kind, inv.body, inv.resolved.model);
-      const extra = await modelFaults(ctx, req, "InvokeModel", inv.resolved);
+      const extra = (await modelFaults(ctx, req, "InvokeModel", inv.resolved)).latencyMs;
       const latency = (inv.kind === "stability" ? 900 : 20 + out.inputTokens) + extra;
       return { status: 200, contentType: "application/json", headers: usageHeaders(out.inputTokens, out.outputTokens, latency), body: JSON.stringify(out.body) };
     },
@@ -653,13 +655,13 @@ export const invokeRoutes: Route[] = [
       const inv = prepareInvocation(req, ctx);
       requireStreaming(inv.resolved);
       if (!isText(inv.kind)) throw errors.validation("The model is unsupported for streaming.");
-      const { parsed, turn } = await runText(inv, ctx, req, "InvokeModelWithResponseStream");
+      const { parsed, turn, midStreamError } = await runText(inv, ctx, req, "InvokeModelWithResponseStream");
       const events: StreamEvent[] = streamChunks(inv.kind, turn, inv.resolved.model, parsed).map((c) => ({
         kind: "event",
         eventType: "chunk",
         payload: { bytes: Buffer.from(JSON.stringify(c)).toString("base64") },
       }));
-      return { status: 200, headers: { "x-amzn-bedrock-content-type": "application/json" }, events };
+      return { status: 200, headers: { "x-amzn-bedrock-content-type": "application/json" }, events: breakMidStream(events, midStreamError) };
     },
   },
   {

@@ -1,0 +1,30 @@
+// Request-parsing helpers shared by the runtime services, with AWS's error wording.
+import { BedrockError, errors, type EmulatorRequest } from "../http";
+
+/** Parses a JSON request body; AWS answers unparseable JSON with SerializationException 400. */
+export function parseJson(req: EmulatorRequest): Record<string, unknown> {
+  if (req.body.length === 0) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(req.body.toString("utf8"));
+  } catch {
+    throw new BedrockError("SerializationException", 400, "The request body could not be parsed as JSON.");
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new BedrockError("SerializationException", 400, "The request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** AWS's constraint-violation wording (Coral/Smithy validation). */
+export function constraint(value: unknown, path: string, rule: string): BedrockError {
+  const shown = typeof value === "string" ? value : JSON.stringify(value);
+  return errors.validation(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: ${rule}`);
+}
+
+export function typeError(path: string, expected: string): BedrockError {
+  return errors.validation(`The value at ${path} has the wrong type. Expected ${expected}.`);
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
