@@ -244,6 +244,18 @@ describe("Raw HTTP errors (both HTTP versions)", () => {
     expect(after.stopReason).toBe("end_turn");
   });
 
+  it("a request without Authorization is refused through the SDK too", async () => {
+    const client = sdk(emu.url).runtime;
+    client.middlewareStack.add(
+      (next: (a: unknown) => Promise<unknown>) => async (args: { request: { headers: Record<string, string> } }) => {
+        delete args.request.headers.authorization;
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "drop-auth", priority: "low" },
+    );
+    await expectAwsError(client.send(new ConverseCommand({ modelId: NOVA_MICRO, messages: [user("x")] })), "MissingAuthenticationTokenException", 403, "Authorization header is missing");
+  });
+
   it("binds 127.0.0.1 only", () => {
     expect(emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
