@@ -150,6 +150,17 @@ export function syntheticResponder(): Responder {
         `Last user message: "${shorten(user, 160)}"`,
         `Inference parameters: ${describeParams(req.inferenceConfig)}`,
       ];
+      const attachments: string[] = [];
+      for (const m of req.messages) {
+        if (m.role !== "user") continue;
+        for (const c of m.content) {
+          const kind = (["image", "document", "video", "audio"] as const).find((k) => c[k]);
+          if (!kind) continue;
+          const block = c[kind] as { format?: string; name?: string };
+          attachments.push(`${kind} (${block.format ?? "?"}${block.name ? `, "${block.name}"` : ""})`);
+        }
+      }
+      if (attachments.length) lines.push(`Attachments received: ${attachments.join(", ")}`);
       if (req.tools.length) lines.push(`Tools offered: ${req.tools.map((t) => t.name).join(", ")}`);
       if (req.promptVariables && Object.keys(req.promptVariables).length) {
         lines.push(

@@ -22,7 +22,7 @@ import {
   startEmulator,
   type RunningEmulator,
 } from "bedrock-emulator";
-import { AUTH, TODAY, expectAwsError, h1, h2, sdk, user, withHeader } from "./helpers";
+import { AUTH, TODAY, expectAwsError, h1, h2, sdk, user, withHeader, withoutHeader } from "./helpers";
 
 let emu: RunningEmulator;
 let rt: BedrockRuntimeClient;
@@ -245,14 +245,7 @@ describe("Raw HTTP errors (both HTTP versions)", () => {
   });
 
   it("a request without Authorization is refused through the SDK too", async () => {
-    const client = sdk(emu.url).runtime;
-    client.middlewareStack.add(
-      (next: (a: unknown) => Promise<unknown>) => async (args: { request: { headers: Record<string, string> } }) => {
-        delete args.request.headers.authorization;
-        return next(args);
-      },
-      { step: "finalizeRequest", name: "drop-auth", priority: "low" },
-    );
+    const client = withoutHeader(sdk(emu.url).runtime, "authorization");
     await expectAwsError(client.send(new ConverseCommand({ modelId: NOVA_MICRO, messages: [user("x")] })), "MissingAuthenticationTokenException", 403, "Authorization header is missing");
   });
 

@@ -29,6 +29,18 @@ export function withHeader<C extends { middlewareStack: { add: Function } }>(cli
   return client;
 }
 
+/** Removes a header after signing (e.g. authorization, to send an unsigned request). */
+export function withoutHeader<C extends { middlewareStack: { add: Function } }>(client: C, name: string): C {
+  client.middlewareStack.add(
+    (next: (a: unknown) => Promise<unknown>) => async (args: { request: { headers: Record<string, string> } }) => {
+      delete args.request.headers[name];
+      return next(args);
+    },
+    { step: "finalizeRequest", name: `drop-${name}`, priority: "low" },
+  );
+  return client;
+}
+
 /** Records the raw HTTP response headers a client receives. */
 export function captureHeaders<C extends { middlewareStack: { add: Function } }>(client: C): Record<string, string>[] {
   const seen: Record<string, string>[] = [];

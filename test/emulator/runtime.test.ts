@@ -60,6 +60,27 @@ describe("Converse", () => {
     expect(r.metrics!.latencyMs).toBeGreaterThan(0);
   });
 
+  it("mentions images and documents it received", async () => {
+    const png = Buffer.from("89504e470d0a1a0a", "hex");
+    const r = await rt.send(
+      new ConverseCommand({
+        modelId: HAIKU,
+        messages: [
+          {
+            role: "user",
+            content: [
+              { text: "Describe la imagen y resume el documento" },
+              { image: { format: "png", source: { bytes: png } } },
+              { document: { format: "txt", name: "notas", source: { bytes: Buffer.from("hola") } } },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(r.output!.message!.content![0].text).toContain('Attachments received: image (png), document (txt, "notas")');
+    expect(r.usage!.inputTokens).toBe(approximateTokens("Describe la imagen y resume el documento") + 2 * 256);
+  });
+
   it("is deterministic and depends on the input", async () => {
     const a = await rt.send(new ConverseCommand(input));
     const b = await rt.send(new ConverseCommand(input));
