@@ -3,6 +3,7 @@
 // x-amzn-errortype, and the server must still answer a valid request afterwards.
 import http from "node:http";
 import http2 from "node:http2";
+import net from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { AUTH, h1, h2, user } from "./helpers";
@@ -151,4 +152,39 @@ it("answers 1,200 malformed requests with 4xx Bedrock errors and stays up", asyn
   const after = await h1(emu.url, "POST", `/model/${encodeURIComponent("us.amazon.nova-micro-v1:0")}/converse`, JSON.stringify({ messages: [user("¿sigues ahí?")] }));
   expect(after.status).toBe(200);
   expect(JSON.parse(after.body).output.message.content[0].text).toContain("¿sigues ahí?");
+});
+
+it("survives connections that aren't HTTP at all (garbage, truncated h2 preface, bad frames)", async () => {
+  const r = prng(7);
+  const port = Number(new URL(emu.url).port);
+  const payloads = [
+    () => Buffer.from(Array.from({ length: 1 + Math.floor(r() * 200) }, () => Math.floor(r() * 256))),
+    () => Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + "\u0000\u0000\u0012\u0004garbage-frame-bytes"),
+    () => Buffer.from("PRI * HT"),
+    () => Buffer.from("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"),
+    () => Buffer.from("POST /model/x/converse HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+  ];
+  const answers: string[] = [];
+  await Promise.all(
+    Array.from({ length: 60 }, (_, i) =>
+      new Promise<void>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1");
+        let got = "";
+        socket.on("data", (d) => (got += d.toString("latin1")));
+        socket.on("error", () => {});
+        socket.on("close", () => {
+          answers.push(got.slice(0, 12));
+          resolve();
+        });
+        socket.write(payloads[i % payloads.length]());
+        setTimeout(() => socket.end(), 50);
+      }),
+    ),
+  );
+  expect(answers).toHaveLength(60);
+  // Whatever came back over HTTP/1.1 was a 4xx, never a 5xx.
+  expect(answers.filter((a) => a.startsWith("HTTP/1.1 5"))).toEqual([]);
+  const after = await h1(emu.url, "GET", "/foundation-models?byProvider=Meta");
+  expect(after.status).toBe(200);
+  expect(JSON.parse(after.body).modelSummaries.length).toBeGreaterThan(0);
 });
