@@ -48,24 +48,31 @@ async def run_one(path, out_dir, timeout):
     errors = []
     # nbclient calls this when the execute reply has status "error" (how tslab reports failures).
     client.on_cell_error = lambda cell, cell_index, execute_reply: errors.append(execute_reply["content"].get("status"))
-    timings = []
+    stats = {"kernel": 0.0, "cells": []}
+    started = time.monotonic()
+    try:
+        await execute_cells(client, nb, errors, stats)
+    finally:
+        # Failed notebooks are written too: the copy shows what happened up to the failing cell.
+        if out_dir:
+            os.makedirs(out_dir, exist_ok=True)
+            nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    return stats["kernel"], stats["cells"], time.monotonic() - started
+
+
+async def execute_cells(client, nb, errors, stats):
     started = time.monotonic()
     async with client.async_setup_kernel():
-        kernel_ready = time.monotonic() - started
+        stats["kernel"] = time.monotonic() - started
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
             t0 = time.monotonic()
             await client.async_execute_cell(cell, index)
-            timings.append((index, time.monotonic() - t0))
+            stats["cells"].append((index, time.monotonic() - t0))
             has_error_output = any(o.get("output_type") == "error" for o in cell.outputs)
             if errors or has_error_output:
                 raise CellFailed(index, cell, f"execute reply status {errors[0] if errors else 'ok'}, error output {has_error_output}")
-    total = time.monotonic() - started
-    if out_dir:
-        os.makedirs(out_dir, exist_ok=True)
-        nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
-    return kernel_ready, timings, total
 
 
 async def main():
