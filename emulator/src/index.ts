@@ -73,7 +73,7 @@ export { Catalog, catalogFor, loadCatalog, messages as awsMessages, DOC_ACCOUNT 
 export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry } from "./catalog";
 export { FaultController, parseFaultRules } from "./faults";
 export type { FaultKind, FaultRule } from "./faults";
-export { openAICompatibleResponder, scriptedResponder, syntheticResponder, responderFromEnv } from "./responders";
+export { openAICompatibleResponder, replyLanguage, scriptedResponder, syntheticResponder, responderFromEnv } from "./responders";
 export type { Responder, ResponderRequest, ResponderResult, ScriptedRule, ScriptedResponder } from "./responders";
 export { approximateTokens, converseInputTokens, BINARY_BLOCK_TOKENS } from "./tokens";
 export { MAX_BODY_BYTES } from "./server";

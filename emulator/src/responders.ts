@@ -85,16 +85,83 @@ function shorten(text: string, max: number): string {
   return flat.length <= max ? flat : flat.slice(0, max - 1).trimEnd() + "…";
 }
 
-const FILLER = [
-  "A real model would answer the last user message here; this emulator only shows what it received.",
-  "Change the system prompt, the messages or the parameters and run the cell again: this reply changes with them.",
-  "Usage figures are an approximation of about one token per four characters, so costs can be estimated offline.",
-  "The same request always gets the same reply, which keeps notebooks and tests reproducible.",
-  "To get real text offline, point BEDROCK_EMULATOR_OPENAI_URL at a local OpenAI-compatible server.",
-  "Run the guide in live mode to call Amazon Bedrock itself; that uses your AWS account and costs money.",
-  "Each model ID gives a slightly different length of reply, so comparisons between models show a difference.",
-  "Streaming calls return exactly this text, split into several pieces, with the same usage.",
-];
+/** The synthetic reply's wording in the two languages of the guide. */
+const PHRASES = {
+  en: {
+    header: "[Synthetic reply from the Bedrock emulator: no model ran.]",
+    model: "Model",
+    servedBy: "served by",
+    system: (n: number, text: string) => `System prompt (${n} chars): "${text}"`,
+    noSystem: "System prompt: none",
+    messages: (n: number, u: number, a: number) => `Messages received: ${n} (${u} user, ${a} assistant)`,
+    lastUser: "Last user message",
+    params: "Inference parameters",
+    byDefault: "default",
+    none: "none",
+    attachments: "Attachments received",
+    kinds: { image: "image", document: "document", video: "video", audio: "audio" },
+    tools: "Tools offered",
+    variables: "Prompt variables",
+    toolResult: "Tool result",
+    keywords: "Key words noticed",
+    callingTool: (name: string, text: string) => `Calling tool ${name} for: "${text}"`,
+    filler: [
+      "A real model would answer the last user message here; this emulator only shows what it received.",
+      "Change the system prompt, the messages or the parameters and run the cell again: this reply changes with them.",
+      "Usage figures are an approximation of about one token per four characters, so costs can be estimated offline.",
+      "The same request always gets the same reply, which keeps notebooks and tests reproducible.",
+      "To get real text offline, point BEDROCK_EMULATOR_OPENAI_URL at a local OpenAI-compatible server.",
+      "Run the guide in live mode to call Amazon Bedrock itself; that uses your AWS account and costs money.",
+      "Each model ID gives a slightly different length of reply, so comparisons between models show a difference.",
+      "Streaming calls return exactly this text, split into several pieces, with the same usage.",
+    ],
+  },
+  es: {
+    header: "[Respuesta sintética del emulador de Bedrock: no se ha ejecutado ningún modelo.]",
+    model: "Modelo",
+    servedBy: "servido por",
+    system: (n: number, text: string) => `Prompt de sistema (${n} caracteres): "${text}"`,
+    noSystem: "Prompt de sistema: ninguno",
+    messages: (n: number, u: number, a: number) => `Mensajes recibidos: ${n} (${u} del usuario, ${a} del asistente)`,
+    lastUser: "Último mensaje del usuario",
+    params: "Parámetros de inferencia",
+    byDefault: "por defecto",
+    none: "ninguna",
+    attachments: "Adjuntos recibidos",
+    kinds: { image: "imagen", document: "documento", video: "vídeo", audio: "audio" },
+    tools: "Herramientas ofrecidas",
+    variables: "Variables del prompt",
+    toolResult: "Resultado de la herramienta",
+    keywords: "Palabras clave detectadas",
+    callingTool: (name: string, text: string) => `Llamo a la herramienta ${name} para: "${text}"`,
+    filler: [
+      "Un modelo real respondería aquí al último mensaje del usuario; este emulador solo muestra lo que ha recibido.",
+      "Cambia el prompt de sistema, los mensajes o los parámetros y vuelve a ejecutar la celda: esta respuesta cambia con ellos.",
+      "Las cifras de uso son una aproximación de un token por cada cuatro caracteres, así que los costes se pueden estimar sin conexión.",
+      "La misma petición recibe siempre la misma respuesta, y así los cuadernos y las pruebas son reproducibles.",
+      "Para obtener texto real sin conexión, apunta BEDROCK_EMULATOR_OPENAI_URL a un servidor local compatible con OpenAI.",
+      "Ejecuta la guía en modo real para llamar a Amazon Bedrock; eso usa tu cuenta de AWS y cuesta dinero.",
+      "Cada ID de modelo da una respuesta de longitud algo distinta, así que las comparaciones entre modelos muestran diferencias.",
+      "Las llamadas en streaming devuelven exactamente este texto, en varios trozos, con el mismo uso.",
+    ],
+  },
+};
+
+const SPANISH_WORDS = new Set(["hola", "qué", "que", "de", "el", "la", "los", "las", "es", "una", "un", "por", "para", "con", "cómo", "como", "y", "en", "del", "al", "eres", "dime", "explica", "resume", "sobre", "mi", "tu"]);
+const ENGLISH_WORDS = new Set(["the", "is", "a", "an", "of", "and", "to", "in", "what", "how", "you", "i", "my", "for", "with", "are", "about", "explain", "write", "hello"]);
+
+/** Spanish or English, from the user's and the system's words (the guide's two languages); ties → English. */
+export function replyLanguage(text: string): "es" | "en" {
+  const lower = text.toLowerCase();
+  let es = /[¿¡ñ]/.test(lower) ? 2 : 0;
+  let en = 0;
+  for (const w of lower.match(/[\p{L}]+/gu) ?? []) {
+    if (SPANISH_WORDS.has(w)) es++;
+    if (ENGLISH_WORDS.has(w)) en++;
+    if (/[áéíóú]/.test(w)) es++;
+  }
+  return es > en ? "es" : "en";
+}
 
 /** Guesses a value for a tool input from the user's text (the last capitalised word helps weather-style demos). */
 function guessValue(schema: Record<string, unknown> | undefined, name: string, userText: string): unknown {
@@ -123,10 +190,10 @@ function toolInputFor(tool: ToolSpecLite, userText: string): Record<string, unkn
   return input;
 }
 
-function describeParams(cfg: ResponderRequest["inferenceConfig"]): string {
-  const show = (v: unknown) => (v === undefined ? "default" : JSON.stringify(v));
+function describeParams(cfg: ResponderRequest["inferenceConfig"], t: (typeof PHRASES)["en"]): string {
+  const show = (v: unknown) => (v === undefined ? t.byDefault : JSON.stringify(v));
   return `maxTokens=${show(cfg.maxTokens)}, temperature=${show(cfg.temperature)}, topP=${show(cfg.topP)}, stopSequences=${
-    cfg.stopSequences?.length ? JSON.stringify(cfg.stopSequences) : "none"
+    cfg.stopSequences?.length ? JSON.stringify(cfg.stopSequences) : t.none
   }`;
 }
 
@@ -142,13 +209,15 @@ export function syntheticResponder(): Responder {
       const lastMessage = req.messages[req.messages.length - 1];
       const toolResults = (lastMessage?.content ?? []).filter((c) => c.toolResult) as { toolResult: Record<string, unknown> }[];
 
+      // Real models answer in the prompt's language; the reply does too (Spanish or English).
+      const t = PHRASES[replyLanguage(user + " " + systemText)];
       const lines = [
-        `[Synthetic reply from the Bedrock emulator: no model ran.]`,
-        `Model: ${req.requestedModelId}${req.requestedModelId !== req.modelId ? ` (served by ${req.modelId})` : ""}`,
-        systemText ? `System prompt (${systemText.length} chars): "${shorten(systemText, 100)}"` : `System prompt: none`,
-        `Messages received: ${req.messages.length} (${counts.user} user, ${counts.assistant} assistant)`,
-        `Last user message: "${shorten(user, 160)}"`,
-        `Inference parameters: ${describeParams(req.inferenceConfig)}`,
+        t.header,
+        `${t.model}: ${req.requestedModelId}${req.requestedModelId !== req.modelId ? ` (${t.servedBy} ${req.modelId})` : ""}`,
+        systemText ? t.system(systemText.length, shorten(systemText, 100)) : t.noSystem,
+        t.messages(req.messages.length, counts.user, counts.assistant),
+        `${t.lastUser}: "${shorten(user, 160)}"`,
+        `${t.params}: ${describeParams(req.inferenceConfig, t)}`,
       ];
       const attachments: string[] = [];
       for (const m of req.messages) {
@@ -157,14 +226,14 @@ export function syntheticResponder(): Responder {
           const kind = (["image", "document", "video", "audio"] as const).find((k) => c[k]);
           if (!kind) continue;
           const block = c[kind] as { format?: string; name?: string };
-          attachments.push(`${kind} (${block.format ?? "?"}${block.name ? `, "${block.name}"` : ""})`);
+          attachments.push(`${t.kinds[kind]} (${block.format ?? "?"}${block.name ? `, "${block.name}"` : ""})`);
         }
       }
-      if (attachments.length) lines.push(`Attachments received: ${attachments.join(", ")}`);
-      if (req.tools.length) lines.push(`Tools offered: ${req.tools.map((t) => t.name).join(", ")}`);
+      if (attachments.length) lines.push(`${t.attachments}: ${attachments.join(", ")}`);
+      if (req.tools.length) lines.push(`${t.tools}: ${req.tools.map((tool) => tool.name).join(", ")}`);
       if (req.promptVariables && Object.keys(req.promptVariables).length) {
         lines.push(
-          `Prompt variables: ${Object.entries(req.promptVariables)
+          `${t.variables}: ${Object.entries(req.promptVariables)
             .map(([k, v]) => `${k}="${shorten(v, 40)}"`)
             .join(", ")}`,
         );
@@ -172,18 +241,18 @@ export function syntheticResponder(): Responder {
       for (const tr of toolResults) {
         const content = (tr.toolResult.content as Record<string, unknown>[]) ?? [];
         const shown = content.map((c) => (typeof c.text === "string" ? c.text : JSON.stringify(c.json ?? c))).join(" ");
-        lines.push(`Tool result ${tr.toolResult.toolUseId} (${tr.toolResult.status ?? "success"}): ${shorten(shown, 160)}`);
+        lines.push(`${t.toolResult} ${tr.toolResult.toolUseId} (${tr.toolResult.status ?? "success"}): ${shorten(shown, 160)}`);
       }
       const keywords = [...new Set(user.toLowerCase().match(/[\p{L}\p{N}]{5,}/gu) ?? [])]
         .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
         .slice(0, 3);
-      if (keywords.length) lines.push(`Key words noticed: ${keywords.join(", ")}.`);
+      if (keywords.length) lines.push(`${t.keywords}: ${keywords.join(", ")}.`);
 
       // Length depends on the input and, a little, on the model, so model comparisons differ.
       const modelHash = fnv1a(req.modelId);
       const sentences = 1 + (modelHash % 3) + Math.min(3, Math.floor(user.length / 120));
-      const start = fnv1a(user, modelHash) % FILLER.length;
-      for (let i = 0; i < sentences; i++) lines.push(FILLER[(start + i) % FILLER.length]);
+      const start = fnv1a(user, modelHash) % t.filler.length;
+      for (let i = 0; i < sentences; i++) lines.push(t.filler[(start + i) % t.filler.length]);
       const text = lines.join("\n");
 
       // Offered tools are always used once (the point of a tool-use lesson); after the tool
@@ -195,7 +264,7 @@ export function syntheticResponder(): Responder {
           : req.tools.find((t) => user.toLowerCase().includes(t.name.toLowerCase().replace(/_/g, " "))) ?? req.tools[0];
         const toolUseId = `tooluse_${fnv1a(req.modelId + user + chosen.name).toString(36)}${fnv1a(user).toString(36)}`.slice(0, 32);
         return {
-          text: `[Synthetic reply from the Bedrock emulator: no model ran.] Calling tool ${chosen.name} for: "${shorten(user, 120)}"`,
+          text: `${t.header} ${t.callingTool(chosen.name, shorten(user, 120))}`,
           toolUses: [{ toolUseId, name: chosen.name, input: toolInputFor(chosen, user) }],
           stopReason: "tool_use",
         };

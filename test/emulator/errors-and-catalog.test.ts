@@ -335,7 +335,7 @@ describe("Responders", () => {
       const b = await c.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [user("hola")] }));
       expect(b.output!.message!.content![0].text).toBe("Soy Llama.");
       const again = await c.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [user("hola")] }));
-      expect(again.output!.message!.content![0].text).toContain("Synthetic reply");
+      expect(again.output!.message!.content![0].text).toContain("Respuesta sintética");
       expect(scripted.calls.map((r) => r.modelId)).toEqual(["amazon.nova-micro-v1:0", "meta.llama3-8b-instruct-v1:0", "meta.llama3-8b-instruct-v1:0"]);
     } finally {
       await e.close();

@@ -43,17 +43,27 @@ describe("Converse", () => {
     inferenceConfig: { maxTokens: 400, temperature: 0.2, topP: 0.9 },
   };
 
-  it("reflects what the model received", async () => {
+  it("reflects what the model received, in the prompt's language", async () => {
     const r = await rt.send(new ConverseCommand(input));
     const text = r.output!.message!.content![0].text!;
     expect(r.output!.message!.role).toBe("assistant");
-    expect(text).toContain("Synthetic reply");
+    expect(text).toContain("Respuesta sintética del emulador de Bedrock");
     expect(text).toContain(HAIKU);
-    expect(text).toContain("Eres un tutor paciente");
-    expect(text).toContain("Messages received: 3 (2 user, 1 assistant)");
-    expect(text).toContain("¿Qué es una inference profile en Bedrock?");
+    expect(text).toContain('Prompt de sistema (66 caracteres): "Eres un tutor paciente');
+    expect(text).toContain("Mensajes recibidos: 3 (2 del usuario, 1 del asistente)");
+    expect(text).toContain('Último mensaje del usuario: "¿Qué es una inference profile en Bedrock?"');
     expect(text).toContain("temperature=0.2");
     expect(text).toContain("maxTokens=400");
+    expect(text).toContain("topP=0.9");
+    expect(text).toContain("stopSequences=ninguna");
+    const en = await rt.send(
+      new ConverseCommand({ modelId: HAIKU, system: [{ text: "You are a patient tutor." }], messages: [user("What is an inference profile?")] }),
+    );
+    const enText = en.output!.message!.content![0].text!;
+    expect(enText).toContain("Synthetic reply from the Bedrock emulator");
+    expect(enText).toContain('System prompt (24 chars): "You are a patient tutor."');
+    expect(enText).toContain("Messages received: 1 (1 user, 0 assistant)");
+    expect(enText).toContain("temperature=default");
     expect(r.stopReason).toBe("end_turn");
     expect(r.usage!.outputTokens).toBe(approximateTokens(text));
     expect(r.usage!.totalTokens).toBe(r.usage!.inputTokens! + r.usage!.outputTokens!);
@@ -77,7 +87,7 @@ describe("Converse", () => {
         ],
       }),
     );
-    expect(r.output!.message!.content![0].text).toContain('Attachments received: image (png), document (txt, "notas")');
+    expect(r.output!.message!.content![0].text).toContain('Adjuntos recibidos: imagen (png), documento (txt, "notas")');
     expect(r.usage!.inputTokens).toBe(approximateTokens("Describe la imagen y resume el documento") + 2 * 256);
   });
 
@@ -157,7 +167,7 @@ describe("Converse", () => {
       }),
     );
     expect(second.stopReason).toBe("end_turn");
-    expect(second.output!.message!.content![0].text).toContain(`Tool result ${toolUse.toolUseId} (success): {"tempC":21,"sky":"despejado"}`);
+    expect(second.output!.message!.content![0].text).toContain(`Resultado de la herramienta ${toolUse.toolUseId} (success): {"tempC":21,"sky":"despejado"}`);
   });
 });
 
@@ -251,7 +261,7 @@ describe("InvokeModel with provider-native bodies", () => {
       prompt: "<|begin_of_text|><|start_header_id|>system<|end_header_id|>\nSé breve<|eot_id|><|start_header_id|>user<|end_header_id|>\nHola Llama<|eot_id|><|start_header_id|>assistant<|end_header_id|>",
       max_gen_len: 300,
     });
-    expect(llama.generation).toContain('Last user message: "Hola Llama"');
+    expect(llama.generation).toContain('Último mensaje del usuario: "Hola Llama"');
     expect(llama.generation).toContain("Sé breve");
     expect(llama.prompt_token_count).toBeGreaterThan(0);
     expect(["stop", "length"]).toContain(llama.stop_reason);
