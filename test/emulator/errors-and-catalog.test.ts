@@ -127,7 +127,12 @@ describe("Inference profiles", () => {
 
   it("profile IDs work where bare profile-only model IDs are refused with AWS's message", async () => {
     await expectAwsError(converse("anthropic.claude-haiku-4-5-20251001-v1:0"), "ValidationException", 400, ON_DEMAND_NOT_SUPPORTED);
-    for (const id of ["us.anthropic.claude-haiku-4-5-20251001-v1:0", "global.anthropic.claude-haiku-4-5-20251001-v1:0", "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-micro-v1:0"]) {
+    for (const id of [
+      "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+      "global.anthropic.claude-haiku-4-5-20251001-v1:0",
+      "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-micro-v1:0",
+      "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-8b-instruct-v1:0",
+    ]) {
       const r = await converse(id);
       expect(r.output!.message!.content![0].text).toContain(id);
     }
