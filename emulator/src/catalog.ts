@@ -66,6 +66,8 @@ export const messages = {
   onDemandNotSupported: (id: string) =>
     `Invocation of model ID ${id} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
   accessDenied: "You don't have access to the model with the specified model ID.",
+  legacy:
+    "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock",
 };
 
 /** What a runtime model identifier resolved to in one region. */
@@ -88,7 +90,7 @@ export class Catalog {
   readonly data: CatalogData;
   private readonly byId = new Map<string, CatalogModel>();
   private readonly profilesByRegion = new Map<string, Map<string, CatalogProfile>>();
-  private readonly retiredMatchers: { re: RegExp; entry: RetiredEntry }[];
+  private readonly retiredMatchers: { re: RegExp; exact?: string; entry: RetiredEntry }[];
 
   constructor(data: CatalogData) {
     this.data = data;
@@ -100,7 +102,9 @@ export class Catalog {
         map.set(p.inferenceProfileId, p);
       }
     }
-    this.retiredMatchers = data.retired.flatMap((entry) => entry.modelIds.map((id) => ({ re: globToRegExp(id), entry })));
+    this.retiredMatchers = data.retired.flatMap((entry) =>
+      entry.modelIds.map((id) => ({ re: globToRegExp(id), exact: id.includes("*") ? undefined : id, entry })),
+    );
   }
 
   get regions(): string[] {
@@ -112,10 +116,18 @@ export class Catalog {
     return this.byId.get(modelId);
   }
 
-  /** The retirement facts for a model ID (from the facts sheet), if any row names it. */
+  /**
+   * The retirement facts for a model ID (from the facts sheet), if a row names it. Exact IDs always
+   * count (the facts sheet is newer than the capture); wildcard rows such as
+   * `stability.stable-image-*-v1:0` only cover IDs the capture doesn't list, so they never retire a
+   * listed model like `stability.stable-image-inpaint-v1:0`.
+   */
   retirement(modelId: string): RetiredEntry | undefined {
     const base = modelId.replace(PROFILE_PREFIX, "");
-    return this.retiredMatchers.find((m) => m.re.test(base))?.entry;
+    const exact = this.retiredMatchers.find((m) => m.exact === base);
+    if (exact) return exact.entry;
+    if (this.byId.has(base)) return undefined;
+    return this.retiredMatchers.find((m) => !m.exact && m.re.test(base))?.entry;
   }
 
   /** True when the model's end of life has passed at `now`. */
@@ -200,10 +212,20 @@ export class Catalog {
 
   /**
    * Resolves a runtime model identifier (model ID, profile ID, or their ARNs) in `region`, or
-   * throws the error AWS gives: end of life → ResourceNotFoundException; profile-only model
-   * called on demand → ValidationException with AWS's message; unknown → "invalid identifier".
+   * throws the error AWS gives: end of life → ResourceNotFoundException; Legacy model the account
+   * hasn't used recently → ResourceNotFoundException "…marked by provider as Legacy…";
+   * profile-only model called on demand → ValidationException with AWS's message; unknown →
+   * "invalid identifier". `recentlyUsed` lists the Legacy models the account keeps using.
    */
-  resolveForInvocation(identifier: string, region: string, now: Date): ResolvedModel {
+  resolveForInvocation(identifier: string, region: string, now: Date, recentlyUsed: ReadonlySet<string> = new Set()): ResolvedModel {
+    const resolved = this.resolveModel(identifier, region, now);
+    if (this.lifecycle(resolved.model, now).status === "LEGACY" && !recentlyUsed.has(resolved.model.modelId)) {
+      throw errors.notFound(messages.legacy);
+    }
+    return resolved;
+  }
+
+  private resolveModel(identifier: string, region: string, now: Date): ResolvedModel {
     let id = identifier;
     const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile)\/(.+)$/.exec(id);
     if (arn) id = arn[4];

@@ -8,7 +8,8 @@ function usage(): never {
       "Usage: npm run emulator -- [--port N] [--data-dir DIR]",
       "  --port N       port on 127.0.0.1 (default 4010; 0 = any free port)",
       "  --data-dir D   keep Prompt Management data in D/ across restarts (default: in memory)",
-      "Environment: BEDROCK_EMULATOR_FAULTS, BEDROCK_EMULATOR_OPENAI_URL, BEDROCK_EMULATOR_OPENAI_MODEL",
+      "Environment: BEDROCK_EMULATOR_FAULTS, BEDROCK_EMULATOR_OPENAI_URL, BEDROCK_EMULATOR_OPENAI_MODEL,",
+      "             BEDROCK_EMULATOR_RECENTLY_USED (Legacy model IDs this account keeps using)",
     ].join("\n"),
   );
   process.exit(0);

@@ -83,4 +83,9 @@ export interface EmulatorContext {
   readonly faults: FaultController;
   /** The emulator's "today": model lifecycle (legacy, end of life) is judged against it. */
   now(): Date;
+  /**
+   * Legacy models this pretend account has used in the last 15 days, so AWS still lets it call
+   * them until their end of life. Other Legacy models are refused, as AWS refuses new users.
+   */
+  readonly recentlyUsedModels: ReadonlySet<string>;
 }

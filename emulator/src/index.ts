@@ -21,6 +21,12 @@ export interface StartEmulatorOptions {
   env?: NodeJS.ProcessEnv;
   /** The emulator's "today" (model lifecycle is judged against it). Default: the real clock. */
   now?: () => Date;
+  /**
+   * Legacy model IDs the pretend account "has used in the last 15 days": they stay callable until
+   * their end of life. Added to BEDROCK_EMULATOR_RECENTLY_USED (comma-separated). Default: none,
+   * like a new account, which AWS refuses with "…marked by provider as Legacy…".
+   */
+  recentlyUsedModels?: string[];
 }
 
 export interface RunningEmulator {
@@ -43,16 +49,20 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     responder: opts.responder ?? responderFromEnv(env),
     faults,
     now,
+    recentlyUsedModels: new Set([
+      ...(env.BEDROCK_EMULATOR_RECENTLY_USED ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+      ...(opts.recentlyUsedModels ?? []),
+    ]),
   };
   const server = createEmulatorServer({
     routes: allRoutes(),
     ctx,
     async applyFaults(req: ServerRequest, route: Route) {
-      // Runtime model routes apply faults themselves once the model is resolved; availability
-      // only reports access-denied rules without consuming them.
-      if (route.handlesFaults || route.operation === "GetFoundationModelAvailability") return;
-      const model = req.params.modelIdentifier ?? req.params.modelId ?? req.params.inferenceProfileIdentifier;
-      const out = faults.evaluate(route.operation, model ? [model] : [], req.faultRules);
+      // Runtime model routes apply faults themselves once the model is resolved. Elsewhere only
+      // rules without a model apply: reading the catalog (GetFoundationModel…) works even for a
+      // model the account can't invoke, and GetFoundationModelAvailability reports that instead.
+      if (route.handlesFaults) return;
+      const out = faults.evaluate(route.operation, [], req.faultRules);
       if (out.latencyMs > 0) await new Promise((r) => setTimeout(r, out.latencyMs));
       if (out.error) throw out.error;
     },

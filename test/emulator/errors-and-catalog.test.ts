@@ -160,16 +160,27 @@ describe("Lifecycle", () => {
     }
   });
 
-  it("Jamba is LEGACY and callable on 2026-11-25, and gone once its end of life passes", async () => {
-    const r = await converse("ai21.jamba-1-5-large-v1:0");
-    expect(r.stopReason).toBe("end_turn");
-    const later = await startEmulator({ now: () => new Date("2026-11-27T00:00:00Z"), env: {} });
+  it("Legacy models refuse accounts that haven't used them recently, as AWS does", async () => {
+    const LEGACY = "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock";
+    await expectAwsError(converse("ai21.jamba-1-5-large-v1:0"), "ResourceNotFoundException", 404, LEGACY);
+    await expectAwsError(converse("us.anthropic.claude-opus-4-1-20250805-v1:0"), "ResourceNotFoundException", 404, LEGACY);
+    // still listed, as LEGACY (checked in the listing test); the catalog reads work
+    const details = await br.send(new GetFoundationModelCommand({ modelIdentifier: "anthropic.claude-opus-4-1-20250805-v1:0" }));
+    expect(details.modelDetails!.modelLifecycle!.status).toBe("LEGACY");
+  });
+
+  it("a Legacy model stays callable for an account that keeps using it, until its end of life", async () => {
+    const user1 = await startEmulator({ now: () => TODAY, env: { BEDROCK_EMULATOR_RECENTLY_USED: "ai21.jamba-1-5-large-v1:0" } });
+    const later = await startEmulator({ now: () => new Date("2026-11-27T00:00:00Z"), env: {}, recentlyUsedModels: ["ai21.jamba-1-5-large-v1:0"] });
     try {
+      const r = await sdk(user1.url).runtime.send(new ConverseCommand({ modelId: "ai21.jamba-1-5-large-v1:0", messages: [user("Hola")] }));
+      expect(r.stopReason).toBe("end_turn");
       const c = sdk(later.url);
       await expectAwsError(c.runtime.send(new ConverseCommand({ modelId: "ai21.jamba-1-5-large-v1:0", messages: [user("x")] })), "ResourceNotFoundException", 404, EOL);
       const ids = (await c.bedrock.send(new ListFoundationModelsCommand({ byProvider: "AI21 Labs" }))).modelSummaries!.map((m) => m.modelId);
       expect(ids).toEqual([]);
     } finally {
+      await user1.close();
       await later.close();
     }
   });

@@ -23,7 +23,8 @@ const HAIKU = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_MICRO = "us.amazon.nova-micro-v1:0";
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: () => TODAY, env: {} });
+  // This pretend account keeps using Jamba, so the Legacy model still answers it.
+  emu = await startEmulator({ now: () => TODAY, env: {}, recentlyUsedModels: ["ai21.jamba-1-5-mini-v1:0"] });
   rt = sdk(emu.url).runtime;
   rtWest = sdk(emu.url, "us-west-2").runtime;
 });

@@ -301,7 +301,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
     throw errors.validation("promptVariables can only be used when modelId is the ARN of a prompt from Prompt management.");
   }
   const now = ctx.now();
-  const resolved = ctx.catalog.resolveForInvocation(identifier, req.region, now);
+  const resolved = ctx.catalog.resolveForInvocation(identifier, req.region, now, ctx.recentlyUsedModels);
   requireTextModel(resolved);
   if (operation === "ConverseStream") requireStreaming(resolved);
   const messages = checkMessages(body.messages);

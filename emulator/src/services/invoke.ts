@@ -576,7 +576,7 @@ interface Invocation {
 }
 
 function prepareInvocation(req: EmulatorRequest, ctx: EmulatorContext): Invocation {
-  const resolved = ctx.catalog.resolveForInvocation(req.params.modelId, req.region, ctx.now());
+  const resolved = ctx.catalog.resolveForInvocation(req.params.modelId, req.region, ctx.now(), ctx.recentlyUsedModels);
   let body: Json;
   try {
     body = parseJson(req);
