@@ -190,6 +190,10 @@ describe("Lifecycle", () => {
     expect(c.retirement("anthropic.claude-v2")!.replacement).toMatch(/Haiku 4.5/);
     expect(c.retirement("amazon.nova-canvas-v1:0")!.endOfLife).toBe("2026-09-30T00:00:00Z");
     expect(c.retirement("anthropic.claude-haiku-4-5-20251001-v1:0")).toBeUndefined();
+    // the facts sheet's `stability.stable-image-*-v1:0` means the old core/ultra, not the captured edit tools
+    expect(c.retirement("stability.stable-image-core-v1:0")!.replacement).toMatch(/stable-image-core\/ultra-v1:1/);
+    expect(c.retirement("stability.stable-image-inpaint-v1:0")).toBeUndefined();
+    expect(c.listModels("us-east-1", TODAY).map((m) => m.modelId)).toContain("stability.stable-image-inpaint-v1:0");
   });
 });
 
