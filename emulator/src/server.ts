@@ -285,7 +285,7 @@ export function createEmulatorServer(opts: EmulatorServerOptions): EmulatorServe
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     socket.setNoDelay(true);
-    let head = Buffer.alloc(0);
+    let head: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       head = head.length ? Buffer.concat([head, chunk]) : chunk;
       const n = Math.min(head.length, PREFACE.length);

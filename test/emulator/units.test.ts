@@ -13,7 +13,7 @@ describe("PNG encoder", () => {
     expect(pngSize(png)).toEqual({ width: 2, height: 2 });
     let offset = 8;
     const types: string[] = [];
-    let idat = Buffer.alloc(0);
+    let idat: Buffer = Buffer.alloc(0);
     while (offset < png.length) {
       const len = png.readUInt32BE(offset);
       const type = png.subarray(offset + 4, offset + 8).toString("ascii");
