@@ -8,6 +8,7 @@ not as an "error" output, so failures are detected from the reply status.
 import argparse
 import asyncio
 import os
+import re
 import sys
 import time
 
@@ -23,6 +24,17 @@ class CellFailed(Exception):
         self.index = index
         self.cell = cell
         self.reason = reason
+
+
+# A cell that calls the guide's display helpers must show that kind of output: a chart that
+# silently rendered nothing would otherwise pass. show.table -> HTML, show.svg -> SVG, show.png -> PNG.
+DISPLAY_CALLS = {"table": "text/html", "svg": "image/svg+xml", "png": "image/png", "markdown": "text/markdown"}
+
+
+def missing_displays(cell):
+    wanted = {DISPLAY_CALLS[kind] for kind in re.findall(r"\bshow\.(table|svg|png|markdown)\(", cell.source)}
+    shown = {mime for out in cell.get("outputs", []) for mime in out.get("data", {})}
+    return sorted(wanted - shown)
 
 
 def output_text(cell):
@@ -73,6 +85,9 @@ async def execute_cells(client, nb, errors, stats):
             has_error_output = any(o.get("output_type") == "error" for o in cell.outputs)
             if errors or has_error_output:
                 raise CellFailed(index, cell, f"execute reply status {errors[0] if errors else 'ok'}, error output {has_error_output}")
+            missing = missing_displays(cell)
+            if missing:
+                raise CellFailed(index, cell, f"the cell calls show.* but displayed no {', '.join(missing)}")
 
 
 async def main():

@@ -23,7 +23,6 @@ const lanes: Step[][] = [
   [{ name: "notebooks", command: [node, bin("tsx/dist/cli.mjs"), join(projectRoot, "generator", "exec.ts")] }],
   [
     { name: "typecheck", command: [node, bin("typescript/bin/tsc"), "--noEmit"] },
-    { name: "typecheck generator", command: [node, bin("typescript/bin/tsc"), "--noEmit", "-p", "generator"] },
     { name: "vitest", command: [node, bin("vitest/vitest.mjs"), "run", "--project", "unit"] },
   ],
   [

@@ -52,7 +52,11 @@ beforeAll(() => {
     join(dir, "bad.ipynb"),
     notebook(['console.log("first");', 'throw new Error("boom " + (6 * 7));', 'console.log("never runs");']),
   );
-  run = exec(["--out", out, join(dir, "good.ipynb"), join(dir, "bad.ipynb")]);
+  writeFileSync(
+    join(dir, "silent.ipynb"),
+    notebook(['import { show } from "bedrock-guide";\nconst picture: Uint8Array | undefined = undefined;\nif (picture) show.png(picture);']),
+  );
+  run = exec(["--out", out, join(dir, "good.ipynb"), join(dir, "bad.ipynb"), join(dir, "silent.ipynb")]);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -63,7 +67,11 @@ describe("notebooks:exec", () => {
     expect(run.output).toContain('throw new Error("boom " + (6 * 7));');
     expect(run.output).toContain("boom 42");
     expect(run.output).toMatch(/ok +.*good\.ipynb/);
-    expect(run.output).toContain("1 of 2 notebooks failed");
+    expect(run.output).toContain("2 of 3 notebooks failed");
+  });
+
+  it.skipIf(skipKernel)("fails a cell that calls show.png but displays no picture", () => {
+    expect(run.output).toMatch(/FAIL .*silent\.ipynb: code cell #0 \(the cell calls show\.\* but displayed no image\/png\)/);
   });
 
   it.skipIf(skipKernel)("writes executed copies with rich outputs to --out", () => {
