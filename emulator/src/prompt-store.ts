@@ -397,15 +397,7 @@ export class PromptStore {
   }
 
   private view(record: PromptRecord, version: string, snap: Snapshot): PromptView {
-    const v: PromptView = {
-      name: snap.name,
-      id: record.id,
-      arn: promptArn(record.region, record.id, version),
-      version,
-      createdAt: snap.createdAt,
-      updatedAt: snap.updatedAt,
-    };
-    if (snap.description !== undefined) v.description = snap.description;
+    const v: PromptView = this.summary(record, version, snap);
     if (snap.customerEncryptionKeyArn !== undefined) v.customerEncryptionKeyArn = snap.customerEncryptionKeyArn;
     if (snap.defaultVariant !== undefined) v.defaultVariant = snap.defaultVariant;
     v.variants = clone(snap.variants);

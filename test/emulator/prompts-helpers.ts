@@ -1,10 +1,12 @@
 // Shared helpers for the Prompt Management conformance tests: real SDK clients pointed at an
 // in-process emulator, and an assertion for AWS-shaped errors.
-import { expect } from "vitest";
 import { BedrockAgentClient } from "@aws-sdk/client-bedrock-agent";
 import { BedrockAgentRuntimeClient } from "@aws-sdk/client-bedrock-agent-runtime";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { PromptVariant } from "@aws-sdk/client-bedrock-agent";
+
+// One definition of "this call must fail like AWS": shared with the rest of the emulator tests.
+export { expectAwsError } from "./helpers";
 
 export const dummyCredentials = { accessKeyId: "AKIDEMULATOREXAMPLE", secretAccessKey: "emulator-secret-not-real" };
 
@@ -16,22 +18,6 @@ export function clients(url: string, region = "us-east-1") {
     agentRuntime: new BedrockAgentRuntimeClient(config),
     runtime: new BedrockRuntimeClient(config),
   };
-}
-
-/** Awaits a call that must fail and checks the error type, HTTP status and (optionally) message. */
-export async function expectAwsError(call: Promise<unknown>, name: string, status: number, message?: RegExp): Promise<Error> {
-  let caught: unknown;
-  try {
-    await call;
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught, `expected ${name} but the call succeeded`).toBeInstanceOf(Error);
-  const err = caught as Error & { $metadata?: { httpStatusCode?: number } };
-  expect(err.name).toBe(name);
-  expect(err.$metadata?.httpStatusCode).toBe(status);
-  if (message) expect(err.message).toMatch(message);
-  return err;
 }
 
 /** Base model ID (what OptimizePrompt takes). */
