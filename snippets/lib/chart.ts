@@ -23,7 +23,8 @@ const PALETTE = ["#2563eb", "#d97706", "#059669", "#9333ea", "#dc2626"];
  * Plain SVG keeps it light on the page and renders in any notebook front end.
  */
 export function barChart({ title, categories, series }: BarChartInput): string {
-  const labelWidth = Math.min(260, 12 + 7 * Math.max(...categories.map((c) => c.length), 4));
+  // About 7 px per character at 12 px: long model IDs must fit to the left of their bars.
+  const labelWidth = 16 + Math.ceil(7 * Math.max(...categories.map((c) => c.length), 4));
   const barArea = 300;
   const valueWidth = 90;
   const barHeight = 18;
