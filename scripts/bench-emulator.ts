@@ -9,6 +9,7 @@
 //    TCP connection and HTTP/2 session for every request; connection set-up dominates.
 // 2. A shared HTTP/2 session: requestHandler: new NodeHttp2Handler({ disableConcurrentStreams: false }).
 // 3. As 2, with the emulator in its own process (npm run emulator), so SDK and server get a core each.
+// 4. As 1 (SDK defaults), with the emulator in its own process.
 // In 1 and 2 the emulator runs in the SDK's process, as notebooks and tests run it.
 // Run: npm run bench:emulator [-- --quick]
 import { spawn } from "node:child_process";
@@ -125,6 +126,7 @@ async function main() {
   await bench("1. SDK defaults (a new HTTP/2 session per request), emulator in-process:", await startEmulator({ env: {} }), false);
   await bench("2. Shared HTTP/2 session, emulator in-process:", await startEmulator({ env: {} }), true);
   await bench("3. Shared HTTP/2 session, emulator in its own process:", await startSeparate(), true);
+  await bench("4. SDK defaults, emulator in its own process:", await startSeparate(), false);
 }
 
 main().catch((e) => {
