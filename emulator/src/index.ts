@@ -73,7 +73,11 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     port,
     faults,
     context: ctx,
-    close: () => server.close(),
+    async close() {
+      await server.close();
+      // Writes finish before each reply; this also covers a client that hung up mid-request.
+      await ctx.prompts.flush();
+    },
   };
 }
 
