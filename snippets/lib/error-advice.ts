@@ -1,5 +1,6 @@
 import { profilesFor, regionsOffering, retirementOf } from "./catalog-facts";
 import { currentLanguage, say, type Bilingual, type Language } from "./language";
+import { parseModelReference } from "./prices";
 
 /** The problems a newcomer to Bedrock meets most, each with its own advice. */
 export type Problem =
@@ -8,6 +9,7 @@ export type Problem =
   | "invalid-credentials"
   | "no-region"
   | "model-not-in-region"
+  | "profile-not-in-region"
   | "invalid-model-id"
   | "needs-inference-profile"
   | "legacy-model"
@@ -127,6 +129,17 @@ export function explainError(error: unknown, context: AdviceContext = {}): Advic
     );
   }
   if (/provided model identifier is invalid/i.test(message)) {
+    // A geographic profile (us., eu., apac.…) exists only in its own geography's regions.
+    const profilesHere = parseModelReference(model).profilePrefix ? profilesFor(model, region) : [];
+    if (profilesHere.length && !profilesHere.includes(model)) {
+      const list = profilesHere.map((p) => `\`${p}\``).join(", ");
+      return advice(
+        "profile-not-in-region",
+        { es: "Ese perfil de inferencia no está en esta región", en: "That inference profile is not in this region" },
+        { es: `${model} es un perfil de otra zona geográfica: en ${region} no existe, aunque el modelo sí.`, en: `${model} is a profile for another geography: it does not exist in ${region}, though the model does.` },
+        { es: `Usa un perfil de ${region}: ${list}.`, en: `Use a profile listed in ${region}: ${list}.` },
+      );
+    }
     const elsewhere = regionsOffering(model).filter((r) => r !== region);
     if (model && elsewhere.length && !regionsOffering(model).includes(region)) {
       return advice(

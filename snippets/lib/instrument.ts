@@ -33,6 +33,7 @@ type Middleware = (next: Handler, context: { commandName?: string }) => Handler;
 interface PatchableClient {
   send: (...args: unknown[]) => Promise<unknown>;
   middlewareStack: { add(m: Middleware, options: Record<string, unknown>): void };
+  config: { region: () => Promise<string> };
   __bedrockGuidePatched?: boolean;
 }
 
@@ -45,21 +46,28 @@ function patchSend(proto: PatchableClient): void {
   proto.send = function (this: PatchableClient, ...args: unknown[]) {
     if (!instrumented.has(this)) {
       instrumented.add(this);
-      this.middlewareStack.add(adviceMiddleware, { step: "initialize", priority: "high", name: "bedrockGuideAdvice" });
+      this.middlewareStack.add(adviceMiddleware(this), { step: "initialize", priority: "high", name: "bedrockGuideAdvice" });
       this.middlewareStack.add(meterMiddleware, { step: "deserialize", priority: "high", name: "bedrockGuideCostMeter" });
     }
     return originalSend.apply(this, args);
   };
 }
 
-const adviceMiddleware: Middleware = (next) => async (args) => {
-  try {
-    return await next(args);
-  } catch (error) {
-    if (session) adviseOn(error, { modelId: args.input.modelId as string | undefined, lang: session.lang });
-    throw error;
-  }
-};
+/** Advice names regions and profiles, so it needs the region this client talks to. */
+const adviceMiddleware =
+  (client: PatchableClient): Middleware =>
+  (next) =>
+  async (args) => {
+    try {
+      return await next(args);
+    } catch (error) {
+      if (session) {
+        const region = await client.config.region().catch(() => undefined);
+        adviseOn(error, { modelId: args.input.modelId as string | undefined, region, lang: session.lang });
+      }
+      throw error;
+    }
+  };
 
 const METERED = new Set(["ConverseCommand", "ConverseStreamCommand", "InvokeModelCommand", "InvokeModelWithResponseStreamCommand"]);
 

@@ -21,6 +21,14 @@ describe("explainError", () => {
     expect(explainError(invalid, { modelId: "anthropic.claude-haiku-4-5", region: "us-east-1", lang: "es" }).problem).toBe("invalid-model-id");
   });
 
+  it("names the region's own profiles when a geographic profile is used elsewhere", () => {
+    const invalid = awsError("ValidationException", "The provided model identifier is invalid.");
+    const advice = explainError(invalid, { modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0", region: "eu-west-1", lang: "en" });
+    expect(advice.problem).toBe("profile-not-in-region");
+    expect(advice.fix).toContain("`eu.anthropic.claude-haiku-4-5-20251001-v1:0`");
+    expect(advice.fix).not.toContain("`us.anthropic");
+  });
+
   it("names the successor of a retired model from the lifecycle data", () => {
     const advice = explainError(awsError("ResourceNotFoundException", "This model version has reached the end of its life. Please refer to the AWS documentation for more details.", 404), { modelId: "anthropic.claude-v2", lang: "en" });
     expect(advice.problem).toBe("end-of-life");

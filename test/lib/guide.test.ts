@@ -42,6 +42,23 @@ describe("offline session", () => {
     expect(lines).not.toContain(process.env.AWS_SECRET_ACCESS_KEY!);
   });
 
+  it("explains a US profile called from a European region with that region's profiles", async () => {
+    guide = await startGuide({ quiet: true, region: "eu-west-1", lang: "en" });
+    const error = (await converse("us.anthropic.claude-haiku-4-5-20251001-v1:0").then(() => undefined, (e: unknown) => e)) as (Error & { advice?: { problem: string } }) | undefined;
+    expect(error?.name).toBe("ValidationException");
+    expect(error?.advice?.problem).toBe("profile-not-in-region");
+    expect(error?.message).toContain("eu.anthropic.claude-haiku-4-5-20251001-v1:0");
+  });
+
+  it("gives advice for the region of the client that failed, not the session's", async () => {
+    guide = await startGuide({ quiet: true, region: "us-west-2", lang: "en" });
+    const eastClient = new BedrockRuntimeClient({ region: "us-east-1" });
+    const call = eastClient.send(new ConverseCommand({ modelId: "stability.stable-image-core-v1:1", messages: [{ role: "user", content: [{ text: "a fox" }] }] }));
+    const error = (await call.then(() => undefined, (e: unknown) => e)) as (Error & { advice?: { problem: string } }) | undefined;
+    expect(error?.advice?.problem).toBe("model-not-in-region");
+    expect(error?.message).toContain('region: "us-west-2"');
+  });
+
   it("refuses a mode it does not know", async () => {
     process.env.BEDROCK_GUIDE_MODE = "production";
     try {
