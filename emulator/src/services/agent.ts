@@ -4,6 +4,7 @@
 
 import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route } from "../http";
 import type { PromptDraftInput, PromptStore, PromptVariant } from "../prompt-store";
+import { parseJson } from "./validation";
 
 // ---------------------------------------------------------------------------------------------
 // Where the instance's store lives
@@ -333,19 +334,9 @@ function checkDraftBody(body: Record<string, unknown>, withCreateFields: boolean
 // Request helpers
 // ---------------------------------------------------------------------------------------------
 
-/** Parses a JSON object body; an empty body counts as {}. */
+/** Prompt Management answers a body that is not a JSON object with ValidationException. */
 export function jsonBody(req: EmulatorRequest): Record<string, unknown> {
-  if (!req.body || req.body.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(req.body.toString("utf8"));
-  } catch {
-    throw new BedrockError("ValidationException", 400, "The request body is not valid JSON. Check the request and try again.");
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new BedrockError("ValidationException", 400, "The request body must be a JSON object.");
-  }
-  return parsed as Record<string, unknown>;
+  return parseJson(req, "ValidationException");
 }
 
 function queryParam(req: EmulatorRequest, name: string): string | undefined {

@@ -1,17 +1,20 @@
 // Request-parsing helpers shared by the runtime services, with AWS's error wording.
 import { BedrockError, errors, type EmulatorRequest } from "../http";
 
-/** Parses a JSON request body; AWS answers unparseable JSON with SerializationException 400. */
-export function parseJson(req: EmulatorRequest): Record<string, unknown> {
-  if (req.body.length === 0) return {};
+/**
+ * Parses a JSON object body (empty = {}). The runtime answers unparseable JSON with
+ * SerializationException 400; Prompt Management's routes pass ValidationException instead.
+ */
+export function parseJson(req: EmulatorRequest, errorType: "SerializationException" | "ValidationException" = "SerializationException"): Record<string, unknown> {
+  if (!req.body || req.body.length === 0) return {};
   let value: unknown;
   try {
     value = JSON.parse(req.body.toString("utf8"));
   } catch {
-    throw new BedrockError("SerializationException", 400, "The request body could not be parsed as JSON.");
+    throw new BedrockError(errorType, 400, errorType === "SerializationException" ? "The request body could not be parsed as JSON." : "The request body is not valid JSON. Check the request and try again.");
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) {
-    throw new BedrockError("SerializationException", 400, "The request body must be a JSON object.");
+    throw new BedrockError(errorType, 400, "The request body must be a JSON object.");
   }
   return value as Record<string, unknown>;
 }
