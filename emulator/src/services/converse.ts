@@ -373,6 +373,11 @@ async function run(req: EmulatorRequest, ctx: EmulatorContext, operation: string
   return turn;
 }
 
+/** usage, metrics and trace: the tail of a Converse answer and of ConverseStream's metadata event. */
+function usageAndMetrics(turn: FinishedTurn): Record<string, unknown> {
+  return { usage: turn.usage, metrics: { latencyMs: turn.latencyMs }, ...(turn.trace ? { trace: turn.trace } : {}) };
+}
+
 function contentOf(turn: FinishedTurn): Record<string, unknown>[] {
   const content: Record<string, unknown>[] = [];
   if (turn.text || turn.toolUses.length === 0) content.push({ text: turn.text });
@@ -397,7 +402,7 @@ export function converseStreamEvents(turn: FinishedTurn): StreamEvent[] {
     index++;
   }
   events.push(ev("messageStop", { stopReason: turn.stopReason }));
-  events.push(ev("metadata", { usage: turn.usage, metrics: { latencyMs: turn.latencyMs }, ...(turn.trace ? { trace: turn.trace } : {}) }));
+  events.push(ev("metadata", usageAndMetrics(turn)));
   return events;
 }
 
@@ -414,9 +419,7 @@ export const converseRoutes: Route[] = [
         json: {
           output: { message: { role: "assistant", content: contentOf(turn) } },
           stopReason: turn.stopReason,
-          usage: turn.usage,
-          metrics: { latencyMs: turn.latencyMs },
-          ...(turn.trace ? { trace: turn.trace } : {}),
+          ...usageAndMetrics(turn),
         },
       };
     },

@@ -396,6 +396,10 @@ function invocationMetrics(turn: FinishedTurn): Json {
 function streamChunks(kind: Kind, turn: FinishedTurn, m: CatalogModel, parsed: ParsedText): Json[] {
   const pieces = splitDeltas(turn.text);
   const u = turn.usage;
+  // Only the last chunk says why generation stopped and carries the invocation metrics.
+  const isLast = (i: number) => i === pieces.length - 1;
+  const promptStop = (i: number) => (isLast(i) ? (turn.stopReason === "max_tokens" ? "length" : "stop") : null);
+  const metricsOnLast = (i: number) => (isLast(i) ? invocationMetrics(turn) : {});
   switch (kind) {
     case "anthropic": {
       const full = formatText(kind, turn, m, parsed);
@@ -431,35 +435,35 @@ function streamChunks(kind: Kind, turn: FinishedTurn, m: CatalogModel, parsed: P
       return pieces.map((p, i) => ({
         outputText: p,
         index: 0,
-        totalOutputTextTokenCount: i === pieces.length - 1 ? u.outputTokens : null,
-        completionReason: i === pieces.length - 1 ? (formatText(kind, turn, m, parsed).results as Json[])[0].completionReason : null,
+        totalOutputTextTokenCount: isLast(i) ? u.outputTokens : null,
+        completionReason: isLast(i) ? (formatText(kind, turn, m, parsed).results as Json[])[0].completionReason : null,
         inputTextTokenCount: i === 0 ? u.inputTokens : null,
-        ...(i === pieces.length - 1 ? invocationMetrics(turn) : {}),
+        ...metricsOnLast(i),
       }));
     case "llama":
       return pieces.map((p, i) => ({
         generation: p,
         prompt_token_count: i === 0 ? u.inputTokens : null,
-        generation_token_count: i === pieces.length - 1 ? u.outputTokens : i + 1,
-        stop_reason: i === pieces.length - 1 ? (turn.stopReason === "max_tokens" ? "length" : "stop") : null,
-        ...(i === pieces.length - 1 ? invocationMetrics(turn) : {}),
+        generation_token_count: isLast(i) ? u.outputTokens : i + 1,
+        stop_reason: promptStop(i),
+        ...metricsOnLast(i),
       }));
     case "mistral":
       if (parsed.style === "prompt") {
         return pieces.map((p, i) => ({
-          outputs: [{ text: p, stop_reason: i === pieces.length - 1 ? (turn.stopReason === "max_tokens" ? "length" : "stop") : null }],
-          ...(i === pieces.length - 1 ? invocationMetrics(turn) : {}),
+          outputs: [{ text: p, stop_reason: promptStop(i) }],
+          ...metricsOnLast(i),
         }));
       }
       return pieces.map((p, i) => ({
-        choices: [{ index: 0, message: { role: "assistant", content: p }, stop_reason: i === pieces.length - 1 ? openAiFinish(turn.stopReason) : null }],
-        ...(i === pieces.length - 1 ? invocationMetrics(turn) : {}),
+        choices: [{ index: 0, message: { role: "assistant", content: p }, stop_reason: isLast(i) ? openAiFinish(turn.stopReason) : null }],
+        ...metricsOnLast(i),
       }));
     case "prompt":
       if (parsed.style === "prompt") {
         return pieces.map((p, i) => ({
-          choices: [{ text: p, stop_reason: i === pieces.length - 1 ? (turn.stopReason === "max_tokens" ? "length" : "stop") : null }],
-          ...(i === pieces.length - 1 ? invocationMetrics(turn) : {}),
+          choices: [{ text: p, stop_reason: promptStop(i) }],
+          ...metricsOnLast(i),
         }));
       }
     // falls through: chat-style DeepSeek streams like chat completions
@@ -469,8 +473,8 @@ function streamChunks(kind: Kind, turn: FinishedTurn, m: CatalogModel, parsed: P
         object: "chat.completion.chunk",
         created: 0,
         model: m.modelId,
-        choices: [{ index: 0, delta: { ...(i === 0 ? { role: "assistant" } : {}), content: p }, finish_reason: i === pieces.length - 1 ? openAiFinish(turn.stopReason) : null }],
-        ...(i === pieces.length - 1 ? { usage: { prompt_tokens: u.inputTokens, completion_tokens: u.outputTokens, total_tokens: u.totalTokens }, ...invocationMetrics(turn) } : {}),
+        choices: [{ index: 0, delta: { ...(i === 0 ? { role: "assistant" } : {}), content: p }, finish_reason: isLast(i) ? openAiFinish(turn.stopReason) : null }],
+        ...(isLast(i) ? { usage: { prompt_tokens: u.inputTokens, completion_tokens: u.outputTokens, total_tokens: u.totalTokens }, ...invocationMetrics(turn) } : {}),
       }));
   }
 }
