@@ -40,14 +40,20 @@ interface Result {
   name: string;
   ok: boolean;
   seconds: number;
+  /** For a failed step: the lines naming what failed, repeated in the summary so a log's tail shows them. */
+  failures: string[];
 }
+
+// Lines that name a failure in vitest, tsc, astro and notebooks:exec output.
+const failureLine = /^\s*(FAIL\b|×|❯ .*:\d+:\d+|\w*Error\b|error TS\d+|AssertionError|Expected|Received|FAILED|not ok\b)/;
+const stripColors = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 
 function run(step: Step): Promise<Result> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(step.command[0]!, step.command.slice(1), {
       cwd: projectRoot,
-      env: { ...process.env, BEDROCK_GUIDE_MODE: "offline", FORCE_COLOR: process.stdout.isTTY ? "1" : "0", ...step.env },
+      env: { ...colorEnv(), BEDROCK_GUIDE_MODE: "offline", ...step.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -58,9 +64,16 @@ function run(step: Step): Promise<Result> {
       const ok = code === 0;
       console.log(`\n━━ ${step.name} ${ok ? "passed" : "FAILED"} in ${seconds.toFixed(1)}s ━━`);
       console.log(output.trimEnd());
-      resolve({ name: step.name, ok, seconds });
+      const failures = ok ? [] : stripColors(output).split("\n").filter((line) => failureLine.test(line));
+      resolve({ name: step.name, ok, seconds, failures: [...new Set(failures.map((l) => l.trim()))].slice(0, 40) });
     });
   });
+}
+
+// Colours only on a terminal; a CI log gets plain text.
+function colorEnv(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _, ...env } = process.env;
+  return process.stdout.isTTY ? { ...env, FORCE_COLOR: "1" } : { ...env, NO_COLOR: "1" };
 }
 
 async function lane(steps: Step[]): Promise<Result[]> {
@@ -79,6 +92,10 @@ async function main() {
   console.log("\n━━ summary ━━");
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"}  ${r.name.padEnd(20)} ${r.seconds.toFixed(1)}s`);
   for (const s of skipped) console.log(`SKIP  ${s.name.padEnd(20)} (the step it needs failed)`);
+  for (const r of results.filter((r) => !r.ok && r.failures.length)) {
+    console.log(`\n${r.name} failed on:`);
+    for (const line of r.failures) console.log(`  ${line}`);
+  }
   const failed = results.filter((r) => !r.ok).length + skipped.length;
   console.log(`npm test: ${failed ? "FAILED" : "passed"} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   process.exitCode = failed ? 1 : 0;

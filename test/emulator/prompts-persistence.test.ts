@@ -161,6 +161,8 @@ describe("persistence with a data dir", () => {
       `(async () => {`,
       `  const p = await store.create("us-east-1", { name: "crash", variants: [{ name: "v", templateType: "TEXT",`,
       `    templateConfiguration: { text: { text: "x".repeat(20000) + " {{y}}", inputVariables: [{ name: "y" }] } } }] });`,
+      // "ready" only once a version exists, so even the shortest delay kills a store with history.
+      `  await store.createVersion("us-east-1", p.id, { description: "first" });`,
       `  process.stdout.write("ready\\n");`,
       `  for (;;) await store.createVersion("us-east-1", p.id, { description: "looping" });`,
       `})();`,
