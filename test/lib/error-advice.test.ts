@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { adviseOn, explainError, profilesFor, regionsOffering } from "bedrock-guide";
+import { adviseOn, explainError, profilesFor, regionsOffering, retirementOf } from "bedrock-guide";
+import { loadCatalog } from "bedrock-emulator";
 
 const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+describe("retirementOf", () => {
+  it("reads the lifecycle rule the emulator answers with, wildcards included", () => {
+    // `stability.stable-image-*-v1:0` retires the old image models, not the listed, active edit tools.
+    expect(retirementOf("stability.stable-image-inpaint-v1:0")).toBeUndefined();
+    expect(retirementOf("stability.stable-image-core-v1:0")?.replacement).toContain("stable-image-core/ultra-v1:1");
+    // A profile ID or an ARN names the same model as its bare ID.
+    const sonnet37 = loadCatalog().retirement("anthropic.claude-3-7-sonnet-20250219-v1:0");
+    expect(sonnet37?.replacement).toContain("Sonnet 4.6");
+    expect(retirementOf("us.anthropic.claude-3-7-sonnet-20250219-v1:0")).toBe(sonnet37);
+    expect(retirementOf("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0")).toBe(sonnet37);
+    for (const m of loadCatalog().data.models) expect(retirementOf(m.modelId), m.modelId).toBe(loadCatalog().retirement(m.modelId));
+  });
+});
 
 describe("explainError", () => {
   it("names the profiles to use when a model needs one, for the caller's region", () => {
