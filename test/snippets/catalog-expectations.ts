@@ -26,3 +26,12 @@ export function listedIn(region: string, now = new Date()): Model[] {
 }
 
 export { catalog };
+
+/** Listed text models whose lifecycle reads LEGACY at `now` (ACTIVE ones turn LEGACY at their legacyTime). */
+export function legacyTextModelsIn(region: string, now = new Date()): Model[] {
+  return listedIn(region, now).filter((m) => {
+    const { status, legacyTime } = m.modelLifecycle as { status: string; legacyTime?: string };
+    const legacy = status === "LEGACY" || (legacyTime !== undefined && new Date(legacyTime) <= now);
+    return legacy && (m.outputModalities as string[]).includes("TEXT");
+  });
+}
