@@ -5,15 +5,16 @@ export interface AccessCheck {
   usable: boolean;
   /** What stands in the way, empty when the model is usable. */
   problems: string[];
-  /** How the model must be called: "ON_DEMAND" (its own ID) or "INFERENCE_PROFILE". */
+  /** How the model must be called: "ON_DEMAND" (its own ID) or "INFERENCE_PROFILE". Empty if not offered here. */
   inferenceTypes: string[];
-  lifecycle: string;
+  /** ACTIVE or LEGACY; absent when the region does not offer the model. */
+  lifecycle?: string;
 }
 
 /** Before spending anything: is this model offered here, active, and open to this account? */
 export async function checkModelAccess(modelId: string, region: string): Promise<AccessCheck> {
   const bedrock = new BedrockClient({ region });
-  const { modelDetails } = await bedrock.send(new GetFoundationModelCommand({ modelIdentifier: modelId }));
+  // Availability first: it answers for any model ID, even one this region does not offer.
   const availability = await bedrock.send(new GetFoundationModelAvailabilityCommand({ modelId }));
 
   // Each problem is named by the API field that reports it, exactly as AWS spells it.
@@ -23,7 +24,11 @@ export async function checkModelAccess(modelId: string, region: string): Promise
   if (availability.entitlementAvailability !== "AVAILABLE") problems.push(`entitlementAvailability: ${availability.entitlementAvailability}`);
   const agreement = availability.agreementAvailability?.status;
   if (agreement !== "AVAILABLE") problems.push(`agreementAvailability: ${agreement}`);
-  const lifecycle = modelDetails?.modelLifecycle?.status ?? "?";
+
+  // GetFoundationModel only knows the models listed in this region.
+  if (availability.regionAvailability !== "AVAILABLE") return { modelId, usable: false, problems, inferenceTypes: [] };
+  const { modelDetails } = await bedrock.send(new GetFoundationModelCommand({ modelIdentifier: modelId }));
+  const lifecycle = modelDetails?.modelLifecycle?.status;
   if (lifecycle !== "ACTIVE") problems.push(`modelLifecycle: ${lifecycle}`);
 
   return {

@@ -43,8 +43,11 @@ show.table(regions.differences.filter((row) => row.model.startsWith("stability."
 // #endregion regions
 
 // #region access
-const access = await checkModelAccess("anthropic.claude-haiku-4-5-20251001-v1:0", guide.region);
-show.table([access]);
+// Claude Haiku 4.5 is offered almost everywhere; Stable Image Core only in us-west-2.
+const access = await Promise.all(
+  ["anthropic.claude-haiku-4-5-20251001-v1:0", "stability.stable-image-core-v1:1"].map((id) => checkModelAccess(id, guide.region)),
+);
+show.table(access);
 // #endregion access
 
 // #region invoke
@@ -60,7 +63,7 @@ console.log(reply.stopReason, reply.usage);
 
 // #region stream
 const streamed = await streamAnswer(question, (text) => process.stdout.write(text));
-console.log(`\n${streamed.chunks} pieces, stop reason: ${streamed.stopReason}`);
+console.log(say({ es: `\n${streamed.chunks} fragmentos, motivo de parada: ${streamed.stopReason}`, en: `\n${streamed.chunks} pieces, stop reason: ${streamed.stopReason}` }, guide.lang));
 // #endregion stream
 
 // #region profiles

@@ -85,6 +85,11 @@ describe("model access", () => {
     expect(denied.usable).toBe(false);
     expect(denied.problems).toContain("authorizationStatus: NOT_AUTHORIZED");
 
+    const elsewhere = await checkModelAccess("stability.stable-image-core-v1:1", "us-east-1");
+    expect(elsewhere).toMatchObject({ usable: false, problems: ["regionAvailability: NOT_AVAILABLE"], inferenceTypes: [] });
+    expect(elsewhere.lifecycle).toBeUndefined();
+    expect(await checkModelAccess("stability.stable-image-core-v1:1", "us-west-2")).toMatchObject({ usable: true, lifecycle: "ACTIVE" });
+
     // Whichever model is Legacy today (the list changes as models age).
     for (const model of legacyTextModelsIn("us-east-1").slice(0, 2)) {
       const legacy = await checkModelAccess(model.modelId, "us-east-1");
