@@ -216,8 +216,26 @@ describe("Converse validation errors", () => {
     await expectAwsError(converse("acme.unknown-model-v1:0"), "ValidationException", 400, "The provided model identifier is invalid.");
   });
 
-  it("Converse refuses embedding models", async () => {
+  it("Converse refuses embedding models and the text models whose model card has no Converse", async () => {
     await expectAwsError(converse("amazon.titan-embed-text-v2:0"), "ValidationException", 400, /doesn't support the model/);
+    for (const id of ["cohere.rerank-v3-5:0", "amazon.nova-2-sonic-v1:0", "us.twelvelabs.pegasus-1-2-v1:0"]) {
+      await expectAwsError(converse(id), "ValidationException", 400, /doesn't support the model/);
+    }
+  });
+
+  it("InvokeModel refuses a model whose model card has no InvokeModel, and caps Anthropic's max_tokens", async () => {
+    const rt = sdk(emu.url).runtime;
+    const invoke = (modelId: string, body: object) => rt.send(new InvokeModelCommand({ modelId, contentType: "application/json", body: JSON.stringify(body) }));
+    await expectAwsError(invoke("amazon.nova-2-sonic-v1:0", { messages: [user("hola")] }), "ValidationException", 400, /doesn't support the model/);
+    const claude = { anthropic_version: "bedrock-2023-05-31", messages: [{ role: "user", content: "hola" }] };
+    await expectAwsError(
+      invoke("us.anthropic.claude-haiku-4-5-20251001-v1:0", { ...claude, max_tokens: 10_000_000 }),
+      "ValidationException",
+      400,
+      "max_tokens: 10000000 > 64000, which is the maximum allowed number of output tokens for anthropic.claude-haiku-4-5-20251001-v1:0",
+    );
+    const ok = JSON.parse(new TextDecoder().decode((await invoke("us.anthropic.claude-haiku-4-5-20251001-v1:0", { ...claude, max_tokens: 64_000 })).body));
+    expect(ok.stop_reason).toBe("end_turn");
   });
 });
 

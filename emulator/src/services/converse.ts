@@ -145,9 +145,9 @@ export function checkToolConfig(value: unknown, messages: Message[]): { tools: T
   return { tools, toolChoice };
 }
 
-/** The models Converse refuses (no text output: embeddings, images, video). */
+/** The models Converse refuses: no text output (embeddings, images, video), or no Converse per the catalog (rerank, Sonic, Pegasus). */
 export function requireTextModel(resolved: ResolvedModel): void {
-  if (!resolved.model.outputModalities.includes("TEXT")) {
+  if (!resolved.model.outputModalities.includes("TEXT") || resolved.model.apis?.converse === false) {
     throw errors.validation("This action doesn't support the model that you provided. Try again with a supported text or chat model.");
   }
 }

@@ -170,6 +170,10 @@ function parseTextBody(kind: Kind, body: Json, model: CatalogModel): ParsedText 
       if (body.max_tokens === undefined) throw requiredKey("max_tokens");
       expectType(body.max_tokens, "max_tokens", "integer");
       if ((body.max_tokens as number) < 1) throw malformed(`#/max_tokens: ${body.max_tokens} is not greater or equal to 1`);
+      // Anthropic's own check, passed through by Bedrock.
+      if (model.maxOutputTokens && (body.max_tokens as number) > model.maxOutputTokens) {
+        throw errors.validation(`max_tokens: ${body.max_tokens} > ${model.maxOutputTokens}, which is the maximum allowed number of output tokens for ${model.modelId}`);
+      }
       onlyKeys(body, ["anthropic_version", "anthropic_beta", "max_tokens", "messages", "system", "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice", "metadata", "thinking"]);
       range(body.temperature, "temperature", 0, 1);
       range(body.top_p, "top_p", 0, 1);
@@ -586,6 +590,10 @@ function prepareInvocation(req: EmulatorRequest, ctx: EmulatorContext): Invocati
     body = parseJson(req);
   } catch {
     throw malformed();
+  }
+  // The catalog's model card says which APIs a model takes; Nova 2 Sonic, for one, only streams both ways.
+  if (resolved.model.apis?.invoke === false) {
+    throw errors.validation("This action doesn't support the model that you provided. Try again with a model that supports InvokeModel.");
   }
   return { kind: nativeKind(resolved.model), resolved, body };
 }
