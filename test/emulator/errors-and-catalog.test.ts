@@ -207,6 +207,21 @@ describe("Converse validation errors", () => {
     ["roles not alternating", { messages: [user("a"), user("b")] }, /must alternate between user and assistant/],
     ["blank text", { messages: [user("   ")] }, "The text field in the ContentBlock object at messages.0.content.0 is blank. Add text to the text field, and try again."],
     ["maxTokens over the model limit", { inferenceConfig: { maxTokens: 10_000_000 } }, /exceeds the model limit/],
+    [
+      "image format outside the enum",
+      { messages: [{ role: "user", content: [{ text: "¿Qué ves?" }, { image: { format: "bmp", source: { bytes: new Uint8Array([1, 2, 3]) } } }] }] },
+      "1 validation error detected: Value 'bmp' at 'messages.1.member.content.2.member.image.format' failed to satisfy constraint: Member must satisfy enum value set: [png, jpeg, gif, webp]",
+    ],
+    [
+      "toolUseId with a space",
+      { messages: [user("a"), { role: "assistant", content: [{ toolUse: { toolUseId: "bad id", name: "f", input: {} } }] }] },
+      /Value 'bad id' at 'messages.2.member.content.1.member.toolUse.toolUseId' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    ],
+    [
+      "tool name over 64 characters",
+      { toolConfig: { tools: [{ toolSpec: { name: "f".repeat(65), inputSchema: { json: { type: "object" } } } }] } },
+      /toolConfig.tools.1.member.toolSpec.name' failed to satisfy constraint: Member must have length less than or equal to 64/,
+    ],
     ["tool blocks without toolConfig", { messages: [user("a"), { role: "assistant", content: [{ toolUse: { toolUseId: "t1", name: "f", input: {} } }] }, { role: "user", content: [{ toolResult: { toolUseId: "t1", content: [{ text: "r" }] } }] }] }, /toolConfig field must be defined/],
   ])("%s → ValidationException 400", async (_name, extra, message) => {
     await expectAwsError(converse(NOVA_MICRO, extra), "ValidationException", 400, message);

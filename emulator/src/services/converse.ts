@@ -15,6 +15,19 @@ const PROMPT_ARN = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\d{12}:prompt\//;
 export { constraint, parseJson } from "./validation";
 type Message = { role: string; content: Record<string, unknown>[] };
 
+// Enum values from the bedrock-runtime service model (ImageFormat, DocumentFormat, VideoFormat).
+const FORMATS: Record<string, string[]> = {
+  image: ["png", "jpeg", "gif", "webp"],
+  document: ["pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md"],
+  video: ["mkv", "mov", "mp4", "webm", "flv", "mpeg", "mpg", "wmv", "three_gp"],
+};
+
+function checkToolUseId(id: string, path: string): void {
+  if (id.length < 1) throw constraint(id, path, "Member must have length greater than or equal to 1");
+  if (id.length > 64) throw constraint(id, path, "Member must have length less than or equal to 64");
+  if (!/^[a-zA-Z0-9_.:-]+$/.test(id)) throw constraint(id, path, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+");
+}
+
 /** Validates messages as Converse does. */
 export function checkMessages(value: unknown, path = "messages"): Message[] {
   if (value === undefined || value === null) value = [];
@@ -47,11 +60,23 @@ export function checkMessages(value: unknown, path = "messages"): Message[] {
           throw errors.validation(`The text field in the ContentBlock object at ${path}.${i}.content.${j} is blank. Add text to the text field, and try again.`);
         }
       }
+      // AWS numbers list members from 1 in constraint messages.
+      const member = `${path}.${i + 1}.member.content.${j + 1}.member`;
       if ("toolUse" in c && (!isObject(c.toolUse) || typeof c.toolUse.name !== "string" || typeof c.toolUse.toolUseId !== "string")) {
         throw typeError(`${path}.${i}.content.${j}.toolUse`, "a ToolUseBlock with toolUseId, name and input");
       }
       if ("toolResult" in c && (!isObject(c.toolResult) || typeof c.toolResult.toolUseId !== "string" || !Array.isArray(c.toolResult.content))) {
         throw typeError(`${path}.${i}.content.${j}.toolResult`, "a ToolResultBlock with toolUseId and content");
+      }
+      for (const block of ["toolUse", "toolResult"] as const) {
+        const id = isObject(c[block]) ? (c[block] as Record<string, unknown>).toolUseId : undefined;
+        if (typeof id === "string") checkToolUseId(id, `${member}.${block}.toolUseId`);
+      }
+      for (const [block, formats] of Object.entries(FORMATS)) {
+        const format = isObject(c[block]) ? (c[block] as Record<string, unknown>).format : undefined;
+        if (format !== undefined && !formats.includes(format as string)) {
+          throw constraint(format, `${member}.${block}.format`, `Member must satisfy enum value set: [${formats.join(", ")}]`);
+        }
       }
     });
   });
@@ -125,6 +150,9 @@ export function checkToolConfig(value: unknown, messages: Message[]): { tools: T
     if (t.cachePoint || t.systemTool) return;
     const spec = t.toolSpec;
     if (!isObject(spec)) throw typeError(`toolConfig.tools.${i}.toolSpec`, "a ToolSpecification object");
+    if (typeof spec.name === "string" && spec.name.length > 64) {
+      throw constraint(spec.name, `toolConfig.tools.${i + 1}.member.toolSpec.name`, "Member must have length less than or equal to 64");
+    }
     if (typeof spec.name !== "string" || !TOOL_NAME.test(spec.name)) {
       throw constraint(spec.name ?? "", `toolConfig.tools.${i + 1}.member.toolSpec.name`, "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+");
     }
