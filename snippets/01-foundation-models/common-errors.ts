@@ -20,7 +20,7 @@ async function ask(modelId: string, client = new BedrockRuntimeClient({})) {
 
 /**
  * A text model your region lists as Legacy today, as you would call it (bare ID or profile). Models
- * keep moving to Legacy, so the guide looks one up instead of naming it; the one retired last wins.
+ * keep moving to Legacy, so the guide looks one up instead of naming it: the one that retires last.
  */
 export async function findLegacyModel(region: string): Promise<string | undefined> {
   const { modelSummaries = [] } = await new BedrockClient({ region }).send(new ListFoundationModelsCommand({ byOutputModality: "TEXT" }));
