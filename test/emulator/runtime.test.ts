@@ -377,6 +377,12 @@ describe("CountTokens", () => {
     const r = await rt.send(new CountTokensCommand({ modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", input: { invokeModel: { body } } }));
     expect(r.inputTokens).toBe(2);
   });
+  it("validates a converse input as Converse does, system prompt included", async () => {
+    const count = (system: { text: string }[]) =>
+      rt.send(new CountTokensCommand({ modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", input: { converse: { messages: [user("12345678")], system } } }));
+    expect((await count([{ text: "abcd" }])).inputTokens).toBe(3);
+    await expectAwsError(count([{ text: "" }]), "ValidationException", 400, /'system.1.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1/);
+  });
   it("rejects an end-of-life model", async () => {
     await expectAwsError(
       rt.send(new CountTokensCommand({ modelId: "anthropic.claude-3-haiku-20240307-v1:0", input: { converse: { messages: [user("x")] } } })),

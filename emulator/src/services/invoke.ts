@@ -11,6 +11,7 @@ import { sizeFor, syntheticImage } from "../png";
 import {
   checkInferenceConfig,
   checkMessages,
+  checkSystem,
   finishTurn,
   breakMidStream,
   modelFaults,
@@ -701,7 +702,8 @@ export const invokeRoutes: Route[] = [
       if (isObject(input.converse)) {
         const c = input.converse;
         const messages = checkMessages(c.messages);
-        return { status: 200, json: { inputTokens: converseInputTokens({ system: c.system as Json[] | undefined, messages, toolConfig: c.toolConfig }) } };
+        const system = checkSystem(c.system);
+        return { status: 200, json: { inputTokens: converseInputTokens({ system, messages, toolConfig: c.toolConfig }) } };
       }
       const inner = isObject(input.invokeModel) ? input.invokeModel.body : undefined;
       if (typeof inner !== "string") throw errors.validation("1 validation error detected: Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null");
