@@ -105,7 +105,7 @@ export function explainError(error: unknown, context: AdviceContext = {}): Advic
       : { es: `Busca con ListInferenceProfiles un perfil que contenga ${model} y úsalo como modelId.`, en: `Find a profile that contains ${model} with ListInferenceProfiles and use it as the modelId.` };
     return advice(
       "needs-inference-profile",
-      { es: "Este modelo solo se llama a través de un perfil de inferencia", en: "This model is only called through an inference profile" },
+      { es: "Este modelo solo se invoca a través de un perfil de inferencia", en: "This model is only called through an inference profile" },
       { es: `${model} no admite llamadas bajo demanda con su ID a secas: AWS reparte su tráfico entre regiones con perfiles de inferencia (prefijos us., eu., apac., global.…).`, en: `${model} does not accept on-demand calls by its bare ID: AWS spreads its traffic across regions with inference profiles (prefixes us., eu., apac., global.…).` },
       suggestion,
     );
@@ -124,7 +124,7 @@ export function explainError(error: unknown, context: AdviceContext = {}): Advic
     return advice(
       "end-of-life",
       { es: "Modelo retirado", en: "Retired model" },
-      { es: `${model || "Este modelo"} llegó al final de su vida${r?.endOfLife ? ` (${r.endOfLife.slice(0, 10)})` : ""} y ya no responde en Bedrock.`, en: `${model || "This model"} reached its end of life${r?.endOfLife ? ` (${r.endOfLife.slice(0, 10)})` : ""} and no longer answers on Bedrock.` },
+      { es: `${model || "Este modelo"} llegó al fin de su vida útil${r?.endOfLife ? ` (${r.endOfLife.slice(0, 10)})` : ""} y ya no responde en Bedrock.`, en: `${model || "This model"} reached its end of life${r?.endOfLife ? ` (${r.endOfLife.slice(0, 10)})` : ""} and no longer answers on Bedrock.` },
       replacementFix(r?.replacement, lang),
     );
   }
