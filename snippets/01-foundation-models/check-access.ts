@@ -19,14 +19,15 @@ export async function checkModelAccess(modelId: string, region: string): Promise
 
   // Each problem is named by the API field that reports it, exactly as AWS spells it.
   const problems: string[] = [];
-  if (availability.regionAvailability !== "AVAILABLE") problems.push(`regionAvailability: ${availability.regionAvailability}`);
+  const offeredHere = availability.regionAvailability === "AVAILABLE";
+  if (!offeredHere) problems.push(`regionAvailability: ${availability.regionAvailability}`);
   if (availability.authorizationStatus !== "AUTHORIZED") problems.push(`authorizationStatus: ${availability.authorizationStatus}`);
   if (availability.entitlementAvailability !== "AVAILABLE") problems.push(`entitlementAvailability: ${availability.entitlementAvailability}`);
   const agreement = availability.agreementAvailability?.status;
   if (agreement !== "AVAILABLE") problems.push(`agreementAvailability: ${agreement}`);
 
   // GetFoundationModel only knows the models listed in this region.
-  if (availability.regionAvailability !== "AVAILABLE") return { modelId, usable: false, problems, inferenceTypes: [] };
+  if (!offeredHere) return { modelId, usable: false, problems, inferenceTypes: [] };
   const { modelDetails } = await bedrock.send(new GetFoundationModelCommand({ modelIdentifier: modelId }));
   const lifecycle = modelDetails?.modelLifecycle?.status;
   if (lifecycle !== "ACTIVE") problems.push(`modelLifecycle: ${lifecycle}`);
