@@ -8,4 +8,5 @@ export { priceOf, costOf, formatUsd, parseModelReference, priceSources, type Mod
 export { explainError, adviseOn, formatAdvice, type Advice, type AdviceContext, type Problem } from "./error-advice";
 export { modelFacts, regionsOffering, profilesFor, retirementOf, catalogDate } from "./catalog-facts";
 export { readerLanguage, say, type Language, type Bilingual } from "./language";
+export { chooseModelFor, modelIdFor, forgetRegionListings, ModelNotCallableHere, type ModelChoice, type Route } from "./model-for-region";
 export { inParallel } from "./concurrency";
