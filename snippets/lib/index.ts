@@ -10,3 +10,29 @@ export { modelFacts, regionsOffering, profilesFor, retirementOf, catalogDate } f
 export { readerLanguage, say, type Language, type Bilingual } from "./language";
 export { chooseModelFor, modelIdFor, forgetRegionListings, ModelNotCallableHere, type ModelChoice, type Route } from "./model-for-region";
 export { inParallel } from "./concurrency";
+export {
+  checks,
+  checkAnswer,
+  comparePrompts,
+  consistencyOf,
+  runConsistency,
+  similarity,
+  readVerdict,
+  answerOf,
+  countWords,
+  countSentences,
+  numbersIn,
+  CheckConfigError,
+  VERDICT_TOOL,
+  type Answer,
+  type Check,
+  type CheckResult,
+  type CheckReport,
+  type Criterion,
+  type Consistency,
+  type PromptCase,
+  type PromptComparison,
+  type PromptVariant,
+  type ComparisonRun,
+  type Verdict,
+} from "./prompt-checks";
