@@ -6,6 +6,7 @@
 //   vLLM) for real text offline; selected with BEDROCK_EMULATOR_OPENAI_URL.
 // The runtime applies stopSequences and maxTokens to whatever a responder returns.
 import { BedrockError } from "./http";
+import { asksForFormat, detectLanguage, fnv1a, followInstructions, readInstructions, valueForSchema, type Lang } from "./instructions";
 
 export interface ToolSpecLite {
   name: string;
@@ -51,15 +52,7 @@ export interface Responder {
   respond(req: ResponderRequest): ResponderResult | Promise<ResponderResult>;
 }
 
-/** 32-bit FNV-1a: a tiny, stable hash for deterministic choices. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 /** Text of a message's text blocks, joined. */
 export function textOf(content: Record<string, unknown>[] | undefined): string {
@@ -147,47 +140,24 @@ const PHRASES = {
   },
 };
 
-const SPANISH_WORDS = new Set(["hola", "qué", "que", "de", "el", "la", "los", "las", "es", "una", "un", "por", "para", "con", "cómo", "como", "y", "en", "del", "al", "eres", "dime", "explica", "resume", "sobre", "mi", "tu"]);
-const ENGLISH_WORDS = new Set(["the", "is", "a", "an", "of", "and", "to", "in", "what", "how", "you", "i", "my", "for", "with", "are", "about", "explain", "write", "hello"]);
-
-/** Spanish or English, from the user's and the system's words (the guide's two languages); ties → English. */
+/**
+ * Spanish or English, the language of the user's and the system's words (tinyld, see
+ * instructions.ts): anything not Spanish is English; one-word texts answer in Spanish.
+ */
 export function replyLanguage(text: string): "es" | "en" {
-  const lower = text.toLowerCase();
-  let es = /[¿¡ñ]/.test(lower) ? 2 : 0;
-  let en = 0;
-  for (const w of lower.match(/[\p{L}]+/gu) ?? []) {
-    if (SPANISH_WORDS.has(w)) es++;
-    if (ENGLISH_WORDS.has(w)) en++;
-    if (/[áéíóú]/.test(w)) es++;
-  }
-  return es > en ? "es" : "en";
+  return detectLanguage(text);
 }
 
-/** Guesses a value for a tool input from the user's text (the last capitalised word helps weather-style demos). */
-function guessValue(schema: Record<string, unknown> | undefined, name: string, userText: string): unknown {
-  const type = schema?.type;
-  const choices = schema?.enum;
-  if (Array.isArray(choices) && choices.length) return choices[0];
-  if (type === "number" || type === "integer") {
-    const n = /-?\d+(?:\.\d+)?/.exec(userText);
-    return n ? Number(n[0]) : 1;
-  }
-  if (type === "boolean") return true;
-  if (type === "array") return [];
-  if (type === "object") return {};
-  const words = userText.match(/\p{Lu}[\p{L}\p{M}-]+/gu);
-  const candidate = words?.filter((w, i) => i > 0 || words.length === 1).pop();
-  return candidate ?? `example ${name}`;
-}
-
-function toolInputFor(tool: ToolSpecLite, userText: string): Record<string, unknown> {
+/** An input for the tool that validates against its JSON schema (values guessed from the user text). */
+function toolInputFor(tool: ToolSpecLite, userText: string, lang: Lang, seed: number): Record<string, unknown> {
   const schema = ((tool.inputSchema as { json?: unknown })?.json ?? tool.inputSchema) as Record<string, unknown> | undefined;
-  const props = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const listed = schema?.required;
-  const required = Array.isArray(listed) ? (listed as string[]) : Object.keys(props);
-  const input: Record<string, unknown> = {};
-  for (const key of required) input[key] = guessValue(props[key], key, userText);
-  return input;
+  const value = valueForSchema({ type: "object", ...(schema ?? {}) }, { text: userText, lang, seed, root: schema ?? {} });
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Every text of the conversation: the seed for choices that should change with it. */
+function conversationText(req: ResponderRequest): string {
+  return [textOf(req.system), ...req.messages.map((m) => textOf(m.content))].join("\n");
 }
 
 function describeParams(cfg: ResponderRequest["inferenceConfig"], t: (typeof PHRASES)["en"]): string {
@@ -209,8 +179,10 @@ export function syntheticResponder(): Responder {
       const lastMessage = req.messages[req.messages.length - 1];
       const toolResults = (lastMessage?.content ?? []).filter((c) => c.toolResult) as { toolResult: Record<string, unknown> }[];
 
-      // Real models answer in the prompt's language; the reply does too (Spanish or English).
-      const t = PHRASES[replyLanguage(user + " " + systemText)];
+      // Real models answer in the language the prompt asks for, else in the prompt's own language.
+      const instructions = readInstructions(systemText, user);
+      const lang = instructions.language ?? replyLanguage(user + " " + systemText);
+      const t = PHRASES[lang];
       const lines = [
         t.header,
         `${t.model}: ${req.requestedModelId}${req.requestedModelId !== req.modelId ? ` (${t.servedBy} ${req.modelId})` : ""}`,
@@ -253,7 +225,13 @@ export function syntheticResponder(): Responder {
       const sentences = 1 + (modelHash % 3) + Math.min(3, Math.floor(user.length / 120));
       const start = fnv1a(user, modelHash) % t.filler.length;
       for (let i = 0; i < sentences; i++) lines.push(t.filler[(start + i) % t.filler.length]);
-      const text = lines.join("\n");
+      let text = lines.join("\n");
+      // Explicit, checkable instructions (bullets, steps, limits, JSON) are followed; vague
+      // prompts keep the echo above, which such checks fail.
+      if (asksForFormat(instructions)) {
+        const seed = fnv1a(systemText + "\n" + user, modelHash);
+        text = followInstructions({ instructions, lang, topicText: user || systemText, seed });
+      }
 
       // Offered tools are always used once (the point of a tool-use lesson); after the tool
       // results come back, the reply reports them instead.
@@ -265,7 +243,7 @@ export function syntheticResponder(): Responder {
         const toolUseId = `tooluse_${fnv1a(req.modelId + user + chosen.name).toString(36)}${fnv1a(user).toString(36)}`.slice(0, 32);
         return {
           text: `${t.header} ${t.callingTool(chosen.name, shorten(user, 120))}`,
-          toolUses: [{ toolUseId, name: chosen.name, input: toolInputFor(chosen, user) }],
+          toolUses: [{ toolUseId, name: chosen.name, input: toolInputFor(chosen, user, lang, fnv1a(conversationText(req), fnv1a(chosen.name))) }],
           stopReason: "tool_use",
         };
       }

@@ -19,6 +19,7 @@ export type Problem =
   | "quota"
   | "budget"
   | "cannot-connect"
+  | "temperature-with-top-p"
   | "invalid-request"
   | "unknown";
 
@@ -186,6 +187,20 @@ export function explainError(error: unknown, context: AdviceContext = {}): Advic
       { es: "No hay conexión con Bedrock", en: "Cannot reach Bedrock" },
       { es: "El SDK no pudo abrir una conexión con el endpoint.", en: "The SDK could not open a connection to the endpoint." },
       { es: "Sin conexión: ejecuta primero la celda de preparación (`startGuide()`), que arranca el emulador. En vivo: revisa tu red y AWS_ENDPOINT_URL.", en: "Offline: run the setup cell (`startGuide()`) first; it starts the emulator. Live: check your network and AWS_ENDPOINT_URL." },
+    );
+  }
+  if (/`?temperature`? and `?top_?p`? cannot both be specified/i.test(message)) {
+    return advice(
+      "temperature-with-top-p",
+      { es: "temperature y topP a la vez", en: "temperature and topP together" },
+      {
+        es: `${model || "Este modelo"} no acepta temperature y topP en la misma petición: Claude Sonnet 4.5, Haiku 4.5 y los Claude posteriores solo admiten uno de los dos.`,
+        en: `${model || "This model"} does not accept temperature and topP in the same request: Claude Sonnet 4.5, Haiku 4.5 and later Claude models take only one of them.`,
+      },
+      {
+        es: "Deja solo uno de los dos, temperature o topP (en el cuerpo de InvokeModel, temperature o top_p); para estos modelos Anthropic recomienda temperature.",
+        en: "Set only one of temperature or topP (in an InvokeModel body, temperature or top_p); for these models Anthropic recommends temperature.",
+      },
     );
   }
   if (name === "ValidationException") {

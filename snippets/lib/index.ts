@@ -6,8 +6,9 @@ export { barChart, type BarChartInput, type ChartSeries } from "./chart";
 export { CostMeter, BudgetExceededError, type MeteredCall } from "./cost-meter";
 export { priceOf, costOf, formatUsd, parseModelReference, priceSources, type ModelPrice, type Usage } from "./prices";
 export { explainError, adviseOn, formatAdvice, type Advice, type AdviceContext, type Problem } from "./error-advice";
+export { refusesTemperatureWithTopP } from "./sampling-rules";
 export { modelFacts, regionsOffering, profilesFor, retirementOf, catalogDate } from "./catalog-facts";
-export { readerLanguage, say, type Language, type Bilingual } from "./language";
+export { readerLanguage, currentLanguage, say, type Language, type Bilingual } from "./language";
 export { chooseModelFor, modelIdFor, forgetRegionListings, ModelNotCallableHere, type ModelChoice, type Route } from "./model-for-region";
 export { inParallel } from "./concurrency";
 export {

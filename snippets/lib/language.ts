@@ -30,6 +30,7 @@ export function currentLanguage(): Language {
 /** A sentence in both languages; pick one with `say`. */
 export type Bilingual = Record<Language, string>;
 
-export function say(text: Bilingual, lang: Language): string {
+/** The reader's version of anything written in both languages: a sentence, a prompt, a dataset. */
+export function say<T = string>(text: Record<Language, T>, lang: Language): T {
   return text[lang];
 }

@@ -78,3 +78,34 @@ describe("adviseOn", () => {
     expect(error.message.match(/💡/g)).toHaveLength(1);
   });
 });
+
+describe("temperature with topP (Claude 4.5 and later)", () => {
+  const message = "The model returned the following errors: `temperature` and `top_p` cannot both be specified for this model. Please use only one.";
+
+  it("explains the error and says to keep only one, in both languages", () => {
+    const error = Object.assign(new Error(message), { name: "ValidationException", $metadata: { httpStatusCode: 400 } });
+    const en = explainError(error, { modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0", lang: "en" });
+    expect(en.problem).toBe("temperature-with-top-p");
+    expect(en.explanation).toContain("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+    expect(en.fix).toMatch(/only one of temperature or topP/);
+    expect(en.fix).toMatch(/recommends temperature/);
+    const es = explainError(error, { lang: "es" });
+    expect(es.problem).toBe("temperature-with-top-p");
+    expect(es.fix).toMatch(/solo uno de los dos/);
+    expect(es.fix).toMatch(/recomienda temperature/);
+  });
+
+  it("knows which models refuse both, by ID, profile or ARN (from data/sampling-rules.json)", async () => {
+    const { refusesTemperatureWithTopP } = await import("bedrock-guide");
+    expect(refusesTemperatureWithTopP("anthropic.claude-sonnet-4-5-20250929-v1:0")).toBe(true);
+    expect(refusesTemperatureWithTopP("us.anthropic.claude-haiku-4-5-20251001-v1:0")).toBe(true);
+    expect(refusesTemperatureWithTopP("global.anthropic.claude-opus-4-5-20251101-v1:0")).toBe(true);
+    expect(refusesTemperatureWithTopP("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6")).toBe(true);
+    expect(refusesTemperatureWithTopP("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-opus-4-7")).toBe(true);
+    // Before Claude 4.5, and other providers: both are accepted.
+    expect(refusesTemperatureWithTopP("anthropic.claude-sonnet-4-20250514-v1:0")).toBe(false);
+    expect(refusesTemperatureWithTopP("anthropic.claude-opus-4-1-20250805-v1:0")).toBe(false);
+    expect(refusesTemperatureWithTopP("us.amazon.nova-micro-v1:0")).toBe(false);
+    expect(refusesTemperatureWithTopP("mistral.mistral-large-2402-v1:0")).toBe(false);
+  });
+});

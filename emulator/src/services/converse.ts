@@ -9,6 +9,8 @@ import { resolvePromptForConverse } from "../prompt-store";
 import { constraint, isObject, parseJson, typeError } from "./validation";
 import { BLOCKED_MESSAGE, GUARDRAIL_ID, GUARDRAIL_VERSION, evaluateGuardrail } from "./guardrail";
 import type { ServerRequest } from "../server";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const PROMPT_ARN = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\d{12}:prompt\//;
 
@@ -131,6 +133,31 @@ export function checkInferenceConfig(value: unknown, path = "inferenceConfig"): 
     out.stopSequences = value.stopSequences as string[];
   }
   return out;
+}
+
+interface SamplingRules {
+  temperatureWithTopP: { message: string; models: string[] };
+}
+let samplingRules: { message: string; models: Set<string> } | undefined;
+
+/** data/sampling-rules.json, the one source the guide's lib reads too (located like data/catalog.json). */
+function temperatureWithTopPRule(): { message: string; models: Set<string> } {
+  if (!samplingRules) {
+    // CommonJS (tsx, tslab) has __dirname; other loaders fall back to the working directory.
+    const path =
+      process.env.BEDROCK_EMULATOR_SAMPLING_RULES ??
+      (typeof __dirname === "string" ? join(__dirname, "..", "..", "..", "data", "sampling-rules.json") : join(process.cwd(), "data", "sampling-rules.json"));
+    const rule = (JSON.parse(readFileSync(path, "utf8")) as SamplingRules).temperatureWithTopP;
+    samplingRules = { message: rule.message, models: new Set(rule.models) };
+  }
+  return samplingRules;
+}
+
+/** Claude Sonnet 4.5, Haiku 4.5 and later refuse temperature and topP together (Converse and InvokeModel alike). */
+export function checkSamplingParameters(modelId: string, cfg: { temperature?: number; topP?: number }): void {
+  if (cfg.temperature === undefined || cfg.topP === undefined) return;
+  const rule = temperatureWithTopPRule();
+  if (rule.models.has(modelId)) throw errors.validation(rule.message);
 }
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -340,6 +367,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
     throw errors.validation(`The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`);
   }
   const { tools, toolChoice } = checkToolConfig(body.toolConfig, messages);
+  checkSamplingParameters(resolved.model.modelId, cfg);
   const request: ResponderRequest = {
     operation,
     requestedModelId: identifier,

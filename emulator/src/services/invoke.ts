@@ -14,6 +14,7 @@ import {
   checkSystem,
   finishTurn,
   breakMidStream,
+  checkSamplingParameters,
   modelFaults,
   parseJson,
   requireStreaming,
@@ -602,6 +603,7 @@ function prepareInvocation(req: EmulatorRequest, ctx: EmulatorContext): Invocati
 async function runText(inv: Invocation, ctx: EmulatorContext, req: EmulatorRequest, operation: string) {
   const m = inv.resolved.model;
   const parsed = parseTextBody(inv.kind, inv.body, m);
+  checkSamplingParameters(m.modelId, parsed.cfg);
   const faults = await modelFaults(ctx, req, operation, inv.resolved);
   const extra = faults.latencyMs;
   const request: ResponderRequest = {
