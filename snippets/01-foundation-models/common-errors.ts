@@ -1,7 +1,17 @@
 import { BedrockClient, ListFoundationModelsCommand } from "@aws-sdk/client-bedrock";
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { fromIni } from "@aws-sdk/credential-providers";
-import { explainError, profilesFor, type Guide, type Problem } from "bedrock-guide";
+import {
+  chooseModelFor,
+  explainError,
+  ModelNotCallableHere,
+  modelIdFor,
+  parseModelReference,
+  profilesFor,
+  regionsOffering,
+  type Guide,
+  type Problem,
+} from "bedrock-guide";
 
 export interface ErrorCase {
   case: string;
@@ -28,31 +38,63 @@ export async function findLegacyModel(region: string): Promise<string | undefine
   const legacy = modelSummaries.filter((m) => m.modelLifecycle?.status === "LEGACY").sort((a, b) => retiresLast(b) - retiresLast(a));
   for (const model of legacy) {
     if (model.inferenceTypesSupported?.includes("ON_DEMAND")) return model.modelId;
-    const [profile] = profilesFor(model.modelId!, region);
-    if (profile) return profile;
+    try {
+      return await modelIdFor(model.modelId!, region);
+    } catch (error) {
+      if (!(error instanceof ModelNotCallableHere)) throw error;
+    }
   }
   return undefined;
+}
+
+/**
+ * A geographic profile of `model` that belongs to another geography than `region`'s: `eu.` or
+ * `jp.` seen from us-east-1, `us.` or `jp.` from Europe. ListInferenceProfiles only lists your
+ * region's profiles, so the others come from the guide's catalog of all regions.
+ */
+export async function profileFromAnotherGeography(model: string, region: string): Promise<string | undefined> {
+  const here = await chooseModelFor(model, region).then(
+    (choice) => choice.profilesHere,
+    (error: unknown) => {
+      if (error instanceof ModelNotCallableHere) return [];
+      throw error;
+    },
+  );
+  const geographiesHere = new Set(here.map((id) => parseModelReference(id).profilePrefix));
+  const elsewhere = regionsOffering(model).flatMap((r) => profilesFor(model, r));
+  return elsewhere.find((id) => {
+    const prefix = parseModelReference(id).profilePrefix;
+    return prefix !== "global" && !geographiesHere.has(prefix);
+  });
 }
 
 /** Makes each mistake on purpose and shows the guide's explanation of it. */
 export async function meetCommonErrors(guide: Guide): Promise<ErrorCase[]> {
   const region = guide.region;
+  // Claude Haiku 4.5 can be called from every region of the catalog, each through its own profile.
+  const haiku = "anthropic.claude-haiku-4-5-20251001-v1:0";
+  const haikuHere = await modelIdFor(haiku, region);
+  // Where Stable Image Core is missing: your region, unless yours has it (us-east-1 does not).
+  const image = "stability.stable-image-core-v1:1";
+  const noImages = regionsOffering(image).includes(region) ? "us-east-1" : region;
   const mistakes: Array<{ label: string; modelId: string; region: string; client?: BedrockRuntimeClient }> = [
-    { label: "no credentials", modelId: "us.amazon.nova-micro-v1:0", region, client: new BedrockRuntimeClient({ credentials: fromIni({ profile: "bedrock-guide-missing-profile" }) }) },
-    // Stability's image models are only in us-west-2.
-    { label: "wrong region", modelId: "stability.stable-image-core-v1:1", region: "us-east-1", client: new BedrockRuntimeClient({ region: "us-east-1" }) },
+    { label: "no credentials", modelId: haikuHere, region, client: new BedrockRuntimeClient({ credentials: fromIni({ profile: "bedrock-guide-missing-profile" }) }) },
+    { label: "wrong region", modelId: image, region: noImages, client: new BedrockRuntimeClient({ region: noImages }) },
     { label: "invalid model ID", modelId: "anthropic.claude-haiku-4-5", region },
-    { label: "on-demand not supported", modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", region },
+    { label: "on-demand not supported", modelId: haiku, region },
     { label: "retired model", modelId: "anthropic.claude-v2", region },
   ];
+  const foreignProfile = await profileFromAnotherGeography(haiku, region);
+  if (foreignProfile) mistakes.push({ label: "profile from another geography", modelId: foreignProfile, region });
   const legacyModel = await findLegacyModel(region);
   if (legacyModel) mistakes.push({ label: "legacy model", modelId: legacyModel, region });
   // Access and throttling depend on your account; offline the emulator plays them out.
-  if (guide.simulate({ fault: "access-denied", model: "us.amazon.nova-lite-v1:0", times: 1 })) {
-    mistakes.push({ label: "no access", modelId: "us.amazon.nova-lite-v1:0", region });
+  if (guide.simulate({ fault: "access-denied", model: haikuHere, times: 1 })) {
+    mistakes.push({ label: "no access", modelId: haikuHere, region });
   }
-  if (guide.simulate({ fault: "throttle", model: "mistral.ministral-3-3b-instruct", times: 2 })) {
-    mistakes.push({ label: "throttling", modelId: "mistral.ministral-3-3b-instruct", region, client: new BedrockRuntimeClient({ maxAttempts: 2 }) });
+  const throttled = await modelIdFor("anthropic.claude-sonnet-4-6", region);
+  if (guide.simulate({ fault: "throttle", model: throttled, times: 2 })) {
+    mistakes.push({ label: "throttling", modelId: throttled, region, client: new BedrockRuntimeClient({ maxAttempts: 2 }) });
   }
 
   const cases: ErrorCase[] = [];

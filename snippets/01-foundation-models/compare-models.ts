@@ -1,8 +1,11 @@
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { barChart, costOf, explainError, formatUsd, inParallel } from "bedrock-guide";
+import { barChart, costOf, explainError, formatUsd, inParallel, ModelNotCallableHere, modelIdFor } from "bedrock-guide";
 
 export interface ComparisonRow {
+  /** The foundation model, as you asked for it. */
   model: string;
+  /** What was sent as modelId from your region: a profile or the model's own ID; empty if none. */
+  calledAs: string;
   /** Round trip as this program measured it, network included. */
   measuredMs: number;
   /** Time the model took, as Bedrock reports it in metrics.latencyMs. */
@@ -16,14 +19,19 @@ export interface ComparisonRow {
 }
 
 /**
- * Sends one prompt to several models, a few at a time. The client's adaptive retry mode backs off
- * and slows down when Bedrock throttles, instead of failing the comparison.
+ * Sends one prompt to several foundation models, a few at a time, each called the way your region
+ * allows. The client's adaptive retry mode backs off and slows down when Bedrock throttles,
+ * instead of failing the comparison.
  */
-export async function compareModels(prompt: string, modelIds: string[], concurrency = 3): Promise<ComparisonRow[]> {
+export async function compareModels(prompt: string, models: string[], concurrency = 3): Promise<ComparisonRow[]> {
   const runtime = new BedrockRuntimeClient({ retryMode: "adaptive", maxAttempts: 6 });
-  return inParallel(modelIds, concurrency, async (modelId) => {
-    const started = performance.now();
+  return inParallel(models, concurrency, async (model) => {
+    let modelId = "";
+    let started = performance.now();
     try {
+      // Throws ModelNotCallableHere when your region has neither a profile nor on-demand for it.
+      modelId = await modelIdFor(model);
+      started = performance.now();
       const response = await runtime.send(
         new ConverseCommand({
           modelId,
@@ -34,7 +42,8 @@ export async function compareModels(prompt: string, modelIds: string[], concurre
       const inputTokens = response.usage?.inputTokens ?? 0;
       const outputTokens = response.usage?.outputTokens ?? 0;
       return {
-        model: modelId,
+        model,
+        calledAs: modelId,
         measuredMs: Math.round(performance.now() - started),
         modelMs: response.metrics?.latencyMs ?? 0,
         inputTokens,
@@ -44,7 +53,8 @@ export async function compareModels(prompt: string, modelIds: string[], concurre
       };
     } catch (error) {
       // One failing model should not sink the comparison: keep its row and say why.
-      return { model: modelId, measuredMs: Math.round(performance.now() - started), modelMs: 0, inputTokens: 0, outputTokens: 0, costUsd: undefined, answer: "", error: explainError(error, { modelId }).title };
+      const why = error instanceof ModelNotCallableHere ? error.message : explainError(error, { modelId: modelId || model }).title;
+      return { model, calledAs: modelId, measuredMs: Math.round(performance.now() - started), modelMs: 0, inputTokens: 0, outputTokens: 0, costUsd: undefined, answer: "", error: why };
     }
   });
 }
@@ -53,6 +63,7 @@ export async function compareModels(prompt: string, modelIds: string[], concurre
 export function comparisonTable(rows: ComparisonRow[]): Array<Record<string, string | number>> {
   return rows.map((r) => ({
     model: r.model,
+    "called as": r.calledAs || "—",
     "measured ms": r.measuredMs,
     "model ms": r.modelMs,
     "tokens in": r.inputTokens,

@@ -1,14 +1,17 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { modelIdFor } from "bedrock-guide";
 
 /**
  * The article's first example, done right: the body is a JSON string in the provider's own
- * format (Anthropic's Messages API here) and the model is called through its inference profile.
+ * format (Anthropic's Messages API here) and the model is called the way your region allows,
+ * through an inference profile for Claude Haiku 4.5.
  */
-export async function askClaudeNatively(prompt: string, modelId = "us.anthropic.claude-haiku-4-5-20251001-v1:0"): Promise<string> {
+export async function askClaudeNatively(prompt: string, model = "anthropic.claude-haiku-4-5-20251001-v1:0"): Promise<string> {
   const runtime = new BedrockRuntimeClient({});
   const response = await runtime.send(
     new InvokeModelCommand({
-      modelId,
+      // The profile of your geography, else global., else the model's own ID (see "Inference profiles").
+      modelId: await modelIdFor(model),
       contentType: "application/json",
       body: JSON.stringify({
         anthropic_version: "bedrock-2023-05-31",

@@ -1,4 +1,5 @@
 import { BedrockClient, paginateListInferenceProfiles } from "@aws-sdk/client-bedrock";
+import { chooseModelFor } from "bedrock-guide";
 
 export interface ProfileChoice {
   profileId: string;
@@ -25,4 +26,10 @@ export async function findInferenceProfiles(modelId: string, region: string): Pr
     }
   }
   return choices.sort((a, b) => a.profileId.localeCompare(b.profileId));
+}
+
+/** The same list with a column for the profile the guide's modelIdFor picks in `region`, and its route. */
+export async function markChoice(profiles: ProfileChoice[], modelId: string, region: string): Promise<Array<ProfileChoice & { modelIdFor: string }>> {
+  const choice = await chooseModelFor(modelId, region);
+  return profiles.map((p) => ({ ...p, modelIdFor: p.profileId === choice.modelId ? `✓ ${choice.route}` : "" }));
 }

@@ -3,6 +3,7 @@ import { startGuide } from "bedrock-guide";
 import { comparisonChart, compareModels } from "./compare-models";
 import { tryRecommendation } from "./recommendations";
 
+// One fixed region, so the site's figures do not depend on where it was built.
 async function offline<T>(work: () => Promise<T>): Promise<T> {
   const guide = await startGuide({ mode: "offline", region: "us-east-1", quiet: true });
   try {
@@ -16,9 +17,9 @@ export const samples = {
   async chart() {
     const rows = await offline(() =>
       compareModels("Explica en dos frases por qué importa la IA generativa.", [
-        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
-        "us.amazon.nova-2-lite-v1:0",
-        "us.meta.llama4-scout-17b-instruct-v1:0",
+        "anthropic.claude-haiku-4-5-20251001-v1:0",
+        "amazon.nova-2-lite-v1:0",
+        "meta.llama4-scout-17b-instruct-v1:0",
         "mistral.ministral-3-8b-instruct",
         "openai.gpt-oss-20b-1:0",
       ]),

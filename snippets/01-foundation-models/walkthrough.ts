@@ -1,6 +1,7 @@
 // Chapter 1 as the notebook runs it: each region is one "try it" cell. The functions come from the
 // lesson files beside this one (in the notebook, from the cells before), so these imports stay
 // outside the regions.
+import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { say, show, startGuide } from "bedrock-guide";
 import { checkModelAccess } from "./check-access";
 import { meetCommonErrors } from "./common-errors";
@@ -8,10 +9,10 @@ import { comparisonChart, comparisonTable, compareModels } from "./compare-model
 import { compareRegions } from "./compare-regions";
 import { askWithConverse, answerText } from "./first-call-converse";
 import { askClaudeNatively } from "./first-call-invoke";
-import { findInferenceProfiles } from "./inference-profiles";
+import { findInferenceProfiles, markChoice } from "./inference-profiles";
 import { listModels } from "./list-models";
 import { providerTable } from "./provider-table";
-import { recommendations, tryRecommendation } from "./recommendations";
+import { recommendationsHere, tryRecommendation } from "./recommendations";
 import { streamAnswer } from "./stream-answer";
 
 // In the notebook the setup cell (snippets/setup.ts) has already started the session.
@@ -67,19 +68,23 @@ console.log(say({ es: `\n${streamed.chunks} fragmentos, motivo de parada: ${stre
 // #endregion stream
 
 // #region profiles
-show.table(await findInferenceProfiles("anthropic.claude-haiku-4-5-20251001-v1:0", guide.region));
+// Every profile of your region for Claude Haiku 4.5, and the one modelIdFor picks.
+const haiku = "anthropic.claude-haiku-4-5-20251001-v1:0";
+show.table(await markChoice(await findInferenceProfiles(haiku, guide.region), haiku, guide.region));
+// The mistake, on purpose: the bare model ID, without a profile.
 try {
-  await askWithConverse(question, "anthropic.claude-haiku-4-5-20251001-v1:0");
+  await new BedrockRuntimeClient({}).send(new ConverseCommand({ modelId: haiku, messages: [{ role: "user", content: [{ text: question }] }] }));
 } catch (error) {
   console.log((error as Error).message);
 }
 // #endregion profiles
 
 // #region compare
+// Foundation models: compareModels calls each one the way your region allows.
 const contenders = [
-  "us.anthropic.claude-haiku-4-5-20251001-v1:0",
-  "us.amazon.nova-2-lite-v1:0",
-  "us.meta.llama4-scout-17b-instruct-v1:0",
+  "anthropic.claude-haiku-4-5-20251001-v1:0",
+  "amazon.nova-2-lite-v1:0",
+  "meta.llama4-scout-17b-instruct-v1:0",
   "mistral.ministral-3-8b-instruct",
   "openai.gpt-oss-20b-1:0",
 ];
@@ -89,9 +94,14 @@ show.svg(comparisonChart(rows, say({ es: "La misma pregunta, cinco modelos", en:
 // #endregion compare
 
 // #region recommendations
-show.table(recommendations);
-const summary = await tryRecommendation("summaries", say({ es: "Resume en una frase: Bedrock da acceso a modelos de muchos proveedores con una sola API.", en: "Summarise in one sentence: Bedrock gives access to models from many providers through one API." }, guide.lang));
-if (summary.kind === "text") console.log(summary.text);
+show.table(await recommendationsHere());
+try {
+  const summary = await tryRecommendation("summaries", say({ es: "Resume en una frase: Bedrock da acceso a modelos de muchos proveedores con una sola API.", en: "Summarise in one sentence: Bedrock gives access to models from many providers through one API." }, guide.lang));
+  if (summary.kind === "text") console.log(`${summary.calledAs}: ${summary.text}`);
+} catch (error) {
+  // Llama 4 Scout has only a us. profile: from other geographies this says where it is offered.
+  console.log((error as Error).message);
+}
 const picture = await tryRecommendation("images", "A lighthouse on a rocky coast at dawn, watercolour");
 if (picture.kind === "image") show.png(picture.png);
 // #endregion recommendations

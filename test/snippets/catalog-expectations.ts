@@ -35,3 +35,16 @@ export function legacyTextModelsIn(region: string, now = new Date()): Model[] {
     return legacy && (m.outputModalities as string[]).includes("TEXT");
   });
 }
+
+/** The system inference profiles ListInferenceProfiles lists in `region` for a model, sorted. */
+export function profilesListedIn(modelId: string, region: string): string[] {
+  return catalog.profiles
+    .filter((p) => p.regions.includes(region) && modelId in p.models)
+    .map((p) => p.inferenceProfileId)
+    .sort();
+}
+
+/** The regions whose ListFoundationModels lists the model. */
+export function regionsListing(modelId: string): string[] {
+  return catalog.models.find((m) => m.modelId === modelId)?.regions ?? [];
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { modelFacts } from "bedrock-guide";
+import { modelFacts, parseModelReference } from "bedrock-guide";
 
 // Every model a lesson calls by default must be current. When data/catalog.json is refreshed and
 // a model turns LEGACY (or its legacy date passes), this test names the snippet to update.
@@ -24,7 +24,22 @@ describe("model defaults", () => {
 
   it("finds the models the lessons call", () => {
     expect(uses.length).toBeGreaterThanOrEqual(8);
-    expect(uses.map((u) => u.ref)).toContain("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+    expect(uses.map((u) => u.ref)).toContain("anthropic.claude-haiku-4-5-20251001-v1:0");
+  });
+
+  // "Never hard-code a geographic profile prefix": lessons name foundation models and resolve the
+  // reader's profile with modelIdFor. A literal such as "us.anthropic…" or `eu.${id}` fails here.
+  it("never hard-codes a geographic profile prefix", () => {
+    const geographic = /["'`](us|eu|apac|jp|au|ca|in|us-gov)\.(?=[a-z$])/;
+    const offenders = snippetFiles().flatMap((file) =>
+      readFileSync(join(snippetsDir, file), "utf8")
+        .split("\n")
+        .map((line, i) => ({ where: `${file}:${i + 1}`, line }))
+        .filter(({ line }) => geographic.test(line) && !line.trim().startsWith("//")),
+    );
+    expect(offenders.map((o) => `${o.where}: ${o.line.trim()}`)).toEqual([]);
+    // The literals found above are all foundation models, never profiles.
+    expect(uses.filter(({ ref }) => parseModelReference(ref).profilePrefix !== undefined && !ref.startsWith("global."))).toEqual([]);
   });
 
   it("uses only ACTIVE models whose legacy date has not come", () => {
