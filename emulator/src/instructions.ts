@@ -347,9 +347,9 @@ export interface FollowInput {
 }
 
 /**
- * The reply to a prompt with explicit format instructions. The marker line is a separate first
- * line; it counts within a word limit (6 words) and as one sentence within a sentence limit, and is
- * dropped when there is no room for it. JSON replies never carry it.
+ * The reply to a prompt with explicit format instructions. Prose starts with the marker line; it
+ * counts within a word limit (6 words) and as one sentence within a sentence limit, and is dropped
+ * when there is no room for it. Lists and JSON never carry it: it would break the asked-for format.
  */
 export function followInstructions({ instructions: ins, lang, topicText, seed }: FollowInput): string {
   const t = TEMPLATES[lang];
@@ -364,22 +364,20 @@ export function followInstructions({ instructions: ins, lang, topicText, seed }:
     const pool = ins.list.style === "bullets" ? t.bullets : t.steps;
     let count = ins.list.count ?? 3 + (seed % 3);
     const start = seed % pool.length;
-    let keepMarker = true;
+    // A list carries no marker line: a line outside the list would break the format the prompt
+    // asked for, and format checks (the guide's toolkit, a program parsing bullets) would fail it.
     let perItem = Infinity; // words per line, prefix included
     if (ins.maxWords) {
-      const room = ins.maxWords - markerWords;
-      keepMarker = room >= count * 4; // each line keeps its prefix and at least three words
-      const budget = keepMarker ? room : ins.maxWords;
+      const budget = ins.maxWords;
       if (budget < count * 2) count = Math.max(1, Math.floor(budget / 2)); // not even "- word" fits: fewer lines
       perItem = Math.floor(budget / count);
     }
-    if (ins.maxSentences !== undefined && ins.maxSentences < 2) keepMarker = false;
     const lines: string[] = [];
     for (let i = 0; i < count; i++) {
       const prefix = ins.list.style === "bullets" ? "- " : `${i + 1}. `;
       lines.push(prefix + cut(capitalise(fill(pool[(start + i) % pool.length], topics, i, lang)), perItem - 1));
     }
-    return (keepMarker ? [marker, ...lines] : lines).join("\n");
+    return lines.join("\n");
   }
 
   // Prose under a word and/or sentence limit.

@@ -42,9 +42,8 @@ describe("explicit instructions are followed", () => {
     const text = await reply("List 3 benefits of Bedrock in bullet points, in at most 40 words");
     expect(linesStarting(text, /^- /)).toHaveLength(3);
     expect(wordCount(text)).toBeLessThanOrEqual(40);
-    expect(text.split("\n")[0]).toBe("[Synthetic reply from the Bedrock emulator]");
-    // Every content line is a bullet.
-    expect(text.split("\n").slice(1).every((l) => l.startsWith("- "))).toBe(true);
+    // Every line is a bullet: a list carries no marker line, which would break the format.
+    expect(text.split("\n").every((l) => l.startsWith("- "))).toBe(true);
   });
 
   it("a vague prompt gets the echo, with no bullet lines", async () => {
@@ -57,7 +56,7 @@ describe("explicit instructions are followed", () => {
     const text = await reply("Dame cuatro ventajas de Amazon Bedrock en viñetas, como máximo 30 palabras.");
     expect(linesStarting(text, /^- /)).toHaveLength(4);
     expect(wordCount(text)).toBeLessThanOrEqual(30);
-    expect(text).toContain("Respuesta sintética del emulador de Bedrock");
+    expect(text).not.toContain("Respuesta sintética del emulador de Bedrock");
   });
 
   it("drops the marker when the word limit leaves no room for it", async () => {
@@ -116,7 +115,7 @@ describe("explicit instructions are followed", () => {
   it("answers in the language the prompt asks for", async () => {
     const en = await reply("Responde en inglés: explica qué es Amazon Bedrock en tres viñetas");
     expect(linesStarting(en, /^- /)).toHaveLength(3);
-    expect(en).toContain("Synthetic reply from the Bedrock emulator");
+    expect(en.split("\n")).toHaveLength(3);
     expect(detect(en, { only: ["es", "en"] })).toBe("en");
     const es = await reply("Answer in Spanish: what is a foundation model?");
     expect(es).toContain("Respuesta sintética del emulador de Bedrock");
