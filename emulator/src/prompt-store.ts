@@ -366,6 +366,43 @@ export class PromptStore {
     return { id: record.id };
   }
 
+  // ------------------------------------------------------------------ tags
+
+  /** The prompt (and version, if the ARN names one) that a tagging call's resourceArn points at. */
+  private tagTarget(arn: string): { tags: Record<string, string>; set(tags: Record<string, string>): void } {
+    const m = ARN_RE.exec(arn);
+    const record = m ? this.prompts.get(m[3]) : undefined;
+    if (!m || !record || record.region !== m[1] || m[2] !== PROMPT_ACCOUNT) {
+      throw notFound(`The resource ${arn} doesn't exist. Check the ARN and the Region of your client.`);
+    }
+    const version = m[4];
+    if (version === undefined) return { tags: record.tags, set: (tags) => void (record.tags = tags) };
+    const snap = record.versions[String(Number(version))];
+    if (!snap) throw notFound(`Version ${Number(version)} of prompt ${record.id} doesn't exist.`);
+    return { tags: snap.tags ?? {}, set: (tags) => void (snap.tags = tags) };
+  }
+
+  /** ListTagsForResource. */
+  tagsOf(arn: string): Record<string, string> {
+    return clone(this.tagTarget(arn).tags);
+  }
+
+  /** TagResource: adds or overwrites the given keys. */
+  async tag(arn: string, tags: Record<string, string>): Promise<void> {
+    const target = this.tagTarget(arn);
+    target.set({ ...target.tags, ...clone(tags) });
+    await this.persist();
+  }
+
+  /** UntagResource: removes the given keys; unknown keys are ignored, as AWS does. */
+  async untag(arn: string, keys: string[]): Promise<void> {
+    const target = this.tagTarget(arn);
+    const kept = { ...target.tags };
+    for (const k of keys) delete kept[k];
+    target.set(kept);
+    await this.persist();
+  }
+
   /** Waits for every pending write (e.g. before a test reads the file or the emulator stops). */
   async flush(): Promise<void> {
     await this.settle();

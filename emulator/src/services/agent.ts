@@ -350,6 +350,12 @@ function identifierOf(req: EmulatorRequest): string {
   return id;
 }
 
+function resourceArnOf(req: EmulatorRequest): string {
+  const arn = req.params.resourceArn;
+  if (!arn) throw new BedrockError("ValidationException", 400, "1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null");
+  return arn;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Routes
 // ---------------------------------------------------------------------------------------------
@@ -427,6 +433,42 @@ export const agentRoutes: Route[] = [
         clientToken: body.clientToken as string | undefined,
       });
       return { status: 201, json: view };
+    },
+  },
+  {
+    operation: "ListTagsForResource",
+    method: "GET",
+    pattern: "/tags/{resourceArn}",
+    async handle(req, ctx): Promise<Reply> {
+      return { status: 200, json: { tags: promptStoreOf(ctx).tagsOf(resourceArnOf(req)) } };
+    },
+  },
+  {
+    operation: "TagResource",
+    method: "POST",
+    pattern: "/tags/{resourceArn}",
+    async handle(req, ctx): Promise<Reply> {
+      const body = jsonBody(req);
+      const c = new Checker();
+      c.required(body.tags, "tags");
+      c.tags(body.tags, "tags");
+      c.throwIfAny();
+      await promptStoreOf(ctx).tag(resourceArnOf(req), body.tags as Record<string, string>);
+      return { status: 200, json: {} };
+    },
+  },
+  {
+    operation: "UntagResource",
+    method: "DELETE",
+    pattern: "/tags/{resourceArn}",
+    async handle(req, ctx): Promise<Reply> {
+      const keys = req.query.getAll("tagKeys");
+      const c = new Checker();
+      c.list(keys.length ? keys : undefined, "tagKeys", { min: 0, max: 200 });
+      if (!keys.length) c.required(undefined, "tagKeys");
+      c.throwIfAny();
+      await promptStoreOf(ctx).untag(resourceArnOf(req), keys);
+      return { status: 200, json: {} };
     },
   },
   {
