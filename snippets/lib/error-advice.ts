@@ -1,3 +1,4 @@
+import { promptManagementAdvice } from "./prompt-management-advice";
 import { profilesFor, regionsOffering, retirementOf } from "./catalog-facts";
 import { currentLanguage, say, type Bilingual, type Language } from "./language";
 import { parseModelReference } from "./prices";
@@ -21,6 +22,7 @@ export type Problem =
   | "cannot-connect"
   | "temperature-with-top-p"
   | "invalid-request"
+  | "prompt-not-found"
   | "unknown";
 
 export interface Advice {
@@ -35,6 +37,8 @@ export interface AdviceContext {
   modelId?: string;
   region?: string;
   lang?: Language;
+  /** The SDK command that failed (e.g. "CreatePromptCommand"): Prompt Management advice names its IAM action. */
+  operation?: string;
 }
 
 interface ErrorLike {
@@ -52,6 +56,8 @@ export function explainError(error: unknown, context: AdviceContext = {}): Advic
   const lang = context.lang ?? currentLanguage();
   const region = context.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "?";
   const model = context.modelId ?? modelIdIn(message) ?? "";
+  const forPrompts = promptManagementAdvice(error, context.operation, lang);
+  if (forPrompts) return forPrompts;
   const advice = (problem: Problem, title: Bilingual, explanation: Bilingual, fix: Bilingual): Advice => ({
     problem,
     title: say(title, lang),

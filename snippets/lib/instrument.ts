@@ -56,14 +56,14 @@ function patchSend(proto: PatchableClient): void {
 /** Advice names regions and profiles, so it needs the region this client talks to. */
 const adviceMiddleware =
   (client: PatchableClient): Middleware =>
-  (next) =>
+  (next, context) =>
   async (args) => {
     try {
       return await next(args);
     } catch (error) {
       if (session) {
         const region = await client.config.region().catch(() => undefined);
-        adviseOn(error, { modelId: args.input.modelId as string | undefined, region, lang: session.lang });
+        adviseOn(error, { modelId: args.input.modelId as string | undefined, region, lang: session.lang, operation: context.commandName });
       }
       throw error;
     }

@@ -1,0 +1,48 @@
+import type { ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
+import { checks, comparePrompts, modelIdFor, type Check, type Language, type PromptComparison } from "bedrock-guide";
+
+/** One variant as the console's "Compare variants" sets it up: its own text, model and parameters. */
+export interface VariantDraft {
+  name: string;
+  foundationModelId: string;
+  /** A template with `{{variables}}`. */
+  template: string;
+  temperature: number;
+  maxTokens: number;
+}
+
+/** Fills `{{name}}` the way Bedrock does at run time; a variable without a value is an error. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`The template uses {{${name}}} but no value was given for it.`);
+    return values[name];
+  });
+}
+
+/**
+ * Runs every variant on the same inputs and scores the answers with chapter 2's checks. A prompt
+ * stores one variant (the API's PromptVariantList holds at most 1), so the comparison runs the
+ * drafts as plain Converse requests; you save the winner afterwards.
+ */
+export async function compareVariants(drafts: VariantDraft[], cases: { input: Record<string, string>; checks: Check[] }[]): Promise<PromptComparison> {
+  const variants = await Promise.all(
+    drafts.map(async (draft) => {
+      const modelId = await modelIdFor(draft.foundationModelId);
+      return {
+        name: draft.name,
+        request: (input: Record<string, string>): ConverseCommandInput => ({
+          modelId,
+          messages: [{ role: "user", content: [{ text: fillTemplate(draft.template, input) }] }],
+          // Only temperature: recent Claude models refuse temperature and topP together.
+          inferenceConfig: { temperature: draft.temperature, maxTokens: draft.maxTokens },
+        }),
+      };
+    }),
+  );
+  return comparePrompts({ variants, cases, concurrency: 4 });
+}
+
+/** What a summary must do: keep to the word limit the input asks for, in the reader's language. */
+export function summaryChecks(maxWords: number, lang: Language): Check[] {
+  return [checks.maxWords(maxWords), checks.language(lang)];
+}

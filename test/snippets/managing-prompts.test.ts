@@ -1,0 +1,275 @@
+import { BedrockAgentClient, CreatePromptCommand, DeletePromptCommand, GetPromptCommand, ListPromptsCommand, ListTagsForResourceCommand, TagResourceCommand } from "@aws-sdk/client-bedrock-agent";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checks, forgetRegionListings, startGuide, type Guide } from "bedrock-guide";
+import { OPTIMIZABLE_MODELS } from "../../emulator/src/services/agent-runtime";
+import facts from "../../data/prompt-management.json";
+import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/03-managing-prompts/naming";
+import { createChatPrompt, createTextPrompt } from "../../snippets/03-managing-prompts/create-prompts";
+import { PromptFieldMissing, listAllPrompts, readPromptSettings } from "../../snippets/03-managing-prompts/read-prompts";
+import { createVersion, diffVersions, editDraftText, listVersions } from "../../snippets/03-managing-prompts/versions";
+import { FIELDS_THE_PROMPT_DEFINES, runPrompt, streamPrompt } from "../../snippets/03-managing-prompts/use-prompt";
+import { OPTIMIZATION_TARGETS, keepReaderLanguage, optimizePrompt } from "../../snippets/03-managing-prompts/optimize-prompt";
+import { toCloudFormation, toCreatePromptRequest } from "../../snippets/03-managing-prompts/prompt-as-code";
+import { auditPrompts, teamPromptPolicy } from "../../snippets/03-managing-prompts/audit";
+import { cleanUpChapter } from "../../snippets/03-managing-prompts/clean-up";
+import { compareVariants, fillTemplate } from "../../snippets/03-managing-prompts/compare-variants";
+import { promptManagementAdvice } from "../../snippets/lib/prompt-management-advice";
+
+const SUMMARY = "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}";
+
+/** The notebook's core flow: create, version, run, clean up. Returns what a reader would look at. */
+async function chapterFlow() {
+  const names = { summary: promptName({ team: "docs", purpose: "summary", lang: "es" }), support: promptName({ team: "docs", purpose: "support_reply", lang: "es" }) };
+  const tags = chapterTags("ana", "docs");
+  const text = await createTextPrompt({ name: names.summary, description: "Resumen corto", foundationModelId: "amazon.nova-2-lite-v1:0", tags, text: SUMMARY });
+  const chat = await createChatPrompt({
+    name: names.support,
+    description: "Respuesta de soporte",
+    foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
+    tags,
+    system: "Eres el equipo de soporte de {{producto}}. Responde con amabilidad.",
+    userMessage: "{{pregunta}}",
+  });
+  const v1 = await createVersion(text.id!, "Primera versión: resumen en N palabras");
+  await editDraftText(text.id!, (t) => `${t}\nUsa viñetas.`);
+  const v2 = await createVersion(text.id!, "Pide viñetas");
+  const answer = await runPrompt(v1.arn!, { palabras: "20", texto: "Bedrock ofrece modelos de muchos proveedores." });
+  const cleanup = await cleanUpChapter(CHAPTER_TAG);
+  return { names, text, chat, v1, v2, answer, cleanup };
+}
+
+let guide: Guide;
+beforeAll(async () => {
+  guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
+});
+afterAll(async () => {
+  await guide.stop();
+});
+
+describe("naming rule and tags", () => {
+  it("accepts team-purpose-lang names and refuses the rest with the reason", () => {
+    expect(promptName({ team: "docs", purpose: "summary_short", lang: "en" })).toBe("docs-summary_short-en");
+    expect(namingProblems("Prompt1")).toHaveLength(1); // AWS takes it, the convention does not
+    expect(namingProblems("docs--summary-es")).toHaveLength(2); // two separators in a row: AWS refuses it too
+    expect(() => promptName({ team: "docs", purpose: "my summary", lang: "es" })).toThrow(/not a valid prompt name/);
+    // Every name the convention accepts is one AWS accepts (hand-picked edge cases).
+    for (const name of ["a-b-es", "team9-x_y_z-en", `${"a".repeat(40)}-${"b".repeat(40)}-es`]) {
+      expect(PROMPT_NAME_RULE.test(name) && AWS_PROMPT_NAME.test(name), name).toBe(true);
+    }
+    expect(chapterTags("ana", "docs")).toEqual({ "guide-chapter": "03-managing-prompts", owner: "ana", team: "docs" });
+  });
+});
+
+describe("the chapter's flow", () => {
+  it("runs twice in a row against one emulator and leaves no prompt behind", async () => {
+    for (let run = 0; run < 2; run++) {
+      const flow = await chapterFlow();
+      expect(flow.v1.version).toBe("1");
+      expect(flow.v2.version).toBe("2");
+      expect(flow.answer.text.length).toBeGreaterThan(0);
+      expect(flow.cleanup.deleted.sort()).toEqual(Object.values(flow.names).sort());
+    }
+    const left = (await listAllPrompts()).map((p) => p.name);
+    expect(left).not.toContain("docs-summary-es");
+    expect(left).not.toContain("docs-support_reply-es");
+    // A third clean-up finds nothing: safe to run again.
+    expect((await cleanUpChapter(CHAPTER_TAG)).deleted).toEqual([]);
+  });
+
+  it("stores the model each region can call (eu-west-1 gets an eu. profile)", async () => {
+    const eu = await startGuide({ mode: "offline", region: "eu-west-1", lang: "en", quiet: true });
+    forgetRegionListings();
+    try {
+      const flow = await chapterFlow();
+      expect(flow.text.variants?.[0].modelId).toBe("eu.amazon.nova-2-lite-v1:0");
+      expect(flow.chat.variants?.[0].modelId).toBe("eu.anthropic.claude-haiku-4-5-20251001-v1:0");
+      expect(flow.v1.arn).toMatch(/^arn:aws:bedrock:eu-west-1:\d{12}:prompt\/\w{10}:1$/);
+      expect(await listAllPrompts()).toEqual([]);
+    } finally {
+      await eu.stop();
+      forgetRegionListings();
+      guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
+    }
+  });
+});
+
+describe("reading prompts", () => {
+  it("GetPrompt by ID and by ARN gives model, text, temperature and maxTokens, for TEXT and CHAT", async () => {
+    const tags = chapterTags("ana", "docs");
+    const text = await createTextPrompt({ name: "docs-read-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags, text: SUMMARY });
+    const chat = await createChatPrompt({ name: "docs-readchat-es", description: "d", foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0", tags, system: "Eres {{rol}}.", userMessage: "{{pregunta}}" });
+    const byId = await readPromptSettings(text.id!);
+    const byArn = await readPromptSettings(text.arn!);
+    expect(byArn).toEqual(byId);
+    expect(byId).toMatchObject({ modelId: "us.amazon.nova-2-lite-v1:0", templateType: "TEXT", text: SUMMARY, temperature: 0.2, maxTokens: 400, variables: ["palabras", "texto"] });
+    expect(await readPromptSettings(chat.id!)).toMatchObject({ templateType: "CHAT", system: "Eres {{rol}}.", text: "{{pregunta}}", variables: ["rol", "pregunta"], topP: undefined });
+
+    // A prompt saved without maxTokens: the error names the field instead of a KeyError.
+    const bare = await new BedrockAgentClient({}).send(
+      new CreatePromptCommand({ name: "docs-bare-es", tags, variants: [{ name: "main", templateType: "TEXT", modelId: "amazon.nova-micro-v1:0", templateConfiguration: { text: { text: "Hola" } } }] }),
+    );
+    const error = await readPromptSettings(bare.id!).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PromptFieldMissing);
+    expect((error as Error).message).toContain("inferenceConfiguration.text.maxTokens");
+
+    // ListPrompts pages 10 at a time; the paginator gathers every page.
+    const many = await Promise.all(Array.from({ length: 12 }, (_, i) => createTextPrompt({ name: `docs-page${i}-es`, description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags, text: "Hola {{x}}" })));
+    const all = await listAllPrompts();
+    expect(all.length).toBe(15);
+    expect(new Set(all.map((p) => p.id))).toEqual(new Set([text.id, chat.id, bare.id, ...many.map((m) => m.id)]));
+    await cleanUpChapter(CHAPTER_TAG);
+    expect(await listAllPrompts()).toEqual([]);
+  });
+});
+
+describe("versions", () => {
+  it("a version keeps its description and its text while the DRAFT changes; the diff shows the change", async () => {
+    const p = await createTextPrompt({ name: "docs-versions-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags: chapterTags("ana", "docs"), text: SUMMARY });
+    await createVersion(p.id!, "Primera");
+    await editDraftText(p.id!, (t) => `${t}\nUsa viñetas.`);
+    const v1 = await new BedrockAgentClient({}).send(new GetPromptCommand({ promptIdentifier: p.id, promptVersion: "1" }));
+    expect(v1.description).toBe("Primera");
+    expect(v1.variants?.[0].templateConfiguration?.text?.text).toBe(SUMMARY);
+    expect((await readPromptSettings(p.id!)).text).toBe(`${SUMMARY}\nUsa viñetas.`);
+    await createVersion(p.id!, "Viñetas");
+    expect((await listVersions(p.id!)).map((v) => [v.version, v.description])).toEqual([["1", "Primera"], ["2", "Viñetas"]]);
+    const diff = await diffVersions(p.id!, "1", "2");
+    expect(diff).toContain("--- version 1");
+    expect(diff).toContain("+++ version 2");
+    // GetPrompt on a version answers with the version's description, so the diff shows it too.
+    expect(diff.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++"))).toEqual(["+description: Viñetas", "+  Usa viñetas."]);
+    await cleanUpChapter(CHAPTER_TAG);
+  });
+});
+
+describe("using a prompt", () => {
+  it("Converse and ConverseStream run a version with its variables; AWS refuses the fields the prompt defines", async () => {
+    const p = await createTextPrompt({ name: "docs-use-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags: chapterTags("ana", "docs"), text: SUMMARY });
+    const v = await createVersion(p.id!, "Primera");
+    const values = { palabras: "15", texto: "Prompt Management guarda prompts con versiones." };
+    const whole = await runPrompt(v.arn!, values);
+    const pieces: string[] = [];
+    const streamed = await streamPrompt(v.arn!, values, (t) => pieces.push(t));
+    expect(streamed).toBe(whole.text);
+    expect(pieces.length).toBeGreaterThan(1);
+    // The documented list and the emulator's agree.
+    expect([...FIELDS_THE_PROMPT_DEFINES]).toEqual(facts.fieldsThePromptDefines.fields);
+    const { BedrockRuntimeClient, ConverseCommand } = await import("@aws-sdk/client-bedrock-runtime");
+    const refused = await new BedrockRuntimeClient({}).send(new ConverseCommand({ modelId: v.arn, promptVariables: { palabras: { text: "5" }, texto: { text: "x" } }, inferenceConfig: { maxTokens: 10 } })).catch((e: Error) => e);
+    expect((refused as Error).name).toBe("ValidationException");
+    expect((refused as Error).message).toContain("inferenceConfig");
+    const missing = await runPrompt(v.arn!, { palabras: "5" }).catch((e: Error) => e);
+    expect((missing as Error).message).toContain("Missing values for prompt variables: texto");
+    await cleanUpChapter(CHAPTER_TAG);
+  });
+});
+
+describe("optimizing a prompt", () => {
+  it("streams the analysis, then a rewrite that keeps every variable; non-targets fail clearly", async () => {
+    expect(OPTIMIZATION_TARGETS).toEqual(facts.optimizationTargets.models);
+    expect([...OPTIMIZATION_TARGETS].sort()).toEqual([...OPTIMIZABLE_MODELS].sort());
+    const events: string[] = [];
+    const result = await optimizePrompt(SUMMARY, "amazon.nova-lite-v1:0", (kind) => events.push(kind));
+    expect(events).toEqual(["analysis", "optimized"]);
+    expect(result.lostVariables).toEqual([]);
+    expect(result.optimized).toContain("{{palabras}}");
+    const kept = await keepReaderLanguage(result.optimized, "es");
+    expect(kept.rewrittenIn).toBe("same");
+    // An English rewrite of a Spanish prompt gets the instruction to answer in Spanish.
+    const english = "You are a careful assistant. Summarize the following text in at most {{palabras}} words, keeping the key facts and the names.";
+    const fixed = await keepReaderLanguage(english, "es");
+    expect(fixed).toMatchObject({ rewrittenIn: "other" });
+    expect(fixed.prompt.endsWith("Responde siempre en español.")).toBe(true);
+    await expect(optimizePrompt(SUMMARY, "anthropic.claude-haiku-4-5-20251001-v1:0")).rejects.toThrow(/not a prompt-optimization target/);
+  });
+});
+
+describe("prompt as code", () => {
+  it("the template equals what the AWS CDK synthesises for CfnPrompt, and the API accepts the same request", async () => {
+    const def = { name: "docs-summary-es", description: "Resumen", modelId: "us.amazon.nova-2-lite-v1:0", text: SUMMARY, temperature: 0.2, maxTokens: 300, tags: chapterTags("ana", "docs") };
+    const request = toCreatePromptRequest(def);
+    const template = toCloudFormation(def);
+    // The CDK's CfnPrompt is generated from CloudFormation's own resource schema: an independent spelling.
+    const { App, BootstraplessSynthesizer, Stack } = await import("aws-cdk-lib");
+    const { CfnPrompt } = await import("aws-cdk-lib/aws-bedrock");
+    const app = new App({ analyticsReporting: false });
+    const stack = new Stack(app, "S", { synthesizer: new BootstraplessSynthesizer() });
+    const v = request.variants![0];
+    new CfnPrompt(stack, "ChapterPrompt", {
+      name: def.name,
+      description: def.description,
+      defaultVariant: "main",
+      tags: def.tags,
+      variants: [{ name: v.name!, templateType: v.templateType!, modelId: v.modelId, inferenceConfiguration: { text: { temperature: 0.2, maxTokens: 300 } }, templateConfiguration: { text: { text: SUMMARY, inputVariables: [{ name: "palabras" }, { name: "texto" }] } } }],
+    });
+    const synthesised = app.synth().getStackByName("S").template as { Resources: unknown };
+    expect(template.Resources).toEqual(synthesised.Resources);
+    const created = await new BedrockAgentClient({}).send(new CreatePromptCommand(request));
+    expect(created.variants?.[0].templateConfiguration?.text?.inputVariables).toEqual([{ name: "palabras" }, { name: "texto" }]);
+    await cleanUpChapter(CHAPTER_TAG);
+  }, 60_000);
+});
+
+describe("good practices", () => {
+  it("the audit reports bad names, versions without a description and prompts without an owner", async () => {
+    const agent = new BedrockAgentClient({});
+    const good = await agent.send(new CreatePromptCommand({ name: "docs-good-es", tags: { owner: "ana" } }));
+    const bad = await agent.send(new CreatePromptCommand({ name: "MyPrompt1" }));
+    await createVersion(good.id!, "Con descripción");
+    await agent.send(new (await import("@aws-sdk/client-bedrock-agent")).CreatePromptVersionCommand({ promptIdentifier: bad.id }));
+    const findings = await auditPrompts(PROMPT_NAME_RULE, agent);
+    expect(findings).toEqual([
+      { prompt: "MyPrompt1", version: "—", problem: "name breaks the naming rule" },
+      { prompt: "MyPrompt1", version: "—", problem: "no owner tag" },
+      { prompt: "MyPrompt1", version: "1", problem: "version without a description" },
+    ]);
+    // Found by tag, never by name: only the prompt that carries the chapter's tag goes.
+    await agent.send(new TagResourceCommand({ resourceArn: good.arn, tags: chapterTags("ana", "docs") }));
+    expect(await cleanUpChapter(CHAPTER_TAG, agent)).toEqual({ deleted: ["docs-good-es"] });
+    expect((await agent.send(new ListPromptsCommand({}))).promptSummaries?.map((p) => p.name)).toEqual(["MyPrompt1"]);
+    await agent.send(new DeletePromptCommand({ promptIdentifier: bad.id }));
+  });
+
+  it("the team policy uses only documented actions and scopes writes to the team's tag", () => {
+    const policy = teamPromptPolicy("docs", "us-east-1", "123456789012");
+    const actions = policy.Statement.flatMap((s) => s.Action);
+    for (const action of actions) expect(facts.iamActions.actions, action).toContain(action);
+    const edit = policy.Statement.find((s) => s.Action.includes("bedrock:UpdatePrompt"))!;
+    expect(edit.Condition).toEqual({ StringEquals: { "aws:ResourceTag/team": "docs" } });
+    expect(policy.Statement.filter((s) => s.Resource === "*").flatMap((s) => s.Action)).toEqual(["bedrock:ListPrompts"]);
+  });
+});
+
+describe("error advice for Prompt Management", () => {
+  it("names the IAM action for access denied, explains bad names and unknown IDs", async () => {
+    guide.simulate({ fault: "access-denied", times: 1 });
+    const denied = await createTextPrompt({ name: "docs-denied-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags: {}, text: "Hola" }).catch((e: unknown) => e);
+    expect((denied as Error).name).toBe("AccessDeniedException");
+    expect(promptManagementAdvice(denied, "CreatePromptCommand", "es")?.title).toBe("Falta el permiso bedrock:CreatePrompt");
+    // The guide appends that advice to the error the reader sees, with the action named.
+    expect((denied as Error).message).toContain("bedrock:CreatePrompt");
+    const badName = await new BedrockAgentClient({}).send(new CreatePromptCommand({ name: "mi prompt" })).catch((e: unknown) => e);
+    expect(promptManagementAdvice(badName, "CreatePrompt", "en")?.title).toBe("Invalid prompt name");
+    const missing = await readPromptSettings("ABCDEFGHIJ").catch((e: unknown) => e);
+    expect((missing as Error).name).toBe("ResourceNotFoundException");
+    expect(promptManagementAdvice(missing, "GetPromptCommand", "en")).toMatchObject({ problem: "prompt-not-found" });
+    // Other operations keep the general advice.
+    expect(promptManagementAdvice(denied, "ConverseCommand", "en")).toBeUndefined();
+  });
+});
+
+describe("comparing variants", () => {
+  it("fills templates like Bedrock and scores each variant on the same inputs", async () => {
+    expect(fillTemplate("Hola {{a}} y {{a}}", { a: "x" })).toBe("Hola x y x");
+    expect(() => fillTemplate("{{b}}", {})).toThrow(/\{\{b\}\}/);
+    const comparison = await compareVariants(
+      [
+        { name: "nova", foundationModelId: "amazon.nova-2-lite-v1:0", template: "Resume en una frase: {{texto}}", temperature: 0.2, maxTokens: 200 },
+        { name: "haiku", foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0", template: "Resume en una frase: {{texto}}", temperature: 0.2, maxTokens: 200 },
+      ],
+      [{ input: { texto: "Bedrock da acceso a modelos de muchos proveedores con una sola API y sin servidores." }, checks: [checks.language("es")] }],
+    );
+    expect(comparison.runs.map((r) => r.variant).sort()).toEqual(["haiku", "nova"]);
+    expect(comparison.table()).toHaveLength(2);
+  });
+});
