@@ -242,7 +242,9 @@ const NOT_TOPIC = new Set(
 export function topicWords(text: string, max = 6, exclude: string[] = []): string[] {
   const out: string[] = [];
   const seen = new Set<string>(exclude.map(normalise));
-  for (const w of text.match(/[\p{L}][\p{L}\p{N}-]{3,}/gu) ?? []) {
+  // Markup such as <instruction>…</instruction> frames the prompt; its tag names are not its topic.
+  const prose = text.replace(/<\/?[A-Za-z][\w-]*>/g, " ");
+  for (const w of prose.match(/[\p{L}][\p{L}\p{N}-]{3,}/gu) ?? []) {
     const key = /^[a-z]+$/i.test(w) ? w.toLowerCase() : normalise(w);
     if (NOT_TOPIC.has(key) || key in NUMBER_WORDS || seen.has(key)) continue;
     seen.add(key);

@@ -46,6 +46,12 @@ describe("explicit instructions are followed", () => {
     expect(text.split("\n").every((l) => l.startsWith("- "))).toBe(true);
   });
 
+  it("markup tags frame the prompt but are not its topic", async () => {
+    const text = await reply("<instruction>\nList 3 benefits of caching in bullet points.\n</instruction>");
+    expect(linesStarting(text, /^- /)).toHaveLength(3);
+    expect(text.toLowerCase()).not.toContain("instruction");
+  });
+
   it("a vague prompt gets the echo, with no bullet lines", async () => {
     const text = await reply("Tell me about Bedrock");
     expect(linesStarting(text, /^- /)).toHaveLength(0);
