@@ -65,6 +65,33 @@ const rawModels: RawModel[] = JSON.parse(readFileSync(join(shared, "bedrock-cata
 const rawProfiles: RawProfile[] = JSON.parse(readFileSync(join(shared, "bedrock-catalog/profiles.json"), "utf8"));
 const facts = readFileSync(join(shared, "bedrock-facts.md"), "utf8");
 
+// Per-region corrections from AWS's published pages (each with its source and date):
+// data/inference-types.json. The capture recorded one region's inference types per model.
+interface InferenceTypeFacts {
+  models: Record<string, { ON_DEMAND: string[]; INFERENCE_PROFILE: string[]; sources: string[] }>;
+  sources: Record<string, { url: string }>;
+}
+const inferenceFacts: InferenceTypeFacts = JSON.parse(readFileSync(join(root, "data/inference-types.json"), "utf8"));
+for (const [id, f] of Object.entries(inferenceFacts.models)) {
+  if (!rawModels.some((m) => m.modelId === id)) throw new Error(`data/inference-types.json names ${id}, which the capture lacks`);
+  for (const s of f.sources) if (!inferenceFacts.sources[s]) throw new Error(`data/inference-types.json: ${id} cites unknown source ${s}`);
+  const both = f.ON_DEMAND.filter((r) => f.INFERENCE_PROFILE.includes(r));
+  if (both.length) throw new Error(`data/inference-types.json: ${id} lists ${both.join(", ")} as both on demand and profile-only`);
+}
+
+function inferenceTypesByRegion(m: RawModel, arnRegion: string | undefined): Record<string, string[]> | undefined {
+  const byRegion: Record<string, string[]> = {};
+  // The capture copied each summary from one region: the only region it knows for certain.
+  if (arnRegion) byRegion[arnRegion] = m.inferenceTypesSupported ?? [];
+  const facts = inferenceFacts.models[m.modelId];
+  if (facts) {
+    for (const r of facts.ON_DEMAND) if (m.regions.includes(r)) byRegion[r] = ["ON_DEMAND"];
+    for (const r of facts.INFERENCE_PROFILE) if (m.regions.includes(r)) byRegion[r] = ["INFERENCE_PROFILE"];
+  }
+  if (!Object.keys(byRegion).length) return undefined;
+  return Object.fromEntries(Object.entries(byRegion).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 const models = rawModels.map((m) => {
   const arnRegion = m.modelArn ? m.modelArn.split(":")[3] : undefined;
   const lifecycle: Record<string, string> = { status: m.modelLifecycle.status };
@@ -82,9 +109,7 @@ const models = rawModels.map((m) => {
     ...(m.responseStreamingSupported === undefined ? {} : { responseStreamingSupported: m.responseStreamingSupported }),
     customizationsSupported: m.customizationsSupported ?? [],
     inferenceTypesSupported: m.inferenceTypesSupported ?? [],
-    // The capture copied each summary from one region; that is the only region whose
-    // inference types are known for certain.
-    ...(arnRegion ? { inferenceTypesByRegion: { [arnRegion]: m.inferenceTypesSupported ?? [] } } : {}),
+    ...(inferenceTypesByRegion(m, arnRegion) ? { inferenceTypesByRegion: inferenceTypesByRegion(m, arnRegion) } : {}),
     modelLifecycle: lifecycle,
     regions: [...m.regions].sort(),
     ...(m.mantleOnly ? { mantleOnly: true } : {}),
@@ -167,6 +192,8 @@ const catalog = {
       "amazonbedrockmodels/amazonbedrockmodels.github.io data/models.json @ df190def (ListFoundationModels, 18 regions), via ../shared/data/bedrock-catalog/models.json",
     profiles:
       "amazonbedrockmodels/amazonbedrockmodels.github.io data/profiles.json @ df190def (ListInferenceProfiles), via ../shared/data/bedrock-catalog/profiles.json",
+    inferenceTypes:
+      "data/inference-types.json (AWS's supported-models page and model cards, read 2026-12-01): per-region inference types that correct the capture's one-region values",
     retired: "../shared/data/bedrock-facts.md, table 'Legacy and end of life' (facts as of 2026-11-25)",
     account: `ARNs use the documentation account ${DOC_ACCOUNT}`,
   },

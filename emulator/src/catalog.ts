@@ -66,6 +66,9 @@ export const messages = {
   onDemandNotSupported: (id: string) =>
     `Invocation of model ID ${id} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
   accessDenied: "You don't have access to the model with the specified model ID.",
+  regionNotCovered: (region: string, known: string[]) =>
+    `The Bedrock emulator has no model catalog for region ${region}. Its catalog covers ${known.join(", ")}. Set AWS_REGION (or the client's region) to one of them.`,
+  modelNotFound: (id: string) => `The model ${id} was not found.`,
   legacy:
     "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock",
 };
@@ -109,6 +112,25 @@ export class Catalog {
 
   get regions(): string[] {
     return this.data.regions;
+  }
+
+  /** True when the catalog has data for `region` (the capture's regions). */
+  covers(region: string): boolean {
+    return this.data.regions.includes(region);
+  }
+
+  /**
+   * Throws for a region the catalog has no data for. AWS may well serve Bedrock there (the SDK
+   * calls any region); the emulator cannot say which models it offers, so instead of an empty
+   * catalog it answers ValidationException naming the regions it knows.
+   */
+  assertCovers(region: string): void {
+    if (this.covers(region)) return;
+    if (!warnedRegions.has(region)) {
+      warnedRegions.add(region);
+      console.warn(`[bedrock-emulator] ${messages.regionNotCovered(region, this.data.regions)}`);
+    }
+    throw errors.validation(messages.regionNotCovered(region, this.data.regions));
   }
 
   /** Any catalog entry with this exact model ID, whatever its region or lifecycle. */
@@ -226,6 +248,7 @@ export class Catalog {
   }
 
   private resolveModel(identifier: string, region: string, now: Date): ResolvedModel {
+    this.assertCovers(region);
     let id = identifier;
     const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile)\/(.+)$/.exec(id);
     if (arn) id = arn[4];
@@ -251,6 +274,8 @@ export class Catalog {
   }
 }
 
+const warnedRegions = new Set<string>();
+
 let cached: Catalog | undefined;
 
 /** Where data/catalog.json lives: next to the emulator package in the repository. */
@@ -266,6 +291,19 @@ export function loadCatalog(path?: string): Catalog {
   if (path) return new Catalog(JSON.parse(readFileSync(path, "utf8")) as CatalogData);
   if (!cached) cached = new Catalog(JSON.parse(readFileSync(catalogPath(), "utf8")) as CatalogData);
   return cached;
+}
+
+/** The regions the emulator's catalog covers (the capture's 18), sorted. */
+export function knownRegions(): string[] {
+  return [...loadCatalog().regions];
+}
+
+/**
+ * True when the emulator has a model catalog for `region`. For any other region, catalog and
+ * model calls answer ValidationException naming the known regions (see README, "Regions").
+ */
+export function catalogCovers(region: string): boolean {
+  return loadCatalog().covers(region);
 }
 
 /** Model summaries ListFoundationModels would return in `region` (default: today). */

@@ -83,7 +83,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 
 export { BedrockError, errors } from "./http";
 export type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./http";
-export { Catalog, catalogFor, loadCatalog, messages as awsMessages, DOC_ACCOUNT } from "./catalog";
+export { Catalog, catalogCovers, catalogFor, knownRegions, loadCatalog, messages as awsMessages, DOC_ACCOUNT } from "./catalog";
 export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry } from "./catalog";
 export { FaultController, parseFaultRules } from "./faults";
 export type { FaultKind, FaultRule } from "./faults";

@@ -38,6 +38,7 @@ export const bedrockRoutes: Route[] = [
       checkEnum(byOutputModality, "byOutputModality", MODALITIES);
       checkEnum(byInferenceType, "byInferenceType", INFERENCE_TYPES);
       checkEnum(byCustomizationType, "byCustomizationType", CUSTOMIZATIONS);
+      ctx.catalog.assertCovers(req.region);
       const now = ctx.now();
       const c = ctx.catalog;
       const provider = byProvider?.toLowerCase();
@@ -61,6 +62,7 @@ export const bedrockRoutes: Route[] = [
     pattern: "/foundation-models/{modelIdentifier}",
     async handle(req, ctx): Promise<Reply> {
       const id = modelIdFrom(req.params.modelIdentifier);
+      ctx.catalog.assertCovers(req.region);
       const now = ctx.now();
       const m = ctx.catalog.model(id);
       if (ctx.catalog.isEndOfLife(id, now)) throw errors.notFound(messages.endOfLife);
@@ -74,10 +76,14 @@ export const bedrockRoutes: Route[] = [
     pattern: "/foundation-model-availability/{modelId}",
     async handle(req, ctx): Promise<Reply> {
       const id = req.params.modelId;
+      ctx.catalog.assertCovers(req.region);
       const now = ctx.now();
       const m = ctx.catalog.model(id);
       if (ctx.catalog.isEndOfLife(id, now)) throw errors.notFound(messages.endOfLife);
-      if (!m || m.mantleOnly) throw errors.validation(messages.invalidModel);
+      // The API reference's error for a model that doesn't exist is ResourceNotFoundException; a
+      // model Bedrock offers elsewhere but not here answers 200 with regionAvailability
+      // NOT_AVAILABLE, the response field the model defines for exactly that case.
+      if (!m || m.mantleOnly) throw errors.notFound(messages.modelNotFound(id));
       const denied = ctx.faults.deniesAccess([id]);
       const inRegion = m.regions.includes(req.region);
       return {
@@ -99,6 +105,7 @@ export const bedrockRoutes: Route[] = [
     async handle(req, ctx): Promise<Reply> {
       const type = req.query.get("type");
       checkEnum(type, "typeEquals", ["SYSTEM_DEFINED", "APPLICATION"]);
+      ctx.catalog.assertCovers(req.region);
       const maxRaw = req.query.get("maxResults");
       let max = 1000;
       if (maxRaw !== null) {
@@ -126,6 +133,7 @@ export const bedrockRoutes: Route[] = [
       const raw = req.params.inferenceProfileIdentifier;
       const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]*:\d{12}:(?:application-)?inference-profile\/(.+)$/.exec(raw);
       const id = arn ? arn[1] : raw;
+      ctx.catalog.assertCovers(req.region);
       const p = ctx.catalog.profile(req.region, id);
       if (!p || !ctx.catalog.listProfiles(req.region, ctx.now()).includes(p)) {
         throw errors.notFound(`Inference profile ${id} not found.`);
