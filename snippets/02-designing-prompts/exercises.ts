@@ -55,7 +55,7 @@ export const exercises: Record<ExerciseId, Exercise> = {
       es: "Un modelo no adivina límites: escríbelos con cifras («en 50 palabras como máximo, en 3 frases como máximo») y pide el idioma («responde en español»).",
       en: "A model does not guess limits: write them as numbers (\"in at most 50 words, in at most 3 sentences\") and name the language (\"answer in English\").",
     },
-    answerChecks: () => [checks.maxWords(50), checks.maxSentences(3), checks.language(currentLanguage())],
+    answerChecks: () => [checks.maxWords(50), checks.maxSentences(3, currentLanguage()), checks.language(currentLanguage())],
     models: [HAIKU],
   },
   json: {

@@ -106,7 +106,7 @@ show.table(conversationTable(await fewShot(HAIKU, capitals, say({ es: "¿Capital
 const reasoning = await chainOfThought(
   HAIKU,
   say({ es: "¿Cuántos minutos hay en 3 horas y cuarto?", en: "How many minutes are there in 3 and a quarter hours?" }, guide.lang),
-  say({ es: "Razona en pasos numerados y termina con el resultado.", en: "Reason in numbered steps and end with the result." }, guide.lang),
+  say({ es: "Razona en pasos numerados; el último paso da el resultado.", en: "Reason in numbered steps; the last step gives the result." }, guide.lang),
 );
 show.table(conversationTable(reasoning));
 show.table((await checkAnswer(reasoning.answer, [checks.numberedSteps(), checks.numberNear(195)])).results);
