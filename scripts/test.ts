@@ -23,6 +23,8 @@ const lanes: Step[][] = [
   [{ name: "notebooks", command: [node, bin("tsx/dist/cli.mjs"), join(projectRoot, "generator", "exec.ts")] }],
   [
     { name: "typecheck", command: [node, bin("typescript/bin/tsc"), "--noEmit"] },
+    // Snippets are formatted with Prettier at a width that fits the site's code column (.prettierrc).
+    { name: "format", command: [node, bin("prettier/bin/prettier.cjs"), "--check", "snippets"] },
     { name: "vitest", command: [node, bin("vitest/vitest.mjs"), "run", "--project", "unit"] },
   ],
   [
