@@ -5,13 +5,20 @@ import { startGuide } from "bedrock-guide";
 const guide = await startGuide({ quiet: true });
 
 // #region count
-import { BedrockClient, ListFoundationModelsCommand } from "@aws-sdk/client-bedrock";
+import {
+  BedrockClient,
+  ListFoundationModelsCommand,
+} from "@aws-sdk/client-bedrock";
 import { say } from "bedrock-guide";
 
 // ListFoundationModels is a control-plane lookup: AWS does not bill it.
 const bedrock = new BedrockClient({ region: guide.region });
-const { modelSummaries = [] } = await bedrock.send(new ListFoundationModelsCommand({}));
-const providers = new Set(modelSummaries.map((model) => model.providerName));
+const { modelSummaries = [] } = await bedrock.send(
+  new ListFoundationModelsCommand({}),
+);
+const providers = new Set(
+  modelSummaries.map((model) => model.providerName),
+);
 
 console.log(
   say(

@@ -1,5 +1,11 @@
-import { BedrockClient, ListFoundationModelsCommand } from "@aws-sdk/client-bedrock";
-import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
+import {
+  BedrockClient,
+  ListFoundationModelsCommand,
+} from "@aws-sdk/client-bedrock";
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+} from "@aws-sdk/client-bedrock-runtime";
 import { fromIni } from "@aws-sdk/credential-providers";
 import {
   chooseModelFor,
@@ -25,19 +31,33 @@ export interface ErrorCase {
 
 /** A one-line Converse call: cheap even live (failing calls are not billed). */
 async function ask(modelId: string, client = new BedrockRuntimeClient({})) {
-  await client.send(new ConverseCommand({ modelId, messages: [{ role: "user", content: [{ text: "Hi" }] }], inferenceConfig: { maxTokens: 20 } }));
+  await client.send(
+    new ConverseCommand({
+      modelId,
+      messages: [{ role: "user", content: [{ text: "Hi" }] }],
+      inferenceConfig: { maxTokens: 20 },
+    }),
+  );
 }
 
 /**
  * A text model your region lists as Legacy today, as you would call it (bare ID or profile). Models
  * keep moving to Legacy, so the guide looks one up instead of naming it: the one that retires last.
  */
-export async function findLegacyModel(region: string): Promise<string | undefined> {
-  const { modelSummaries = [] } = await new BedrockClient({ region }).send(new ListFoundationModelsCommand({ byOutputModality: "TEXT" }));
-  const retiresLast = (m: (typeof modelSummaries)[number]) => m.modelLifecycle?.endOfLifeTime?.getTime() ?? Infinity;
-  const legacy = modelSummaries.filter((m) => m.modelLifecycle?.status === "LEGACY").sort((a, b) => retiresLast(b) - retiresLast(a));
+export async function findLegacyModel(
+  region: string,
+): Promise<string | undefined> {
+  const { modelSummaries = [] } = await new BedrockClient({ region }).send(
+    new ListFoundationModelsCommand({ byOutputModality: "TEXT" }),
+  );
+  const retiresLast = (m: (typeof modelSummaries)[number]) =>
+    m.modelLifecycle?.endOfLifeTime?.getTime() ?? Infinity;
+  const legacy = modelSummaries
+    .filter((m) => m.modelLifecycle?.status === "LEGACY")
+    .sort((a, b) => retiresLast(b) - retiresLast(a));
   for (const model of legacy) {
-    if (model.inferenceTypesSupported?.includes("ON_DEMAND")) return model.modelId;
+    if (model.inferenceTypesSupported?.includes("ON_DEMAND"))
+      return model.modelId;
     try {
       return await modelIdFor(model.modelId!, region);
     } catch (error) {
@@ -52,7 +72,10 @@ export async function findLegacyModel(region: string): Promise<string | undefine
  * `jp.` seen from us-east-1, `us.` or `jp.` from Europe. ListInferenceProfiles only lists your
  * region's profiles, so the others come from the guide's catalog of all regions.
  */
-export async function profileFromAnotherGeography(model: string, region: string): Promise<string | undefined> {
+export async function profileFromAnotherGeography(
+  model: string,
+  region: string,
+): Promise<string | undefined> {
   const here = await chooseModelFor(model, region).then(
     (choice) => choice.profilesHere,
     (error: unknown) => {
@@ -60,8 +83,12 @@ export async function profileFromAnotherGeography(model: string, region: string)
       throw error;
     },
   );
-  const geographiesHere = new Set(here.map((id) => parseModelReference(id).profilePrefix));
-  const elsewhere = regionsOffering(model).flatMap((r) => profilesFor(model, r));
+  const geographiesHere = new Set(
+    here.map((id) => parseModelReference(id).profilePrefix),
+  );
+  const elsewhere = regionsOffering(model).flatMap((r) =>
+    profilesFor(model, r),
+  );
   return elsewhere.find((id) => {
     const prefix = parseModelReference(id).profilePrefix;
     return prefix !== "global" && !geographiesHere.has(prefix);
@@ -76,25 +103,61 @@ export async function meetCommonErrors(guide: Guide): Promise<ErrorCase[]> {
   const haikuHere = await modelIdFor(haiku, region);
   // Where Stable Image Core is missing: your region, unless yours has it (us-east-1 does not).
   const image = "stability.stable-image-core-v1:1";
-  const noImages = regionsOffering(image).includes(region) ? "us-east-1" : region;
-  const mistakes: Array<{ label: string; modelId: string; region: string; client?: BedrockRuntimeClient }> = [
-    { label: "no credentials", modelId: haikuHere, region, client: new BedrockRuntimeClient({ credentials: fromIni({ profile: "bedrock-guide-missing-profile" }) }) },
-    { label: "wrong region", modelId: image, region: noImages, client: new BedrockRuntimeClient({ region: noImages }) },
-    { label: "invalid model ID", modelId: "anthropic.claude-haiku-4-5", region },
+  const noImages = regionsOffering(image).includes(region)
+    ? "us-east-1"
+    : region;
+  const mistakes: Array<{
+    label: string;
+    modelId: string;
+    region: string;
+    client?: BedrockRuntimeClient;
+  }> = [
+    {
+      label: "no credentials",
+      modelId: haikuHere,
+      region,
+      client: new BedrockRuntimeClient({
+        credentials: fromIni({ profile: "bedrock-guide-missing-profile" }),
+      }),
+    },
+    {
+      label: "wrong region",
+      modelId: image,
+      region: noImages,
+      client: new BedrockRuntimeClient({ region: noImages }),
+    },
+    {
+      label: "invalid model ID",
+      modelId: "anthropic.claude-haiku-4-5",
+      region,
+    },
     { label: "on-demand not supported", modelId: haiku, region },
     { label: "retired model", modelId: "anthropic.claude-v2", region },
   ];
   const foreignProfile = await profileFromAnotherGeography(haiku, region);
-  if (foreignProfile) mistakes.push({ label: "profile from another geography", modelId: foreignProfile, region });
+  if (foreignProfile)
+    mistakes.push({
+      label: "profile from another geography",
+      modelId: foreignProfile,
+      region,
+    });
   const legacyModel = await findLegacyModel(region);
-  if (legacyModel) mistakes.push({ label: "legacy model", modelId: legacyModel, region });
+  if (legacyModel)
+    mistakes.push({ label: "legacy model", modelId: legacyModel, region });
   // Access and throttling depend on your account; offline the emulator plays them out.
-  if (guide.simulate({ fault: "access-denied", model: haikuHere, times: 1 })) {
+  if (
+    guide.simulate({ fault: "access-denied", model: haikuHere, times: 1 })
+  ) {
     mistakes.push({ label: "no access", modelId: haikuHere, region });
   }
   const throttled = await modelIdFor("anthropic.claude-sonnet-4-6", region);
   if (guide.simulate({ fault: "throttle", model: throttled, times: 2 })) {
-    mistakes.push({ label: "throttling", modelId: throttled, region, client: new BedrockRuntimeClient({ maxAttempts: 2 }) });
+    mistakes.push({
+      label: "throttling",
+      modelId: throttled,
+      region,
+      client: new BedrockRuntimeClient({ maxAttempts: 2 }),
+    });
   }
 
   const cases: ErrorCase[] = [];
@@ -102,10 +165,26 @@ export async function meetCommonErrors(guide: Guide): Promise<ErrorCase[]> {
     const label = mistake.label;
     try {
       await ask(mistake.modelId, mistake.client);
-      cases.push({ case: label, model: mistake.modelId, error: "(no error)", problem: "unknown", advice: "" });
+      cases.push({
+        case: label,
+        model: mistake.modelId,
+        error: "(no error)",
+        problem: "unknown",
+        advice: "",
+      });
     } catch (error) {
-      const advice = explainError(error, { modelId: mistake.modelId, region: mistake.region, lang: guide.lang });
-      cases.push({ case: label, model: mistake.modelId, error: (error as Error).name, problem: advice.problem, advice: `${advice.title}: ${advice.fix}` });
+      const advice = explainError(error, {
+        modelId: mistake.modelId,
+        region: mistake.region,
+        lang: guide.lang,
+      });
+      cases.push({
+        case: label,
+        model: mistake.modelId,
+        error: (error as Error).name,
+        problem: advice.problem,
+        advice: `${advice.title}: ${advice.fix}`,
+      });
     }
   }
   return cases;

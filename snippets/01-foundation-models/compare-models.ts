@@ -1,5 +1,16 @@
-import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { barChart, costOf, explainError, formatUsd, inParallel, ModelNotCallableHere, modelIdFor } from "bedrock-guide";
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+} from "@aws-sdk/client-bedrock-runtime";
+import {
+  barChart,
+  costOf,
+  explainError,
+  formatUsd,
+  inParallel,
+  ModelNotCallableHere,
+  modelIdFor,
+} from "bedrock-guide";
 
 export interface ComparisonRow {
   /** The foundation model, as you asked for it. */
@@ -23,8 +34,15 @@ export interface ComparisonRow {
  * allows. The client's adaptive retry mode backs off and slows down when Bedrock throttles,
  * instead of failing the comparison.
  */
-export async function compareModels(prompt: string, models: string[], concurrency = 3): Promise<ComparisonRow[]> {
-  const runtime = new BedrockRuntimeClient({ retryMode: "adaptive", maxAttempts: 6 });
+export async function compareModels(
+  prompt: string,
+  models: string[],
+  concurrency = 3,
+): Promise<ComparisonRow[]> {
+  const runtime = new BedrockRuntimeClient({
+    retryMode: "adaptive",
+    maxAttempts: 6,
+  });
   return inParallel(models, concurrency, async (model) => {
     let modelId = "";
     let started = performance.now();
@@ -49,18 +67,35 @@ export async function compareModels(prompt: string, models: string[], concurrenc
         inputTokens,
         outputTokens,
         costUsd: costOf(modelId, { inputTokens, outputTokens }),
-        answer: (response.output?.message?.content ?? []).map((b) => b.text ?? "").join(""),
+        answer: (response.output?.message?.content ?? [])
+          .map((b) => b.text ?? "")
+          .join(""),
       };
     } catch (error) {
       // One failing model should not sink the comparison: keep its row and say why.
-      const why = error instanceof ModelNotCallableHere ? error.message : explainError(error, { modelId: modelId || model }).title;
-      return { model, calledAs: modelId, measuredMs: Math.round(performance.now() - started), modelMs: 0, inputTokens: 0, outputTokens: 0, costUsd: undefined, answer: "", error: why };
+      const why =
+        error instanceof ModelNotCallableHere
+          ? error.message
+          : explainError(error, { modelId: modelId || model }).title;
+      return {
+        model,
+        calledAs: modelId,
+        measuredMs: Math.round(performance.now() - started),
+        modelMs: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: undefined,
+        answer: "",
+        error: why,
+      };
     }
   });
 }
 
 /** The rows as a table: one line per model, answers shortened. */
-export function comparisonTable(rows: ComparisonRow[]): Array<Record<string, string | number>> {
+export function comparisonTable(
+  rows: ComparisonRow[],
+): Array<Record<string, string | number>> {
   return rows.map((r) => ({
     model: r.model,
     "called as": r.calledAs || "—",
@@ -69,20 +104,35 @@ export function comparisonTable(rows: ComparisonRow[]): Array<Record<string, str
     "tokens in": r.inputTokens,
     "tokens out": r.outputTokens,
     cost: formatUsd(r.costUsd),
-    answer: r.error ? `⚠ ${r.error}` : r.answer.length > 80 ? `${r.answer.slice(0, 77)}…` : r.answer,
+    answer: r.error
+      ? `⚠ ${r.error}`
+      : r.answer.length > 80
+        ? `${r.answer.slice(0, 77)}…`
+        : r.answer,
   }));
 }
 
 /** Latency, output tokens and cost side by side, one panel each. */
-export function comparisonChart(rows: ComparisonRow[], title: string): string {
+export function comparisonChart(
+  rows: ComparisonRow[],
+  title: string,
+): string {
   const ok = rows.filter((r) => !r.error);
   return barChart({
     title,
     categories: ok.map((r) => r.model),
     series: [
-      { name: "metrics.latencyMs", values: ok.map((r) => r.modelMs), format: (v) => `${v} ms` },
+      {
+        name: "metrics.latencyMs",
+        values: ok.map((r) => r.modelMs),
+        format: (v) => `${v} ms`,
+      },
       { name: "usage.outputTokens", values: ok.map((r) => r.outputTokens) },
-      { name: "USD × 1,000 calls", values: ok.map((r) => (r.costUsd ?? 0) * 1000), format: (v) => `$${v.toFixed(3)}` },
+      {
+        name: "USD × 1,000 calls",
+        values: ok.map((r) => (r.costUsd ?? 0) * 1000),
+        format: (v) => `$${v.toFixed(3)}`,
+      },
     ],
   });
 }

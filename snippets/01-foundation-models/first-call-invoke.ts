@@ -1,4 +1,7 @@
-import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import {
+  BedrockRuntimeClient,
+  InvokeModelCommand,
+} from "@aws-sdk/client-bedrock-runtime";
 import { modelIdFor } from "bedrock-guide";
 
 /**
@@ -6,7 +9,10 @@ import { modelIdFor } from "bedrock-guide";
  * format (Anthropic's Messages API here) and the model is called the way your region allows,
  * through an inference profile for Claude Haiku 4.5.
  */
-export async function askClaudeNatively(prompt: string, model = "anthropic.claude-haiku-4-5-20251001-v1:0"): Promise<string> {
+export async function askClaudeNatively(
+  prompt: string,
+  model = "anthropic.claude-haiku-4-5-20251001-v1:0",
+): Promise<string> {
   const runtime = new BedrockRuntimeClient({});
   const response = await runtime.send(
     new InvokeModelCommand({
@@ -16,11 +22,15 @@ export async function askClaudeNatively(prompt: string, model = "anthropic.claud
       body: JSON.stringify({
         anthropic_version: "bedrock-2023-05-31",
         max_tokens: 300,
-        messages: [{ role: "user", content: [{ type: "text", text: prompt }] }],
+        messages: [
+          { role: "user", content: [{ type: "text", text: prompt }] },
+        ],
       }),
     }),
   );
   // The answer comes back as bytes in the same provider format.
-  const answer = JSON.parse(new TextDecoder().decode(response.body)) as { content: Array<{ type: string; text?: string }> };
+  const answer = JSON.parse(new TextDecoder().decode(response.body)) as {
+    content: Array<{ type: string; text?: string }>;
+  };
   return answer.content.map((block) => block.text ?? "").join("");
 }

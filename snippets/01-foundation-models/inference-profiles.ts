@@ -1,4 +1,7 @@
-import { BedrockClient, paginateListInferenceProfiles } from "@aws-sdk/client-bedrock";
+import {
+  BedrockClient,
+  paginateListInferenceProfiles,
+} from "@aws-sdk/client-bedrock";
 import { chooseModelFor } from "bedrock-guide";
 
 export interface ProfileChoice {
@@ -9,10 +12,16 @@ export interface ProfileChoice {
 }
 
 /** The system inference profiles in `region` that can serve `modelId`. */
-export async function findInferenceProfiles(modelId: string, region: string): Promise<ProfileChoice[]> {
+export async function findInferenceProfiles(
+  modelId: string,
+  region: string,
+): Promise<ProfileChoice[]> {
   const bedrock = new BedrockClient({ region });
   const choices: ProfileChoice[] = [];
-  for await (const page of paginateListInferenceProfiles({ client: bedrock }, { typeEquals: "SYSTEM_DEFINED" })) {
+  for await (const page of paginateListInferenceProfiles(
+    { client: bedrock },
+    { typeEquals: "SYSTEM_DEFINED" },
+  )) {
     for (const profile of page.inferenceProfileSummaries ?? []) {
       const arns = (profile.models ?? []).map((m) => m.modelArn ?? "");
       if (!arns.some((arn) => arn.endsWith(`/${modelId}`))) continue;
@@ -21,7 +30,9 @@ export async function findInferenceProfiles(modelId: string, region: string): Pr
       choices.push({
         profileId: profile.inferenceProfileId ?? "",
         name: profile.inferenceProfileName ?? "",
-        routesTo: profile.inferenceProfileId?.startsWith("global.") ? "any" : [...new Set(regions)].sort().join(", "),
+        routesTo: profile.inferenceProfileId?.startsWith("global.")
+          ? "any"
+          : [...new Set(regions)].sort().join(", "),
       });
     }
   }
@@ -29,7 +40,14 @@ export async function findInferenceProfiles(modelId: string, region: string): Pr
 }
 
 /** The same list with a column for the profile the guide's modelIdFor picks in `region`, and its route. */
-export async function markChoice(profiles: ProfileChoice[], modelId: string, region: string): Promise<Array<ProfileChoice & { modelIdFor: string }>> {
+export async function markChoice(
+  profiles: ProfileChoice[],
+  modelId: string,
+  region: string,
+): Promise<Array<ProfileChoice & { modelIdFor: string }>> {
   const choice = await chooseModelFor(modelId, region);
-  return profiles.map((p) => ({ ...p, modelIdFor: p.profileId === choice.modelId ? `✓ ${choice.route}` : "" }));
+  return profiles.map((p) => ({
+    ...p,
+    modelIdFor: p.profileId === choice.modelId ? `✓ ${choice.route}` : "",
+  }));
 }

@@ -1,4 +1,10 @@
-import { BedrockClient, ListFoundationModelsCommand, type FoundationModelSummary, type InferenceType, type ModelModality } from "@aws-sdk/client-bedrock";
+import {
+  BedrockClient,
+  ListFoundationModelsCommand,
+  type FoundationModelSummary,
+  type InferenceType,
+  type ModelModality,
+} from "@aws-sdk/client-bedrock";
 
 export interface ModelFilters {
   provider?: string;
@@ -9,7 +15,10 @@ export interface ModelFilters {
 }
 
 /** The foundation models Bedrock offers in one region, optionally filtered. */
-export async function listModels(region: string, filters: ModelFilters = {}): Promise<FoundationModelSummary[]> {
+export async function listModels(
+  region: string,
+  filters: ModelFilters = {},
+): Promise<FoundationModelSummary[]> {
   const bedrock = new BedrockClient({ region });
   const { modelSummaries = [] } = await bedrock.send(
     new ListFoundationModelsCommand({
@@ -21,5 +30,8 @@ export async function listModels(region: string, filters: ModelFilters = {}): Pr
   // ListFoundationModels has no streaming filter, so that one is applied here.
   if (filters.streaming === undefined) return modelSummaries;
   // Some models (embeddings, for one) leave the field out: they do not stream.
-  return modelSummaries.filter((model) => (model.responseStreamingSupported ?? false) === filters.streaming);
+  return modelSummaries.filter(
+    (model) =>
+      (model.responseStreamingSupported ?? false) === filters.streaming,
+  );
 }

@@ -13,7 +13,9 @@ export interface ProviderRow {
 }
 
 /** The article's provider table, computed from ListFoundationModels instead of typed by hand. */
-export function providerTable(models: FoundationModelSummary[]): ProviderRow[] {
+export function providerTable(
+  models: FoundationModelSummary[],
+): ProviderRow[] {
   const byProvider = new Map<string, FoundationModelSummary[]>();
   for (const model of models) {
     const provider = model.providerName ?? "?";
@@ -23,10 +25,19 @@ export function providerTable(models: FoundationModelSummary[]): ProviderRow[] {
     .map(([provider, list]) => ({
       provider,
       models: list.length,
-      modalities: distinct(list.map((m) => `${(m.inputModalities ?? []).join("+")}→${(m.outputModalities ?? []).join("+")}`)),
-      inferenceTypes: distinct(list.flatMap((m) => m.inferenceTypesSupported ?? [])),
-      active: list.filter((m) => m.modelLifecycle?.status === "ACTIVE").length,
-      legacy: list.filter((m) => m.modelLifecycle?.status === "LEGACY").length,
+      modalities: distinct(
+        list.map(
+          (m) =>
+            `${(m.inputModalities ?? []).join("+")}→${(m.outputModalities ?? []).join("+")}`,
+        ),
+      ),
+      inferenceTypes: distinct(
+        list.flatMap((m) => m.inferenceTypesSupported ?? []),
+      ),
+      active: list.filter((m) => m.modelLifecycle?.status === "ACTIVE")
+        .length,
+      legacy: list.filter((m) => m.modelLifecycle?.status === "LEGACY")
+        .length,
       latestRelease: list
         .map((m) => m.modelLifecycle?.startOfLifeTime)
         .filter((d): d is Date => d instanceof Date)
@@ -34,7 +45,9 @@ export function providerTable(models: FoundationModelSummary[]): ProviderRow[] {
         .toISOString()
         .slice(0, 10),
     }))
-    .sort((a, b) => b.models - a.models || a.provider.localeCompare(b.provider));
+    .sort(
+      (a, b) => b.models - a.models || a.provider.localeCompare(b.provider),
+    );
 }
 
 function distinct(values: string[]): string {

@@ -1,4 +1,7 @@
-import { BedrockRuntimeClient, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
+import {
+  BedrockRuntimeClient,
+  ConverseStreamCommand,
+} from "@aws-sdk/client-bedrock-runtime";
 import { modelIdFor } from "bedrock-guide";
 
 export interface StreamedAnswer {
@@ -11,7 +14,11 @@ export interface StreamedAnswer {
 }
 
 /** Streams an answer with ConverseStream, handing each piece of text to `onText` as it arrives. */
-export async function streamAnswer(prompt: string, onText: (text: string) => void, model = "anthropic.claude-haiku-4-5-20251001-v1:0"): Promise<StreamedAnswer> {
+export async function streamAnswer(
+  prompt: string,
+  onText: (text: string) => void,
+  model = "anthropic.claude-haiku-4-5-20251001-v1:0",
+): Promise<StreamedAnswer> {
   const runtime = new BedrockRuntimeClient({});
   const response = await runtime.send(
     new ConverseStreamCommand({

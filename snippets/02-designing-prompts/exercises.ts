@@ -1,12 +1,28 @@
-import { BedrockRuntimeClient, ConverseCommand, type InferenceConfiguration, type Message, type SystemContentBlock } from "@aws-sdk/client-bedrock-runtime";
-import { checkAnswer, checks, currentLanguage, explainError, modelIdFor, type Bilingual, type Check, type CheckResult } from "bedrock-guide";
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type InferenceConfiguration,
+  type Message,
+  type SystemContentBlock,
+} from "@aws-sdk/client-bedrock-runtime";
+import {
+  checkAnswer,
+  checks,
+  currentLanguage,
+  explainError,
+  modelIdFor,
+  type Bilingual,
+  type Check,
+  type CheckResult,
+} from "bedrock-guide";
 import { z } from "zod";
 
 // Exercises: you write the prompt, the checker sends it and puts the answer through the toolkit.
 // Offline it checks the emulator's answer, which follows explicit instructions only; live it
 // checks what the real model wrote.
 
-export type ExerciseId = "structure" | "be-specific" | "json" | "stop-sequence" | "two-models";
+export type ExerciseId =
+  "structure" | "be-specific" | "json" | "stop-sequence" | "two-models";
 
 interface BuiltPrompt {
   system: SystemContentBlock[];
@@ -19,14 +35,23 @@ interface Exercise {
   /** Checks on the answer. Built per run, so reasons come in the reader's language. */
   answerChecks(): Check[];
   /** Checks on the prompt itself (has a context, and so on). */
-  promptChecks?: Array<{ check: string; passes(prompt: BuiltPrompt): boolean; reason: Bilingual }>;
+  promptChecks?: Array<{
+    check: string;
+    passes(prompt: BuiltPrompt): boolean;
+    reason: Bilingual;
+  }>;
   models: string[];
 }
 
 const stoppedBy = (reason: string): Check => ({
   name: `stopReason = ${reason}`,
   criterion: "format",
-  run: (answer) => ({ check: `stopReason = ${reason}`, criterion: "format", passed: answer.stopReason === reason, reason: `stopReason: ${answer.stopReason ?? "?"}` }),
+  run: (answer) => ({
+    check: `stopReason = ${reason}`,
+    criterion: "format",
+    passed: answer.stopReason === reason,
+    reason: `stopReason: ${answer.stopReason ?? "?"}`,
+  }),
 });
 
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
@@ -40,22 +65,35 @@ export const exercises: Record<ExerciseId, Exercise> = {
     },
     hint: {
       es: "Pon el papel y el público en `context`, y el formato en `format` con cifras: «exactamente 3 viñetas», «60 palabras como máximo».",
-      en: "Put the role and audience in `context`, and the format in `format` with numbers: \"exactly 3 bullet points\", \"at most 60 words\".",
+      en: 'Put the role and audience in `context`, and the format in `format` with numbers: "exactly 3 bullet points", "at most 60 words".',
     },
     answerChecks: () => [checks.bullets({ count: 3 }), checks.maxWords(60)],
-    promptChecks: [{ check: "context", passes: (p) => p.system.some((b) => !!b.text?.trim()), reason: { es: "el prompt no tiene contexto (prompt de sistema)", en: "the prompt has no context (system prompt)" } }],
+    promptChecks: [
+      {
+        check: "context",
+        passes: (p) => p.system.some((b) => !!b.text?.trim()),
+        reason: {
+          es: "el prompt no tiene contexto (prompt de sistema)",
+          en: "the prompt has no context (system prompt)",
+        },
+      },
+    ],
     models: [HAIKU],
   },
   "be-specific": {
     goal: {
       es: "Convierte «Explica qué es Amazon Bedrock.» en un prompt concreto: 50 palabras como máximo, 3 frases como máximo y en tu idioma.",
-      en: "Turn \"Explain what Amazon Bedrock is.\" into a specific prompt: at most 50 words, at most 3 sentences, in your language.",
+      en: 'Turn "Explain what Amazon Bedrock is." into a specific prompt: at most 50 words, at most 3 sentences, in your language.',
     },
     hint: {
       es: "Un modelo no adivina límites: escríbelos con cifras («en 50 palabras como máximo, en 3 frases como máximo») y pide el idioma («responde en español»).",
-      en: "A model does not guess limits: write them as numbers (\"in at most 50 words, in at most 3 sentences\") and name the language (\"answer in English\").",
+      en: 'A model does not guess limits: write them as numbers ("in at most 50 words, in at most 3 sentences") and name the language ("answer in English").',
     },
-    answerChecks: () => [checks.maxWords(50), checks.maxSentences(3, currentLanguage()), checks.language(currentLanguage())],
+    answerChecks: () => [
+      checks.maxWords(50),
+      checks.maxSentences(3, currentLanguage()),
+      checks.language(currentLanguage()),
+    ],
     models: [HAIKU],
   },
   json: {
@@ -65,9 +103,17 @@ export const exercises: Record<ExerciseId, Exercise> = {
     },
     hint: {
       es: "Nombra el formato y las claves exactas: «Responde solo con un objeto JSON con las claves model, useCase y reason».",
-      en: "Name the format and the exact keys: \"Reply only with a JSON object with the keys model, useCase and reason\".",
+      en: 'Name the format and the exact keys: "Reply only with a JSON object with the keys model, useCase and reason".',
     },
-    answerChecks: () => [checks.json(z.object({ model: z.string().min(1), useCase: z.string().min(1), reason: z.string().min(1) }))],
+    answerChecks: () => [
+      checks.json(
+        z.object({
+          model: z.string().min(1),
+          useCase: z.string().min(1),
+          reason: z.string().min(1),
+        }),
+      ),
+    ],
     models: [HAIKU],
   },
   "stop-sequence": {
@@ -104,24 +150,55 @@ export interface ExerciseReport {
 }
 
 /** Sends your prompt (built with buildPrompt) to the exercise's models and checks each answer. */
-export async function checkExercise(id: ExerciseId, prompt: BuiltPrompt, inferenceConfig: InferenceConfiguration = { maxTokens: 400 }): Promise<ExerciseReport> {
+export async function checkExercise(
+  id: ExerciseId,
+  prompt: BuiltPrompt,
+  inferenceConfig: InferenceConfiguration = { maxTokens: 400 },
+): Promise<ExerciseReport> {
   const exercise = exercises[id];
-  if (!exercise) throw new Error(`checkExercise: unknown exercise "${id}". Choose one of: ${Object.keys(exercises).join(", ")}.`);
+  if (!exercise)
+    throw new Error(
+      `checkExercise: unknown exercise "${id}". Choose one of: ${Object.keys(exercises).join(", ")}.`,
+    );
   const lang = currentLanguage();
   const rows: ExerciseReport["rows"] = [];
-  const add = (model: string, r: CheckResult) => rows.push({ model, check: r.check, ok: r.passed ? "✓" : "✗", reason: r.reason });
+  const add = (model: string, r: CheckResult) =>
+    rows.push({
+      model,
+      check: r.check,
+      ok: r.passed ? "✓" : "✗",
+      reason: r.reason,
+    });
 
   for (const p of exercise.promptChecks ?? []) {
     const passed = p.passes(prompt);
-    add("(prompt)", { check: p.check, criterion: "format", passed, reason: passed ? "✓" : p.reason[lang] });
+    add("(prompt)", {
+      check: p.check,
+      criterion: "format",
+      passed,
+      reason: passed ? "✓" : p.reason[lang],
+    });
   }
   const runtime = new BedrockRuntimeClient({});
   for (const model of exercise.models) {
     try {
-      const response = await runtime.send(new ConverseCommand({ modelId: await modelIdFor(model), ...prompt, inferenceConfig }));
-      for (const r of (await checkAnswer(response, exercise.answerChecks())).results) add(model, r);
+      const response = await runtime.send(
+        new ConverseCommand({
+          modelId: await modelIdFor(model),
+          ...prompt,
+          inferenceConfig,
+        }),
+      );
+      for (const r of (await checkAnswer(response, exercise.answerChecks()))
+        .results)
+        add(model, r);
     } catch (error) {
-      add(model, { check: "Converse", criterion: "format", passed: false, reason: explainError(error, { modelId: model }).title });
+      add(model, {
+        check: "Converse",
+        criterion: "format",
+        passed: false,
+        reason: explainError(error, { modelId: model }).title,
+      });
     }
   }
   const passed = rows.every((r) => r.ok === "✓");

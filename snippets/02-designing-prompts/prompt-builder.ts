@@ -1,4 +1,10 @@
-import { BedrockRuntimeClient, ConverseCommand, type InferenceConfiguration, type Message, type SystemContentBlock } from "@aws-sdk/client-bedrock-runtime";
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type InferenceConfiguration,
+  type Message,
+  type SystemContentBlock,
+} from "@aws-sdk/client-bedrock-runtime";
 import { modelIdFor } from "bedrock-guide";
 
 /** The five parts of a well-built prompt. Only the instruction is required. */
@@ -29,27 +35,50 @@ export interface BuiltPrompt {
  */
 export function buildPrompt(parts: PromptParts): BuiltPrompt {
   if (typeof parts?.instruction !== "string" || !parts.instruction.trim()) {
-    throw new Error("buildPrompt: `instruction` is required: say what the model must do.");
+    throw new Error(
+      "buildPrompt: `instruction` is required: say what the model must do.",
+    );
   }
   const constraints = parts.constraints ?? [];
-  const blank = constraints.findIndex((c) => typeof c !== "string" || !c.trim());
-  if (blank >= 0) throw new Error(`buildPrompt: \`constraints[${blank}]\` is empty; remove it or write the rule.`);
+  const blank = constraints.findIndex(
+    (c) => typeof c !== "string" || !c.trim(),
+  );
+  if (blank >= 0)
+    throw new Error(
+      `buildPrompt: \`constraints[${blank}]\` is empty; remove it or write the rule.`,
+    );
 
   const sections = [
     `<instruction>\n${parts.instruction.trim()}\n</instruction>`,
     parts.format?.trim() && `<format>\n${parts.format.trim()}\n</format>`,
-    parts.example?.trim() && `<example>\n${parts.example.trim()}\n</example>`,
-    constraints.length && `<constraints>\n${constraints.map((c) => `- ${c.trim()}`).join("\n")}\n</constraints>`,
+    parts.example?.trim() &&
+      `<example>\n${parts.example.trim()}\n</example>`,
+    constraints.length &&
+      `<constraints>\n${constraints.map((c) => `- ${c.trim()}`).join("\n")}\n</constraints>`,
   ].filter(Boolean);
   return {
     system: parts.context?.trim() ? [{ text: parts.context.trim() }] : [],
-    messages: [{ role: "user", content: [{ text: sections.join("\n\n") }] }],
+    messages: [
+      { role: "user", content: [{ text: sections.join("\n\n") }] },
+    ],
   };
 }
 
 /** Sends a built prompt to a model, resolved for the reader's region, and returns the answer's text. */
-export async function sendPrompt(prompt: BuiltPrompt, model: string, inferenceConfig: InferenceConfiguration = { maxTokens: 500 }): Promise<string> {
+export async function sendPrompt(
+  prompt: BuiltPrompt,
+  model: string,
+  inferenceConfig: InferenceConfiguration = { maxTokens: 500 },
+): Promise<string> {
   const runtime = new BedrockRuntimeClient({});
-  const response = await runtime.send(new ConverseCommand({ modelId: await modelIdFor(model), ...prompt, inferenceConfig }));
-  return (response.output?.message?.content ?? []).map((b) => b.text ?? "").join("");
+  const response = await runtime.send(
+    new ConverseCommand({
+      modelId: await modelIdFor(model),
+      ...prompt,
+      inferenceConfig,
+    }),
+  );
+  return (response.output?.message?.content ?? [])
+    .map((b) => b.text ?? "")
+    .join("");
 }

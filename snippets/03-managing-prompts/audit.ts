@@ -1,4 +1,8 @@
-import { BedrockAgentClient, ListTagsForResourceCommand, paginateListPrompts } from "@aws-sdk/client-bedrock-agent";
+import {
+  BedrockAgentClient,
+  ListTagsForResourceCommand,
+  paginateListPrompts,
+} from "@aws-sdk/client-bedrock-agent";
 
 export interface AuditFinding {
   prompt: string;
@@ -10,17 +14,40 @@ export interface AuditFinding {
  * The chapter's good practices, checked over every prompt of the account and region: names that
  * break the naming rule, versions without a description, prompts without an owner tag.
  */
-export async function auditPrompts(nameRule: RegExp, agent = new BedrockAgentClient({})): Promise<AuditFinding[]> {
+export async function auditPrompts(
+  nameRule: RegExp,
+  agent = new BedrockAgentClient({}),
+): Promise<AuditFinding[]> {
   const findings: AuditFinding[] = [];
   for await (const page of paginateListPrompts({ client: agent }, {})) {
     for (const prompt of page.promptSummaries ?? []) {
       const name = prompt.name ?? "";
-      if (!nameRule.test(name)) findings.push({ prompt: name, version: "—", problem: "name breaks the naming rule" });
-      const { tags = {} } = await agent.send(new ListTagsForResourceCommand({ resourceArn: prompt.arn }));
-      if (!tags.owner) findings.push({ prompt: name, version: "—", problem: "no owner tag" });
-      for await (const versions of paginateListPrompts({ client: agent }, { promptIdentifier: prompt.id })) {
+      if (!nameRule.test(name))
+        findings.push({
+          prompt: name,
+          version: "—",
+          problem: "name breaks the naming rule",
+        });
+      const { tags = {} } = await agent.send(
+        new ListTagsForResourceCommand({ resourceArn: prompt.arn }),
+      );
+      if (!tags.owner)
+        findings.push({
+          prompt: name,
+          version: "—",
+          problem: "no owner tag",
+        });
+      for await (const versions of paginateListPrompts(
+        { client: agent },
+        { promptIdentifier: prompt.id },
+      )) {
         for (const version of versions.promptSummaries ?? []) {
-          if (version.version !== "DRAFT" && !version.description) findings.push({ prompt: name, version: version.version ?? "", problem: "version without a description" });
+          if (version.version !== "DRAFT" && !version.description)
+            findings.push({
+              prompt: name,
+              version: version.version ?? "",
+              problem: "version without a description",
+            });
         }
       }
     }
@@ -33,12 +60,21 @@ export async function auditPrompts(nameRule: RegExp, agent = new BedrockAgentCli
  * Service Authorization Reference for Amazon Bedrock and the Prompt management prerequisites page
  * (see data/prompt-management.json). ListPrompts has no resource to scope, so it stays on "*".
  */
-export function teamPromptPolicy(team: string, region: string, account: string) {
+export function teamPromptPolicy(
+  team: string,
+  region: string,
+  account: string,
+) {
   const prompts = `arn:aws:bedrock:${region}:${account}:prompt/*`;
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "ListPrompts", Effect: "Allow", Action: ["bedrock:ListPrompts"], Resource: "*" },
+      {
+        Sid: "ListPrompts",
+        Effect: "Allow",
+        Action: ["bedrock:ListPrompts"],
+        Resource: "*",
+      },
       {
         Sid: "CreateOnlyTaggedForTheTeam",
         Effect: "Allow",
@@ -65,7 +101,10 @@ export function teamPromptPolicy(team: string, region: string, account: string) 
         Effect: "Deny",
         Action: ["bedrock:TagResource", "bedrock:UntagResource"],
         Resource: prompts,
-        Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["team"] }, StringNotEquals: { "aws:ResourceTag/team": team } },
+        Condition: {
+          "ForAnyValue:StringEquals": { "aws:TagKeys": ["team"] },
+          StringNotEquals: { "aws:ResourceTag/team": team },
+        },
       },
     ],
   };

@@ -1,5 +1,12 @@
 import type { ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
-import { checks, comparePrompts, modelIdFor, type Check, type Language, type PromptComparison } from "bedrock-guide";
+import {
+  checks,
+  comparePrompts,
+  modelIdFor,
+  type Check,
+  type Language,
+  type PromptComparison,
+} from "bedrock-guide";
 
 /** One variant as the console's "Compare variants" sets it up: its own text, model and parameters. */
 export interface VariantDraft {
@@ -12,9 +19,15 @@ export interface VariantDraft {
 }
 
 /** Fills `{{name}}` the way Bedrock does at run time; a variable without a value is an error. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
+export function fillTemplate(
+  template: string,
+  values: Record<string, string>,
+): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`The template uses {{${name}}} but no value was given for it.`);
+    if (!(name in values))
+      throw new Error(
+        `The template uses {{${name}}} but no value was given for it.`,
+      );
     return values[name];
   });
 }
@@ -24,7 +37,10 @@ export function fillTemplate(template: string, values: Record<string, string>): 
  * stores one variant (the API's PromptVariantList holds at most 1), so the comparison runs the
  * drafts as plain Converse requests; you save the winner afterwards.
  */
-export async function compareVariants(drafts: VariantDraft[], cases: { input: Record<string, string>; checks: Check[] }[]): Promise<PromptComparison> {
+export async function compareVariants(
+  drafts: VariantDraft[],
+  cases: { input: Record<string, string>; checks: Check[] }[],
+): Promise<PromptComparison> {
   const variants = await Promise.all(
     drafts.map(async (draft) => {
       const modelId = await modelIdFor(draft.foundationModelId);
@@ -32,9 +48,17 @@ export async function compareVariants(drafts: VariantDraft[], cases: { input: Re
         name: draft.name,
         request: (input: Record<string, string>): ConverseCommandInput => ({
           modelId,
-          messages: [{ role: "user", content: [{ text: fillTemplate(draft.template, input) }] }],
+          messages: [
+            {
+              role: "user",
+              content: [{ text: fillTemplate(draft.template, input) }],
+            },
+          ],
           // Only temperature: recent Claude models refuse temperature and topP together.
-          inferenceConfig: { temperature: draft.temperature, maxTokens: draft.maxTokens },
+          inferenceConfig: {
+            temperature: draft.temperature,
+            maxTokens: draft.maxTokens,
+          },
         }),
       };
     }),

@@ -1,4 +1,8 @@
-import { BedrockAgentClient, CreatePromptCommand, type CreatePromptCommandOutput } from "@aws-sdk/client-bedrock-agent";
+import {
+  BedrockAgentClient,
+  CreatePromptCommand,
+  type CreatePromptCommandOutput,
+} from "@aws-sdk/client-bedrock-agent";
 import { modelIdFor } from "bedrock-guide";
 
 export interface NewPrompt {
@@ -13,9 +17,15 @@ export interface NewPrompt {
  * A TEXT prompt: one template with `{{variables}}` that Bedrock fills in at run time.
  * Claude Haiku 4.5 and later refuse temperature and topP together, so only temperature is set.
  */
-export async function createTextPrompt(prompt: NewPrompt & { text: string }): Promise<CreatePromptCommandOutput> {
+export async function createTextPrompt(
+  prompt: NewPrompt & { text: string },
+): Promise<CreatePromptCommandOutput> {
   const agent = new BedrockAgentClient({});
-  const variables = [...new Set([...prompt.text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))];
+  const variables = [
+    ...new Set(
+      [...prompt.text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]),
+    ),
+  ];
   return agent.send(
     new CreatePromptCommand({
       name: prompt.name,
@@ -25,9 +35,16 @@ export async function createTextPrompt(prompt: NewPrompt & { text: string }): Pr
         {
           name: "main",
           templateType: "TEXT",
-          templateConfiguration: { text: { text: prompt.text, inputVariables: variables.map((name) => ({ name })) } },
+          templateConfiguration: {
+            text: {
+              text: prompt.text,
+              inputVariables: variables.map((name) => ({ name })),
+            },
+          },
           modelId: await modelIdFor(prompt.foundationModelId),
-          inferenceConfiguration: { text: { temperature: 0.2, maxTokens: 400 } },
+          inferenceConfiguration: {
+            text: { temperature: 0.2, maxTokens: 400 },
+          },
         },
       ],
       tags: prompt.tags,
@@ -36,10 +53,14 @@ export async function createTextPrompt(prompt: NewPrompt & { text: string }): Pr
 }
 
 /** A CHAT prompt: a system prompt plus messages, the shape Converse itself takes. */
-export async function createChatPrompt(prompt: NewPrompt & { system: string; userMessage: string }): Promise<CreatePromptCommandOutput> {
+export async function createChatPrompt(
+  prompt: NewPrompt & { system: string; userMessage: string },
+): Promise<CreatePromptCommandOutput> {
   const agent = new BedrockAgentClient({});
   const text = `${prompt.system}\n${prompt.userMessage}`;
-  const variables = [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))];
+  const variables = [
+    ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
+  ];
   return agent.send(
     new CreatePromptCommand({
       name: prompt.name,
@@ -52,12 +73,16 @@ export async function createChatPrompt(prompt: NewPrompt & { system: string; use
           templateConfiguration: {
             chat: {
               system: [{ text: prompt.system }],
-              messages: [{ role: "user", content: [{ text: prompt.userMessage }] }],
+              messages: [
+                { role: "user", content: [{ text: prompt.userMessage }] },
+              ],
               inputVariables: variables.map((name) => ({ name })),
             },
           },
           modelId: await modelIdFor(prompt.foundationModelId),
-          inferenceConfiguration: { text: { temperature: 0.3, maxTokens: 500 } },
+          inferenceConfiguration: {
+            text: { temperature: 0.3, maxTokens: 500 },
+          },
         },
       ],
       tags: prompt.tags,

@@ -12,10 +12,14 @@ export interface PromptDefinition {
   tags: Record<string, string>;
 }
 
-const variablesIn = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))];
+const variablesIn = (text: string) => [
+  ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
+];
 
 /** The CreatePrompt request for the definition. */
-export function toCreatePromptRequest(def: PromptDefinition): CreatePromptCommandInput {
+export function toCreatePromptRequest(
+  def: PromptDefinition,
+): CreatePromptCommandInput {
   return {
     name: def.name,
     description: def.description,
@@ -24,9 +28,16 @@ export function toCreatePromptRequest(def: PromptDefinition): CreatePromptComman
       {
         name: "main",
         templateType: "TEXT",
-        templateConfiguration: { text: { text: def.text, inputVariables: variablesIn(def.text).map((name) => ({ name })) } },
+        templateConfiguration: {
+          text: {
+            text: def.text,
+            inputVariables: variablesIn(def.text).map((name) => ({ name })),
+          },
+        },
         modelId: def.modelId,
-        inferenceConfiguration: { text: { temperature: def.temperature, maxTokens: def.maxTokens } },
+        inferenceConfiguration: {
+          text: { temperature: def.temperature, maxTokens: def.maxTokens },
+        },
       },
     ],
     tags: def.tags,
@@ -40,7 +51,10 @@ function pascalCase(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value)
       .filter(([, v]) => v !== undefined)
-      .map(([key, v]) => [key[0].toUpperCase() + key.slice(1), key === "tags" ? v : pascalCase(v)]),
+      .map(([key, v]) => [
+        key[0].toUpperCase() + key.slice(1),
+        key === "tags" ? v : pascalCase(v),
+      ]),
   );
 }
 
@@ -48,9 +62,17 @@ function pascalCase(value: unknown): unknown {
  * The same definition as an AWS::Bedrock::Prompt resource: the CreatePrompt request with
  * CloudFormation's spelling, so the template and the API call cannot drift apart.
  */
-export function toCloudFormation(def: PromptDefinition, logicalId = "ChapterPrompt") {
+export function toCloudFormation(
+  def: PromptDefinition,
+  logicalId = "ChapterPrompt",
+) {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
-    Resources: { [logicalId]: { Type: "AWS::Bedrock::Prompt", Properties: pascalCase(toCreatePromptRequest(def)) } },
+    Resources: {
+      [logicalId]: {
+        Type: "AWS::Bedrock::Prompt",
+        Properties: pascalCase(toCreatePromptRequest(def)),
+      },
+    },
   };
 }

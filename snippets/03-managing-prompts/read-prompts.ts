@@ -1,4 +1,10 @@
-import { BedrockAgentClient, GetPromptCommand, paginateListPrompts, type PromptSummary, type PromptVariant } from "@aws-sdk/client-bedrock-agent";
+import {
+  BedrockAgentClient,
+  GetPromptCommand,
+  paginateListPrompts,
+  type PromptSummary,
+  type PromptVariant,
+} from "@aws-sdk/client-bedrock-agent";
 
 /** What an application needs from a stored prompt to run it, typed. */
 export interface PromptSettings {
@@ -21,8 +27,13 @@ export interface PromptSettings {
 /** A field the prompt does not have, named by its path so you know what to fix. */
 export class PromptFieldMissing extends Error {
   override name = "PromptFieldMissing";
-  constructor(readonly prompt: string, readonly field: string) {
-    super(`Prompt ${prompt} has no ${field}. Set it in the prompt (UpdatePrompt, then CreatePromptVersion) or read another version.`);
+  constructor(
+    readonly prompt: string,
+    readonly field: string,
+  ) {
+    super(
+      `Prompt ${prompt} has no ${field}. Set it in the prompt (UpdatePrompt, then CreatePromptVersion) or read another version.`,
+    );
   }
 }
 
@@ -30,32 +41,60 @@ export class PromptFieldMissing extends Error {
  * The article's get_prompt_information done right: by ID or ARN (with or without a version),
  * TEXT or CHAT, and a clear error naming the missing field instead of a KeyError.
  */
-export async function readPromptSettings(identifier: string, version?: string): Promise<PromptSettings> {
+export async function readPromptSettings(
+  identifier: string,
+  version?: string,
+): Promise<PromptSettings> {
   const agent = new BedrockAgentClient({});
-  const prompt = await agent.send(new GetPromptCommand({ promptIdentifier: identifier, promptVersion: version }));
+  const prompt = await agent.send(
+    new GetPromptCommand({
+      promptIdentifier: identifier,
+      promptVersion: version,
+    }),
+  );
   const label = prompt.arn ?? identifier;
-  const variant: PromptVariant | undefined = prompt.variants?.find((v) => v.name === prompt.defaultVariant) ?? prompt.variants?.[0];
+  const variant: PromptVariant | undefined =
+    prompt.variants?.find((v) => v.name === prompt.defaultVariant) ??
+    prompt.variants?.[0];
   if (!variant) throw new PromptFieldMissing(label, "variants[0]");
-  if (!variant.modelId) throw new PromptFieldMissing(label, `variant ${variant.name}: modelId`);
+  if (!variant.modelId)
+    throw new PromptFieldMissing(label, `variant ${variant.name}: modelId`);
   const inference = variant.inferenceConfiguration?.text;
-  if (inference?.maxTokens === undefined) throw new PromptFieldMissing(label, `variant ${variant.name}: inferenceConfiguration.text.maxTokens`);
+  if (inference?.maxTokens === undefined)
+    throw new PromptFieldMissing(
+      label,
+      `variant ${variant.name}: inferenceConfiguration.text.maxTokens`,
+    );
 
   let text: string;
   let system: string | undefined;
   let variables: (string | undefined)[];
   if (variant.templateType === "TEXT") {
     const template = variant.templateConfiguration?.text;
-    if (!template?.text) throw new PromptFieldMissing(label, `variant ${variant.name}: templateConfiguration.text.text`);
+    if (!template?.text)
+      throw new PromptFieldMissing(
+        label,
+        `variant ${variant.name}: templateConfiguration.text.text`,
+      );
     text = template.text;
     variables = (template.inputVariables ?? []).map((v) => v.name);
   } else if (variant.templateType === "CHAT") {
     const chat = variant.templateConfiguration?.chat;
-    if (!chat?.messages?.length) throw new PromptFieldMissing(label, `variant ${variant.name}: templateConfiguration.chat.messages`);
-    text = chat.messages.map((m) => (m.content ?? []).map((b) => b.text ?? "").join("")).join("\n");
+    if (!chat?.messages?.length)
+      throw new PromptFieldMissing(
+        label,
+        `variant ${variant.name}: templateConfiguration.chat.messages`,
+      );
+    text = chat.messages
+      .map((m) => (m.content ?? []).map((b) => b.text ?? "").join(""))
+      .join("\n");
     system = chat.system?.map((b) => b.text ?? "").join("\n");
     variables = (chat.inputVariables ?? []).map((v) => v.name);
   } else {
-    throw new PromptFieldMissing(label, `variant ${variant.name}: templateType TEXT or CHAT`);
+    throw new PromptFieldMissing(
+      label,
+      `variant ${variant.name}: templateType TEXT or CHAT`,
+    );
   }
   return {
     name: prompt.name ?? "",
@@ -76,6 +115,10 @@ export async function readPromptSettings(identifier: string, version?: string): 
 export async function listAllPrompts(): Promise<PromptSummary[]> {
   const agent = new BedrockAgentClient({});
   const prompts: PromptSummary[] = [];
-  for await (const page of paginateListPrompts({ client: agent, pageSize: 10 }, {})) prompts.push(...(page.promptSummaries ?? []));
+  for await (const page of paginateListPrompts(
+    { client: agent, pageSize: 10 },
+    {},
+  ))
+    prompts.push(...(page.promptSummaries ?? []));
   return prompts;
 }

@@ -12,55 +12,117 @@ import { createTwoFilesPatch } from "diff";
 /** A version is a frozen copy of the DRAFT. Unlike what the article believed, it takes a description. */
 export async function createVersion(promptId: string, description: string) {
   const agent = new BedrockAgentClient({});
-  return agent.send(new CreatePromptVersionCommand({ promptIdentifier: promptId, description }));
+  return agent.send(
+    new CreatePromptVersionCommand({
+      promptIdentifier: promptId,
+      description,
+    }),
+  );
 }
 
 /** The numbered versions of one prompt (ListPrompts with promptIdentifier lists them, DRAFT aside). */
-export async function listVersions(promptId: string): Promise<PromptSummary[]> {
+export async function listVersions(
+  promptId: string,
+): Promise<PromptSummary[]> {
   const agent = new BedrockAgentClient({});
   const versions: PromptSummary[] = [];
-  for await (const page of paginateListPrompts({ client: agent }, { promptIdentifier: promptId })) {
-    versions.push(...(page.promptSummaries ?? []).filter((p) => p.version !== "DRAFT"));
+  for await (const page of paginateListPrompts(
+    { client: agent },
+    { promptIdentifier: promptId },
+  )) {
+    versions.push(
+      ...(page.promptSummaries ?? []).filter((p) => p.version !== "DRAFT"),
+    );
   }
   return versions;
 }
 
 /** Edits the DRAFT's template text. UpdatePrompt replaces the whole draft, so it sends everything back. */
-export async function editDraftText(promptId: string, edit: (text: string) => string) {
+export async function editDraftText(
+  promptId: string,
+  edit: (text: string) => string,
+) {
   const agent = new BedrockAgentClient({});
-  const draft = await agent.send(new GetPromptCommand({ promptIdentifier: promptId }));
+  const draft = await agent.send(
+    new GetPromptCommand({ promptIdentifier: promptId }),
+  );
   const variants = (draft.variants ?? []).map((variant) => {
     const text = variant.templateConfiguration?.text;
     if (!text?.text) return variant;
-    return { ...variant, templateConfiguration: { text: { ...text, text: edit(text.text) } } };
+    return {
+      ...variant,
+      templateConfiguration: { text: { ...text, text: edit(text.text) } },
+    };
   });
   return agent.send(
-    new UpdatePromptCommand({ promptIdentifier: promptId, name: draft.name, description: draft.description, defaultVariant: draft.defaultVariant, variants }),
+    new UpdatePromptCommand({
+      promptIdentifier: promptId,
+      name: draft.name,
+      description: draft.description,
+      defaultVariant: draft.defaultVariant,
+      variants,
+    }),
   );
 }
 
 /** The parts of a prompt version a reviewer cares about, one per line, so a line diff reads well. */
 function reviewText(prompt: GetPromptCommandOutput): string {
-  const lines = [`name: ${prompt.name}`, `description: ${prompt.description ?? ""}`];
+  const lines = [
+    `name: ${prompt.name}`,
+    `description: ${prompt.description ?? ""}`,
+  ];
   for (const variant of prompt.variants ?? []) {
-    lines.push(`variant: ${variant.name}`, `model: ${variant.modelId ?? ""}`);
-    for (const [key, value] of Object.entries(variant.inferenceConfiguration?.text ?? {})) lines.push(`${key}: ${JSON.stringify(value)}`);
+    lines.push(
+      `variant: ${variant.name}`,
+      `model: ${variant.modelId ?? ""}`,
+    );
+    for (const [key, value] of Object.entries(
+      variant.inferenceConfiguration?.text ?? {},
+    ))
+      lines.push(`${key}: ${JSON.stringify(value)}`);
     const text = variant.templateConfiguration?.text;
     const chat = variant.templateConfiguration?.chat;
-    if (text?.text) lines.push("text:", ...text.text.split("\n").map((l) => `  ${l}`));
-    for (const block of chat?.system ?? []) lines.push("system:", ...(block.text ?? "").split("\n").map((l) => `  ${l}`));
+    if (text?.text)
+      lines.push("text:", ...text.text.split("\n").map((l) => `  ${l}`));
+    for (const block of chat?.system ?? [])
+      lines.push(
+        "system:",
+        ...(block.text ?? "").split("\n").map((l) => `  ${l}`),
+      );
     for (const message of chat?.messages ?? []) {
-      for (const block of message.content ?? []) lines.push(`${message.role}:`, ...(block.text ?? "").split("\n").map((l) => `  ${l}`));
+      for (const block of message.content ?? [])
+        lines.push(
+          `${message.role}:`,
+          ...(block.text ?? "").split("\n").map((l) => `  ${l}`),
+        );
     }
   }
   return `${lines.join("\n")}\n`;
 }
 
 /** A unified diff of two versions (numbers or "DRAFT") of the same prompt. */
-export async function diffVersions(promptId: string, from: string, to: string): Promise<string> {
+export async function diffVersions(
+  promptId: string,
+  from: string,
+  to: string,
+): Promise<string> {
   const agent = new BedrockAgentClient({});
   const [a, b] = await Promise.all(
-    [from, to].map((version) => agent.send(new GetPromptCommand({ promptIdentifier: promptId, promptVersion: version }))),
+    [from, to].map((version) =>
+      agent.send(
+        new GetPromptCommand({
+          promptIdentifier: promptId,
+          promptVersion: version,
+        }),
+      ),
+    ),
   );
-  return createTwoFilesPatch(`version ${from}`, `version ${to}`, reviewText(a), reviewText(b), a.description ?? "", b.description ?? "");
+  return createTwoFilesPatch(
+    `version ${from}`,
+    `version ${to}`,
+    reviewText(a),
+    reviewText(b),
+    a.description ?? "",
+    b.description ?? "",
+  );
 }

@@ -1,99 +1,238 @@
 // Chapter 3 as the notebook runs it: each region is one "try it" cell. The functions come from the
 // lesson files beside this one (in the notebook, from the cells before), so these imports stay
 // outside the regions.
-import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+} from "@aws-sdk/client-bedrock-runtime";
 import { modelIdFor, say, show, startGuide } from "bedrock-guide";
 import { auditPrompts, teamPromptPolicy } from "./audit";
 import { cleanUpChapter } from "./clean-up";
 import { compareVariants, summaryChecks } from "./compare-variants";
 import { createChatPrompt, createTextPrompt } from "./create-prompts";
-import { CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "./naming";
+import {
+  CHAPTER_TAG,
+  PROMPT_NAME_RULE,
+  chapterTags,
+  namingProblems,
+  promptName,
+} from "./naming";
 import { keepReaderLanguage, optimizePrompt } from "./optimize-prompt";
 import { toCloudFormation, toCreatePromptRequest } from "./prompt-as-code";
 import { listAllPrompts, readPromptSettings } from "./read-prompts";
 import { runPrompt, streamPrompt } from "./use-prompt";
-import { createVersion, diffVersions, editDraftText, listVersions } from "./versions";
+import {
+  createVersion,
+  diffVersions,
+  editDraftText,
+  listVersions,
+} from "./versions";
 
 // In the notebook the setup cell (snippets/setup.ts) has already started the session.
 const guide = await startGuide({ quiet: true });
 
 // #region names
 const names = {
-  summary: promptName({ team: "docs", purpose: "summary", lang: guide.lang }),
-  support: promptName({ team: "docs", purpose: "support_reply", lang: guide.lang }),
+  summary: promptName({
+    team: "docs",
+    purpose: "summary",
+    lang: guide.lang,
+  }),
+  support: promptName({
+    team: "docs",
+    purpose: "support_reply",
+    lang: guide.lang,
+  }),
 };
-show.table(["docs-summary-es", "SummarizeArticlePrompt", "docs-resumen corto-es"].map((name) => ({ name, problems: namingProblems(name).join("; ") || "—" })));
+show.table(
+  [
+    "docs-summary-es",
+    "SummarizeArticlePrompt",
+    "docs-resumen corto-es",
+  ].map((name) => ({
+    name,
+    problems: namingProblems(name).join("; ") || "—",
+  })),
+);
 // #endregion names
 
 // #region create
 const teamTags = chapterTags("ana", "docs");
 const summaryText = say(
-  { es: "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}", en: "Summarise the following text in at most {{palabras}} words:\n{{texto}}" },
+  {
+    es: "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}",
+    en: "Summarise the following text in at most {{palabras}} words:\n{{texto}}",
+  },
   guide.lang,
 );
-const summary = await createTextPrompt({ name: names.summary, description: "Short summary", foundationModelId: "amazon.nova-2-lite-v1:0", tags: teamTags, text: summaryText });
+const summary = await createTextPrompt({
+  name: names.summary,
+  description: "Short summary",
+  foundationModelId: "amazon.nova-2-lite-v1:0",
+  tags: teamTags,
+  text: summaryText,
+});
 const support = await createChatPrompt({
   name: names.support,
   description: "Support reply",
   foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
   tags: teamTags,
-  system: say({ es: "Eres el equipo de soporte de {{producto}}. Responde con amabilidad y en pocas frases.", en: "You are the support team of {{producto}}. Answer kindly, in a few sentences." }, guide.lang),
+  system: say(
+    {
+      es: "Eres el equipo de soporte de {{producto}}. Responde con amabilidad y en pocas frases.",
+      en: "You are the support team of {{producto}}. Answer kindly, in a few sentences.",
+    },
+    guide.lang,
+  ),
   userMessage: "{{pregunta}}",
 });
-show.table([summary, support].map((p) => ({ name: p.name, id: p.id, version: p.version, type: p.variants?.[0].templateType, modelId: p.variants?.[0].modelId })));
+show.table(
+  [summary, support].map((p) => ({
+    name: p.name,
+    id: p.id,
+    version: p.version,
+    type: p.variants?.[0].templateType,
+    modelId: p.variants?.[0].modelId,
+  })),
+);
 // #endregion create
 
 // #region read
 const byId = await readPromptSettings(summary.id!);
 const byArn = await readPromptSettings(support.arn!);
-show.table([byId, byArn].map(({ name, modelId, templateType, temperature, maxTokens, variables }) => ({ name, modelId, templateType, temperature, maxTokens, variables: variables.join(", ") })));
+show.table(
+  [byId, byArn].map(
+    ({
+      name,
+      modelId,
+      templateType,
+      temperature,
+      maxTokens,
+      variables,
+    }) => ({
+      name,
+      modelId,
+      templateType,
+      temperature,
+      maxTokens,
+      variables: variables.join(", "),
+    }),
+  ),
+);
 console.log(byArn.system);
-show.table((await listAllPrompts()).map((p) => ({ name: p.name, id: p.id, updatedAt: p.updatedAt?.toISOString() })));
+show.table(
+  (await listAllPrompts()).map((p) => ({
+    name: p.name,
+    id: p.id,
+    updatedAt: p.updatedAt?.toISOString(),
+  })),
+);
 // #endregion read
 
 // #region versions
-await createVersion(summary.id!, say({ es: "Primera versión: resumen en N palabras", en: "First version: summary in N words" }, guide.lang));
-await editDraftText(summary.id!, (text) => `${text}\n${say({ es: "Usa viñetas.", en: "Use bullet points." }, guide.lang)}`);
+await createVersion(
+  summary.id!,
+  say(
+    {
+      es: "Primera versión: resumen en N palabras",
+      en: "First version: summary in N words",
+    },
+    guide.lang,
+  ),
+);
+await editDraftText(
+  summary.id!,
+  (text) =>
+    `${text}\n${say({ es: "Usa viñetas.", en: "Use bullet points." }, guide.lang)}`,
+);
 const draft = await readPromptSettings(summary.id!);
 const firstVersion = await readPromptSettings(summary.id!, "1");
-console.log(say({ es: "¿La versión 1 cambió con el borrador?", en: "Did version 1 change with the draft?" }, guide.lang), firstVersion.text === draft.text);
-const second = await createVersion(summary.id!, say({ es: "Pide la respuesta en viñetas", en: "Asks for bullet points" }, guide.lang));
-show.table((await listVersions(summary.id!)).map((v) => ({ version: v.version, description: v.description, arn: v.arn })));
+console.log(
+  say(
+    {
+      es: "¿La versión 1 cambió con el borrador?",
+      en: "Did version 1 change with the draft?",
+    },
+    guide.lang,
+  ),
+  firstVersion.text === draft.text,
+);
+const second = await createVersion(
+  summary.id!,
+  say(
+    { es: "Pide la respuesta en viñetas", en: "Asks for bullet points" },
+    guide.lang,
+  ),
+);
+show.table(
+  (await listVersions(summary.id!)).map((v) => ({
+    version: v.version,
+    description: v.description,
+    arn: v.arn,
+  })),
+);
 console.log(await diffVersions(summary.id!, "1", "2"));
 // #endregion versions
 
 // #region use
 const values = {
   palabras: "25",
-  texto: say({ es: "Prompt Management guarda tus prompts con versiones, variables y el modelo que usan, para que tu aplicación los llame por su ARN.", en: "Prompt Management stores your prompts with versions, variables and the model they use, so your application calls them by ARN." }, guide.lang),
+  texto: say(
+    {
+      es: "Prompt Management guarda tus prompts con versiones, variables y el modelo que usan, para que tu aplicación los llame por su ARN.",
+      en: "Prompt Management stores your prompts with versions, variables and the model they use, so your application calls them by ARN.",
+    },
+    guide.lang,
+  ),
 };
 const answer = await runPrompt(second.arn!, values);
 console.log(answer.text);
-await streamPrompt(second.arn!, values, (text) => process.stdout.write(text));
+await streamPrompt(second.arn!, values, (text) =>
+  process.stdout.write(text),
+);
 console.log();
 // #endregion use
 
 // #region use-errors
 const mistakes: ConstructorParameters<typeof ConverseCommand>[0][] = [
-  { modelId: second.arn, promptVariables: { palabras: { text: "10" }, texto: { text: "…" } }, inferenceConfig: { temperature: 0.9 } },
+  {
+    modelId: second.arn,
+    promptVariables: { palabras: { text: "10" }, texto: { text: "…" } },
+    inferenceConfig: { temperature: 0.9 },
+  },
   { modelId: second.arn, promptVariables: { palabras: { text: "10" } } },
 ];
 for (const request of mistakes) {
   try {
     await new BedrockRuntimeClient({}).send(new ConverseCommand(request));
   } catch (error) {
-    console.log(`${(error as Error).name}: ${(error as Error).message.split("\n")[0]}\n`);
+    console.log(
+      `${(error as Error).name}: ${(error as Error).message.split("\n")[0]}\n`,
+    );
   }
 }
 // #endregion use-errors
 
 // #region optimize
-const optimized = await optimizePrompt(summaryText, "amazon.nova-lite-v1:0", (kind, text) => console.log(`[${kind}]\n${text}\n`));
-console.log(say({ es: "Variables perdidas:", en: "Variables lost:" }, guide.lang), optimized.lostVariables.length ? optimized.lostVariables : "—");
-const inMyLanguage = await keepReaderLanguage(optimized.optimized, guide.lang);
+const optimized = await optimizePrompt(
+  summaryText,
+  "amazon.nova-lite-v1:0",
+  (kind, text) => console.log(`[${kind}]\n${text}\n`),
+);
+console.log(
+  say({ es: "Variables perdidas:", en: "Variables lost:" }, guide.lang),
+  optimized.lostVariables.length ? optimized.lostVariables : "—",
+);
+const inMyLanguage = await keepReaderLanguage(
+  optimized.optimized,
+  guide.lang,
+);
 console.log(inMyLanguage.rewrittenIn, inMyLanguage.reason);
 try {
-  await optimizePrompt(summaryText, "anthropic.claude-haiku-4-5-20251001-v1:0");
+  await optimizePrompt(
+    summaryText,
+    "anthropic.claude-haiku-4-5-20251001-v1:0",
+  );
 } catch (error) {
   console.log((error as Error).message);
 }
@@ -110,20 +249,50 @@ const definition = {
   tags: teamTags,
 };
 console.log(JSON.stringify(toCloudFormation(definition), null, 2));
-console.log(JSON.stringify(toCreatePromptRequest(definition).variants?.[0].templateConfiguration, null, 2));
+console.log(
+  JSON.stringify(
+    toCreatePromptRequest(definition).variants?.[0].templateConfiguration,
+    null,
+    2,
+  ),
+);
 // #endregion as-code
 
 // #region audit
 show.table(await auditPrompts(PROMPT_NAME_RULE));
-console.log(JSON.stringify(teamPromptPolicy("docs", guide.region, "123456789012"), null, 2));
+console.log(
+  JSON.stringify(
+    teamPromptPolicy("docs", guide.region, "123456789012"),
+    null,
+    2,
+  ),
+);
 // #endregion audit
 
 // #region compare
 const comparison = await compareVariants(
   [
-    { name: "nova-2-lite", foundationModelId: "amazon.nova-2-lite-v1:0", template: summaryText, temperature: 0.2, maxTokens: 300 },
-    { name: "haiku-4-5", foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0", template: summaryText, temperature: 0.2, maxTokens: 300 },
-    { name: "gpt-oss-20b", foundationModelId: "openai.gpt-oss-20b-1:0", template: summaryText, temperature: 0.7, maxTokens: 300 },
+    {
+      name: "nova-2-lite",
+      foundationModelId: "amazon.nova-2-lite-v1:0",
+      template: summaryText,
+      temperature: 0.2,
+      maxTokens: 300,
+    },
+    {
+      name: "haiku-4-5",
+      foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
+      template: summaryText,
+      temperature: 0.2,
+      maxTokens: 300,
+    },
+    {
+      name: "gpt-oss-20b",
+      foundationModelId: "openai.gpt-oss-20b-1:0",
+      template: summaryText,
+      temperature: 0.7,
+      maxTokens: 300,
+    },
   ],
   [values, { palabras: "15", texto: values.texto }].map((input) => ({
     input,
@@ -136,5 +305,13 @@ show.table(comparison.table());
 // #region clean-up
 const cleanup = await cleanUpChapter(CHAPTER_TAG);
 console.log(cleanup);
-console.log(say({ es: "Prompts del capítulo que quedan:", en: "Chapter prompts left:" }, guide.lang), (await listAllPrompts()).filter((p) => Object.values(names).includes(p.name ?? "")).length);
+console.log(
+  say(
+    { es: "Prompts del capítulo que quedan:", en: "Chapter prompts left:" },
+    guide.lang,
+  ),
+  (await listAllPrompts()).filter((p) =>
+    Object.values(names).includes(p.name ?? ""),
+  ).length,
+);
 // #endregion clean-up

@@ -1,4 +1,8 @@
-import { loadCatalog, type CatalogModel, type RetiredEntry } from "bedrock-emulator";
+import {
+  loadCatalog,
+  type CatalogModel,
+  type RetiredEntry,
+} from "bedrock-emulator";
 import { parseModelReference } from "./prices";
 
 // What the guide knows about models without calling AWS: the ListFoundationModels and
@@ -23,7 +27,9 @@ export function regionsOffering(reference: string): string[] {
 export function profilesFor(reference: string, region: string): string[] {
   const { modelId } = parseModelReference(reference);
   return loadCatalog()
-    .data.profiles.filter((p) => p.regions.includes(region) && modelId in p.models)
+    .data.profiles.filter(
+      (p) => p.regions.includes(region) && modelId in p.models,
+    )
     .map((p) => p.inferenceProfileId)
     .sort();
 }

@@ -19,7 +19,9 @@ export class BudgetExceededError extends Error {
     public readonly spentUsd: number,
     public readonly budgetUsd: number,
   ) {
-    super(`Budget reached: this session has spent ${formatUsd(spentUsd)} of its ${formatUsd(budgetUsd)} budget.`);
+    super(
+      `Budget reached: this session has spent ${formatUsd(spentUsd)} of its ${formatUsd(budgetUsd)} budget.`,
+    );
     this.name = "BudgetExceededError";
   }
 }
@@ -53,10 +55,34 @@ export class CostMeter {
   }
 
   /** One row per model: calls, tokens, images and cost. */
-  byModel(): Array<{ model: string; calls: number; inputTokens: number; outputTokens: number; images: number; cost: string }> {
-    const rows = new Map<string, { calls: number; inputTokens: number; outputTokens: number; images: number; usd: number; priced: boolean }>();
+  byModel(): Array<{
+    model: string;
+    calls: number;
+    inputTokens: number;
+    outputTokens: number;
+    images: number;
+    cost: string;
+  }> {
+    const rows = new Map<
+      string,
+      {
+        calls: number;
+        inputTokens: number;
+        outputTokens: number;
+        images: number;
+        usd: number;
+        priced: boolean;
+      }
+    >();
     for (const c of this.calls) {
-      const row = rows.get(c.modelId) ?? { calls: 0, inputTokens: 0, outputTokens: 0, images: 0, usd: 0, priced: true };
+      const row = rows.get(c.modelId) ?? {
+        calls: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        images: 0,
+        usd: 0,
+        priced: true,
+      };
       row.calls += 1;
       row.inputTokens += c.inputTokens;
       row.outputTokens += c.outputTokens;
@@ -79,13 +105,27 @@ export class CostMeter {
   summary(): string {
     const total = formatUsd(this.totalUsd);
     const n = this.calls.length;
-    const unpriced = this.calls.filter((c) => c.costUsd === undefined).map((c) => c.modelId);
+    const unpriced = this.calls
+      .filter((c) => c.costUsd === undefined)
+      .map((c) => c.modelId);
     const missing = unpriced.length
-      ? say({ es: ` (sin precio conocido: ${[...new Set(unpriced)].join(", ")})`, en: ` (no known price: ${[...new Set(unpriced)].join(", ")})` }, this.options.lang)
+      ? say(
+          {
+            es: ` (sin precio conocido: ${[...new Set(unpriced)].join(", ")})`,
+            en: ` (no known price: ${[...new Set(unpriced)].join(", ")})`,
+          },
+          this.options.lang,
+        )
       : "";
     const text = this.options.live
-      ? { es: `${n} llamadas a modelos en vivo: ${total} de un presupuesto de ${formatUsd(this.options.budgetUsd)}${missing}.`, en: `${n} live model calls: ${total} of a ${formatUsd(this.options.budgetUsd)} budget${missing}.` }
-      : { es: `${n} llamadas sin conexión: no han costado nada. En vivo habrían costado unos ${total}${missing}.`, en: `${n} offline calls: they cost nothing. Live they would have cost about ${total}${missing}.` };
+      ? {
+          es: `${n} llamadas a modelos en vivo: ${total} de un presupuesto de ${formatUsd(this.options.budgetUsd)}${missing}.`,
+          en: `${n} live model calls: ${total} of a ${formatUsd(this.options.budgetUsd)} budget${missing}.`,
+        }
+      : {
+          es: `${n} llamadas sin conexión: no han costado nada. En vivo habrían costado unos ${total}${missing}.`,
+          en: `${n} offline calls: they cost nothing. Live they would have cost about ${total}${missing}.`,
+        };
     return say(text, this.options.lang);
   }
 
@@ -93,7 +133,9 @@ export class CostMeter {
   report(): void {
     show.table(this.byModel());
     const { retrievedAt } = priceSources();
-    show.markdown(`${this.summary()} ${say({ es: `Precios bajo demanda en USD, consultados el ${retrievedAt} (fuentes en data/prices.json).`, en: `On-demand prices in USD, read on ${retrievedAt} (sources in data/prices.json).` }, this.options.lang)}`);
+    show.markdown(
+      `${this.summary()} ${say({ es: `Precios bajo demanda en USD, consultados el ${retrievedAt} (fuentes en data/prices.json).`, en: `On-demand prices in USD, read on ${retrievedAt} (sources in data/prices.json).` }, this.options.lang)}`,
+    );
   }
 }
 

@@ -25,9 +25,13 @@ function notebookDisplay(): TslabDisplay | null {
   // Loading tslab outside a kernel would pull in a whole TypeScript compiler, so only look
   // for it when the kernel has already loaded it.
   const require = createRequire(process.cwd() + "/");
-  const kernelLoaded = Object.keys(require.cache).some((p) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(p));
+  const kernelLoaded = Object.keys(require.cache).some((p) =>
+    /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(p),
+  );
   if (!kernelLoaded) return (cachedDisplay = null);
-  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+  const jupyter = require("tslab/dist/jupyter") as {
+    lastWriteDisplayData: unknown;
+  };
   if (!jupyter.lastWriteDisplayData) return (cachedDisplay = null);
   cachedDisplay = (require("tslab") as { display: TslabDisplay }).display;
   return cachedDisplay;
@@ -67,22 +71,46 @@ export interface TableOptions {
 
 export function htmlTable(rows: Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options.columns);
-  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => field(r, c) === undefined || typeof field(r, c) === "number"));
-  const align = (i: number) => (numeric[i] ? ' style="text-align:right"' : "");
-  const head = columns.map((c, i) => `<th${align(i)}>${escapeHtml(c)}</th>`).join("");
+  const numeric = columns.map(
+    (c) =>
+      rows.length > 0 &&
+      rows.every(
+        (r) => field(r, c) === undefined || typeof field(r, c) === "number",
+      ),
+  );
+  const align = (i: number) =>
+    numeric[i] ? ' style="text-align:right"' : "";
+  const head = columns
+    .map((c, i) => `<th${align(i)}>${escapeHtml(c)}</th>`)
+    .join("");
   const body = rows
-    .map((r) => `<tr>${columns.map((c, i) => `<td${align(i)}>${escapeHtml(cellText(field(r, c)))}</td>`).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${columns.map((c, i) => `<td${align(i)}>${escapeHtml(cellText(field(r, c)))}</td>`).join("")}</tr>`,
+    )
     .join("\n");
-  const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
+  const caption = options.caption
+    ? `<caption>${escapeHtml(options.caption)}</caption>`
+    : "";
   return `<table>${caption}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
 export function textTable(rows: Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options.columns);
   const cells = rows.map((r) => columns.map((c) => cellText(field(r, c))));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
-  const out = [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)];
+  const widths = columns.map((c, i) =>
+    Math.max(c.length, ...cells.map((row) => row[i].length)),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  const out = [
+    line(columns),
+    line(widths.map((w) => "-".repeat(w))),
+    ...cells.map(line),
+  ];
   if (options.caption) out.unshift(options.caption);
   return out.join("\n");
 }
@@ -102,11 +130,17 @@ export const show = {
   svg(svg: string, description = "SVG"): void {
     const display = notebookDisplay();
     if (display) display.svg(svg);
-    else console.log(`[${description}: ${svg.length} bytes of SVG; run this in a notebook to see it]`);
+    else
+      console.log(
+        `[${description}: ${svg.length} bytes of SVG; run this in a notebook to see it]`,
+      );
   },
   png(png: Uint8Array, description = "PNG"): void {
     const display = notebookDisplay();
     if (display) display.png(png);
-    else console.log(`[${description}: ${png.length} bytes of PNG; run this in a notebook to see it]`);
+    else
+      console.log(
+        `[${description}: ${png.length} bytes of PNG; run this in a notebook to see it]`,
+      );
   },
 };

@@ -1,7 +1,12 @@
 import { startEmulator } from "bedrock-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
-import { readerLanguage, say, setSessionLanguage, type Language } from "./language";
+import {
+  readerLanguage,
+  say,
+  setSessionLanguage,
+  type Language,
+} from "./language";
 
 export type Mode = "offline" | "live";
 
@@ -52,7 +57,14 @@ interface RunningEmulator {
 let current: Guide | undefined;
 let currentOptions = "";
 
-const OFFLINE_ENV = ["AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"] as const;
+const OFFLINE_ENV = [
+  "AWS_ENDPOINT_URL",
+  "AWS_REGION",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_PROFILE",
+] as const;
 
 /**
  * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator in this
@@ -60,7 +72,9 @@ const OFFLINE_ENV = ["AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS
  * dummy keys), so plain SDK code like `new BedrockRuntimeClient({})` works unchanged. Live
  * (BEDROCK_GUIDE_MODE=live) it uses your normal AWS credential chain and a spending budget.
  */
-export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
+export async function startGuide(
+  options: GuideOptions = {},
+): Promise<Guide> {
   const lang = options.lang ?? readerLanguage();
   const mode = options.mode ?? modeFromEnvironment();
   const key = JSON.stringify({ ...options, lang, mode });
@@ -70,12 +84,15 @@ export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
   }
   if (current) await current.stop();
 
-  const budgetUsd = options.budgetUsd ?? Number(process.env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
+  const budgetUsd =
+    options.budgetUsd ?? Number(process.env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
   const meter = new CostMeter({ live: mode === "live", budgetUsd, lang });
 
   let guide: Guide;
   if (mode === "offline") {
-    const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, process.env[k]]));
+    const saved = Object.fromEntries(
+      OFFLINE_ENV.map((k) => [k, process.env[k]]),
+    );
     const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
     const emulator: RunningEmulator = await startEmulator();
     process.env.AWS_ENDPOINT_URL = emulator.url;
@@ -109,7 +126,9 @@ export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
     guide = {
       mode,
       region,
-      endpoint: process.env.AWS_ENDPOINT_URL ?? `https://bedrock-runtime.${region}.amazonaws.com`,
+      endpoint:
+        process.env.AWS_ENDPOINT_URL ??
+        `https://bedrock-runtime.${region}.amazonaws.com`,
       lang,
       meter,
       simulate: () => false,
@@ -129,7 +148,9 @@ export async function startGuide(options: GuideOptions = {}): Promise<Guide> {
 function modeFromEnvironment(): Mode {
   const value = (process.env.BEDROCK_GUIDE_MODE ?? "offline").toLowerCase();
   if (value === "live" || value === "offline") return value;
-  throw new Error(`BEDROCK_GUIDE_MODE must be "offline" or "live", not "${process.env.BEDROCK_GUIDE_MODE}".`);
+  throw new Error(
+    `BEDROCK_GUIDE_MODE must be "offline" or "live", not "${process.env.BEDROCK_GUIDE_MODE}".`,
+  );
 }
 
 /** The region the SDK itself would use (AWS_REGION, then the profile's config). */
@@ -155,17 +176,53 @@ async function liveRegion(): Promise<string> {
 
 /** Where credentials will come from, named without ever reading a secret. */
 function credentialSource(guide: Guide): string {
-  if (guide.mode === "offline") return say({ es: "claves ficticias del emulador", en: "the emulator's dummy keys" }, guide.lang);
-  if (process.env.AWS_ACCESS_KEY_ID) return say({ es: "variables de entorno", en: "environment variables" }, guide.lang);
-  if (process.env.AWS_PROFILE) return say({ es: `perfil ${process.env.AWS_PROFILE}`, en: `profile ${process.env.AWS_PROFILE}` }, guide.lang);
-  return say({ es: "cadena estándar del SDK (perfil default, SSO o rol)", en: "the SDK's standard chain (default profile, SSO or role)" }, guide.lang);
+  if (guide.mode === "offline")
+    return say(
+      {
+        es: "claves ficticias del emulador",
+        en: "the emulator's dummy keys",
+      },
+      guide.lang,
+    );
+  if (process.env.AWS_ACCESS_KEY_ID)
+    return say(
+      { es: "variables de entorno", en: "environment variables" },
+      guide.lang,
+    );
+  if (process.env.AWS_PROFILE)
+    return say(
+      {
+        es: `perfil ${process.env.AWS_PROFILE}`,
+        en: `profile ${process.env.AWS_PROFILE}`,
+      },
+      guide.lang,
+    );
+  return say(
+    {
+      es: "cadena estándar del SDK (perfil default, SSO o rol)",
+      en: "the SDK's standard chain (default profile, SSO or role)",
+    },
+    guide.lang,
+  );
 }
 
 export function describeSession(guide: Guide): string[] {
   const mode =
     guide.mode === "offline"
-      ? say({ es: "sin conexión (emulador local, gratis)", en: "offline (local emulator, free)" }, guide.lang)
-      : say({ es: `en vivo (llamadas reales a AWS, con coste; presupuesto ${guide.meter.options.budgetUsd} USD)`, en: `live (real AWS calls that cost money; budget ${guide.meter.options.budgetUsd} USD)` }, guide.lang);
+      ? say(
+          {
+            es: "sin conexión (emulador local, gratis)",
+            en: "offline (local emulator, free)",
+          },
+          guide.lang,
+        )
+      : say(
+          {
+            es: `en vivo (llamadas reales a AWS, con coste; presupuesto ${guide.meter.options.budgetUsd} USD)`,
+            en: `live (real AWS calls that cost money; budget ${guide.meter.options.budgetUsd} USD)`,
+          },
+          guide.lang,
+        );
   return [
     `${say({ es: "Modo", en: "Mode" }, guide.lang)}: ${mode}`,
     `${say({ es: "Región", en: "Region" }, guide.lang)}: ${guide.region}`,

@@ -1,15 +1,66 @@
 // The guide's shared plumbing: session mode, display, cost meter, prices and error advice.
 // Lessons import it by package name (`bedrock-guide`) so notebooks, tests and tsc all resolve it.
-export { startGuide, describeSession, type Guide, type GuideOptions, type Mode, type SimulatedFault } from "./guide";
-export { show, htmlTable, textTable, inNotebook, type TableOptions } from "./display";
+export {
+  startGuide,
+  describeSession,
+  type Guide,
+  type GuideOptions,
+  type Mode,
+  type SimulatedFault,
+} from "./guide";
+export {
+  show,
+  htmlTable,
+  textTable,
+  inNotebook,
+  type TableOptions,
+} from "./display";
 export { barChart, type BarChartInput, type ChartSeries } from "./chart";
-export { CostMeter, BudgetExceededError, type MeteredCall } from "./cost-meter";
-export { priceOf, costOf, formatUsd, parseModelReference, priceSources, type ModelPrice, type Usage } from "./prices";
-export { explainError, adviseOn, formatAdvice, type Advice, type AdviceContext, type Problem } from "./error-advice";
+export {
+  CostMeter,
+  BudgetExceededError,
+  type MeteredCall,
+} from "./cost-meter";
+export {
+  priceOf,
+  costOf,
+  formatUsd,
+  parseModelReference,
+  priceSources,
+  type ModelPrice,
+  type Usage,
+} from "./prices";
+export {
+  explainError,
+  adviseOn,
+  formatAdvice,
+  type Advice,
+  type AdviceContext,
+  type Problem,
+} from "./error-advice";
 export { refusesTemperatureWithTopP } from "./sampling-rules";
-export { modelFacts, regionsOffering, profilesFor, retirementOf, catalogDate } from "./catalog-facts";
-export { readerLanguage, currentLanguage, say, type Language, type Bilingual } from "./language";
-export { chooseModelFor, modelIdFor, forgetRegionListings, ModelNotCallableHere, type ModelChoice, type Route } from "./model-for-region";
+export {
+  modelFacts,
+  regionsOffering,
+  profilesFor,
+  retirementOf,
+  catalogDate,
+} from "./catalog-facts";
+export {
+  readerLanguage,
+  currentLanguage,
+  say,
+  type Language,
+  type Bilingual,
+} from "./language";
+export {
+  chooseModelFor,
+  modelIdFor,
+  forgetRegionListings,
+  ModelNotCallableHere,
+  type ModelChoice,
+  type Route,
+} from "./model-for-region";
 export { inParallel } from "./concurrency";
 export {
   checks,

@@ -21,18 +21,31 @@ let session: Session | undefined;
 /** Points the helpers at the current session; called by startGuide. */
 export function instrumentClients(current: Session): void {
   session = current;
-  for (const ClientClass of [BedrockRuntimeClient, BedrockClient, BedrockAgentClient, BedrockAgentRuntimeClient]) {
+  for (const ClientClass of [
+    BedrockRuntimeClient,
+    BedrockClient,
+    BedrockAgentClient,
+    BedrockAgentRuntimeClient,
+  ]) {
     patchSend(ClientClass.prototype as unknown as PatchableClient);
   }
 }
 
 type AnyArgs = { input: Record<string, unknown> };
-type AnyResult = { output: Record<string, unknown>; response?: { headers?: Record<string, string> } };
+type AnyResult = {
+  output: Record<string, unknown>;
+  response?: { headers?: Record<string, string> };
+};
 type Handler = (args: AnyArgs) => Promise<AnyResult>;
-type Middleware = (next: Handler, context: { commandName?: string }) => Handler;
+type Middleware = (
+  next: Handler,
+  context: { commandName?: string },
+) => Handler;
 interface PatchableClient {
   send: (...args: unknown[]) => Promise<unknown>;
-  middlewareStack: { add(m: Middleware, options: Record<string, unknown>): void };
+  middlewareStack: {
+    add(m: Middleware, options: Record<string, unknown>): void;
+  };
   config: { region: () => Promise<string> };
   __bedrockGuidePatched?: boolean;
 }
@@ -40,14 +53,23 @@ interface PatchableClient {
 const instrumented = new WeakSet<object>();
 
 function patchSend(proto: PatchableClient): void {
-  if (Object.prototype.hasOwnProperty.call(proto, "__bedrockGuidePatched")) return;
+  if (Object.prototype.hasOwnProperty.call(proto, "__bedrockGuidePatched"))
+    return;
   const originalSend = proto.send;
   proto.__bedrockGuidePatched = true;
   proto.send = function (this: PatchableClient, ...args: unknown[]) {
     if (!instrumented.has(this)) {
       instrumented.add(this);
-      this.middlewareStack.add(adviceMiddleware(this), { step: "initialize", priority: "high", name: "bedrockGuideAdvice" });
-      this.middlewareStack.add(meterMiddleware, { step: "deserialize", priority: "high", name: "bedrockGuideCostMeter" });
+      this.middlewareStack.add(adviceMiddleware(this), {
+        step: "initialize",
+        priority: "high",
+        name: "bedrockGuideAdvice",
+      });
+      this.middlewareStack.add(meterMiddleware, {
+        step: "deserialize",
+        priority: "high",
+        name: "bedrockGuideCostMeter",
+      });
     }
     return originalSend.apply(this, args);
   };
@@ -63,54 +85,105 @@ const adviceMiddleware =
     } catch (error) {
       if (session) {
         const region = await client.config.region().catch(() => undefined);
-        adviseOn(error, { modelId: args.input.modelId as string | undefined, region, lang: session.lang, operation: context.commandName });
+        adviseOn(error, {
+          modelId: args.input.modelId as string | undefined,
+          region,
+          lang: session.lang,
+          operation: context.commandName,
+        });
       }
       throw error;
     }
   };
 
-const METERED = new Set(["ConverseCommand", "ConverseStreamCommand", "InvokeModelCommand", "InvokeModelWithResponseStreamCommand"]);
+const METERED = new Set([
+  "ConverseCommand",
+  "ConverseStreamCommand",
+  "InvokeModelCommand",
+  "InvokeModelWithResponseStreamCommand",
+]);
 
 const meterMiddleware: Middleware = (next, context) => async (args) => {
   const meter = session?.meter;
   const modelId = args.input.modelId;
-  if (!meter || typeof modelId !== "string" || !METERED.has(context.commandName ?? "")) return next(args);
+  if (
+    !meter ||
+    typeof modelId !== "string" ||
+    !METERED.has(context.commandName ?? "")
+  )
+    return next(args);
   meter.checkBudget();
   const started = Date.now();
   const result = await next(args);
   const record = (inputTokens: number, outputTokens: number, images = 0) =>
-    meter.record({ operation: (context.commandName ?? "").replace(/Command$/, ""), modelId, inputTokens, outputTokens, images, elapsedMs: Date.now() - started });
+    meter.record({
+      operation: (context.commandName ?? "").replace(/Command$/, ""),
+      modelId,
+      inputTokens,
+      outputTokens,
+      images,
+      elapsedMs: Date.now() - started,
+    });
 
   const output = result.output;
   switch (context.commandName) {
     case "ConverseCommand": {
-      const usage = output.usage as { inputTokens?: number; outputTokens?: number } | undefined;
+      const usage = output.usage as
+        { inputTokens?: number; outputTokens?: number } | undefined;
       record(usage?.inputTokens ?? 0, usage?.outputTokens ?? 0);
       break;
     }
     case "InvokeModelCommand": {
       const headers = result.response?.headers ?? {};
-      const images = priceOf(modelId)?.perImage !== undefined ? countImages(output.body as Uint8Array) : 0;
-      record(Number(headers["x-amzn-bedrock-input-token-count"] ?? 0), Number(headers["x-amzn-bedrock-output-token-count"] ?? 0), images);
+      const images =
+        priceOf(modelId)?.perImage !== undefined
+          ? countImages(output.body as Uint8Array)
+          : 0;
+      record(
+        Number(headers["x-amzn-bedrock-input-token-count"] ?? 0),
+        Number(headers["x-amzn-bedrock-output-token-count"] ?? 0),
+        images,
+      );
       break;
     }
     case "ConverseStreamCommand":
-      output.stream = observe(output.stream as AsyncIterable<{ metadata?: { usage?: { inputTokens?: number; outputTokens?: number } } }>, (event) => {
-        if (event.metadata?.usage) record(event.metadata.usage.inputTokens ?? 0, event.metadata.usage.outputTokens ?? 0);
-      });
+      output.stream = observe(
+        output.stream as AsyncIterable<{
+          metadata?: {
+            usage?: { inputTokens?: number; outputTokens?: number };
+          };
+        }>,
+        (event) => {
+          if (event.metadata?.usage)
+            record(
+              event.metadata.usage.inputTokens ?? 0,
+              event.metadata.usage.outputTokens ?? 0,
+            );
+        },
+      );
       break;
     case "InvokeModelWithResponseStreamCommand":
-      output.body = observe(output.body as AsyncIterable<{ chunk?: { bytes?: Uint8Array } }>, (event) => {
-        const metrics = invocationMetrics(event.chunk?.bytes);
-        if (metrics) record(metrics.inputTokenCount ?? 0, metrics.outputTokenCount ?? 0);
-      });
+      output.body = observe(
+        output.body as AsyncIterable<{ chunk?: { bytes?: Uint8Array } }>,
+        (event) => {
+          const metrics = invocationMetrics(event.chunk?.bytes);
+          if (metrics)
+            record(
+              metrics.inputTokenCount ?? 0,
+              metrics.outputTokenCount ?? 0,
+            );
+        },
+      );
       break;
   }
   return result;
 };
 
 /** Passes every event through untouched, letting the meter look at each one. */
-async function* observe<T>(events: AsyncIterable<T>, look: (event: T) => void): AsyncIterable<T> {
+async function* observe<T>(
+  events: AsyncIterable<T>,
+  look: (event: T) => void,
+): AsyncIterable<T> {
   for await (const event of events) {
     look(event);
     yield event;
@@ -120,19 +193,28 @@ async function* observe<T>(events: AsyncIterable<T>, look: (event: T) => void): 
 function countImages(body: Uint8Array | undefined): number {
   if (!body) return 0;
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(body)) as { images?: unknown[] };
+    const parsed = JSON.parse(new TextDecoder().decode(body)) as {
+      images?: unknown[];
+    };
     return Array.isArray(parsed.images) ? parsed.images.length : 0;
   } catch {
     return 0;
   }
 }
 
-function invocationMetrics(bytes: Uint8Array | undefined): { inputTokenCount?: number; outputTokenCount?: number } | undefined {
+function invocationMetrics(
+  bytes: Uint8Array | undefined,
+): { inputTokenCount?: number; outputTokenCount?: number } | undefined {
   if (!bytes) return undefined;
   const text = new TextDecoder().decode(bytes);
   if (!text.includes("amazon-bedrock-invocationMetrics")) return undefined;
   try {
-    return (JSON.parse(text) as Record<string, { inputTokenCount?: number; outputTokenCount?: number }>)["amazon-bedrock-invocationMetrics"];
+    return (
+      JSON.parse(text) as Record<
+        string,
+        { inputTokenCount?: number; outputTokenCount?: number }
+      >
+    )["amazon-bedrock-invocationMetrics"];
   } catch {
     return undefined;
   }

@@ -7,7 +7,10 @@ export type Language = "es" | "en";
  * The reader's language: BEDROCK_GUIDE_LANG if set, else the notebook's folder
  * (Jupyter starts the kernel in notebooks/es or notebooks/en), else the shell's LANG.
  */
-export function readerLanguage(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Language {
+export function readerLanguage(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Language {
   const explicit = env.BEDROCK_GUIDE_LANG?.toLowerCase();
   if (explicit === "es" || explicit === "en") return explicit;
   const folder = basename(cwd);
@@ -31,6 +34,9 @@ export function currentLanguage(): Language {
 export type Bilingual = Record<Language, string>;
 
 /** The reader's version of anything written in both languages: a sentence, a prompt, a dataset. */
-export function say<T = string>(text: Record<Language, T>, lang: Language): T {
+export function say<T = string>(
+  text: Record<Language, T>,
+  lang: Language,
+): T {
   return text[lang];
 }

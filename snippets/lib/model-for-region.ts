@@ -37,7 +37,10 @@ export class ModelNotCallableHere extends Error {
   ) {
     const where = offeredIn.length
       ? say(
-          { es: ` El catálogo de la guía lo lista en: ${offeredIn.join(", ")}.`, en: ` The guide's catalog lists it in: ${offeredIn.join(", ")}.` },
+          {
+            es: ` El catálogo de la guía lo lista en: ${offeredIn.join(", ")}.`,
+            en: ` The guide's catalog lists it in: ${offeredIn.join(", ")}.`,
+          },
           lang,
         )
       : "";
@@ -77,11 +80,19 @@ async function fetchListing(region: string): Promise<RegionListing> {
   const bedrock = new BedrockClient({ region });
   try {
     const profiles: InferenceProfileSummary[] = [];
-    for await (const page of paginateListInferenceProfiles({ client: bedrock }, { typeEquals: "SYSTEM_DEFINED" })) {
+    for await (const page of paginateListInferenceProfiles(
+      { client: bedrock },
+      { typeEquals: "SYSTEM_DEFINED" },
+    )) {
       profiles.push(...(page.inferenceProfileSummaries ?? []));
     }
-    const { modelSummaries = [] } = await bedrock.send(new ListFoundationModelsCommand({ byInferenceType: "ON_DEMAND" }));
-    return { profiles, onDemand: new Set(modelSummaries.map((m) => m.modelId ?? "")) };
+    const { modelSummaries = [] } = await bedrock.send(
+      new ListFoundationModelsCommand({ byInferenceType: "ON_DEMAND" }),
+    );
+    return {
+      profiles,
+      onDemand: new Set(modelSummaries.map((m) => m.modelId ?? "")),
+    };
   } finally {
     bedrock.destroy();
   }
@@ -91,7 +102,8 @@ async function fetchListing(region: string): Promise<RegionListing> {
 const regionOfArn = (arn: string | undefined) => arn?.split(":")[3] ?? "";
 
 /** True for the profile that routes worldwide; every other system profile is geographic. */
-const isGlobal = (profile: InferenceProfileSummary) => profile.inferenceProfileId?.startsWith("global.") ?? false;
+const isGlobal = (profile: InferenceProfileSummary) =>
+  profile.inferenceProfileId?.startsWith("global.") ?? false;
 
 /**
  * Chooses how to call a model from `region`, in this order:
@@ -101,26 +113,56 @@ const isGlobal = (profile: InferenceProfileSummary) => profile.inferenceProfileI
  * 3. the model ID itself, where the region serves it on demand.
  * Accepts a model ID, a profile ID from any geography or an ARN.
  */
-export async function chooseModelFor(model: string, region?: string, lang: Language = currentLanguage()): Promise<ModelChoice> {
+export async function chooseModelFor(
+  model: string,
+  region?: string,
+  lang: Language = currentLanguage(),
+): Promise<ModelChoice> {
   const where = region ?? (await sessionRegion());
   const { modelId } = parseModelReference(model);
   const listing = await listingFor(where);
   const reaching = listing.profiles
-    .filter((p) => (p.models ?? []).some((m) => m.modelArn?.endsWith(`/${modelId}`)))
+    .filter((p) =>
+      (p.models ?? []).some((m) => m.modelArn?.endsWith(`/${modelId}`)),
+    )
     .filter((p) => p.status === undefined || p.status === "ACTIVE");
-  const destinations = (p: InferenceProfileSummary) => new Set((p.models ?? []).map((m) => regionOfArn(m.modelArn))).size;
-  const geographic = reaching.filter((p) => !isGlobal(p)).sort((a, b) => destinations(a) - destinations(b));
+  const destinations = (p: InferenceProfileSummary) =>
+    new Set((p.models ?? []).map((m) => regionOfArn(m.modelArn))).size;
+  const geographic = reaching
+    .filter((p) => !isGlobal(p))
+    .sort((a, b) => destinations(a) - destinations(b));
   const global = reaching.filter(isGlobal);
-  const profilesHere = reaching.map((p) => p.inferenceProfileId ?? "").sort();
+  const profilesHere = reaching
+    .map((p) => p.inferenceProfileId ?? "")
+    .sort();
   const base = { foundationModelId: modelId, region: where, profilesHere };
-  if (geographic[0]?.inferenceProfileId) return { ...base, modelId: geographic[0].inferenceProfileId, route: "geographic profile" };
-  if (global[0]?.inferenceProfileId) return { ...base, modelId: global[0].inferenceProfileId, route: "global profile" };
-  if (listing.onDemand.has(modelId)) return { ...base, modelId, route: "on demand" };
-  throw new ModelNotCallableHere(modelId, where, regionsOffering(modelId), lang);
+  if (geographic[0]?.inferenceProfileId)
+    return {
+      ...base,
+      modelId: geographic[0].inferenceProfileId,
+      route: "geographic profile",
+    };
+  if (global[0]?.inferenceProfileId)
+    return {
+      ...base,
+      modelId: global[0].inferenceProfileId,
+      route: "global profile",
+    };
+  if (listing.onDemand.has(modelId))
+    return { ...base, modelId, route: "on demand" };
+  throw new ModelNotCallableHere(
+    modelId,
+    where,
+    regionsOffering(modelId),
+    lang,
+  );
 }
 
 /** Shorthand for `chooseModelFor(...).modelId`: what to pass as `modelId` from `region`. */
-export async function modelIdFor(model: string, region?: string): Promise<string> {
+export async function modelIdFor(
+  model: string,
+  region?: string,
+): Promise<string> {
   return (await chooseModelFor(model, region)).modelId;
 }
 

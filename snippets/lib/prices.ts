@@ -37,14 +37,29 @@ export interface ModelPrice {
   source: string;
 }
 
-const PROFILE_PREFIXES = ["global", "us", "eu", "apac", "jp", "au", "in", "ca", "us-gov"];
+const PROFILE_PREFIXES = [
+  "global",
+  "us",
+  "eu",
+  "apac",
+  "jp",
+  "au",
+  "in",
+  "ca",
+  "us-gov",
+];
 
 /**
  * Splits what you pass as modelId (a model ID, a profile ID or either ARN) into the
  * foundation model ID and the profile prefix, if any.
  */
-export function parseModelReference(reference: string): { modelId: string; profilePrefix?: string } {
-  const id = reference.startsWith("arn:") ? reference.slice(reference.lastIndexOf("/") + 1) : reference;
+export function parseModelReference(reference: string): {
+  modelId: string;
+  profilePrefix?: string;
+} {
+  const id = reference.startsWith("arn:")
+    ? reference.slice(reference.lastIndexOf("/") + 1)
+    : reference;
   const dot = id.indexOf(".");
   const head = dot > 0 ? id.slice(0, dot) : "";
   if (PROFILE_PREFIXES.includes(head) && id.indexOf(".", dot + 1) > 0) {
@@ -63,16 +78,35 @@ export function priceOf(reference: string): ModelPrice | undefined {
   const file = priceFile();
   const image = file.image.find((e) => e.models.includes(modelId));
   if (image) {
-    return { modelId, inputPerMillion: 0, outputPerMillion: 0, perImage: image.perImage, rate: "on-demand", source: image.source };
+    return {
+      modelId,
+      inputPerMillion: 0,
+      outputPerMillion: 0,
+      perImage: image.perImage,
+      rate: "on-demand",
+      source: image.source,
+    };
   }
   const text = file.text.find((e) => e.models.includes(modelId));
   if (!text) return undefined;
   if (text.global && text.regional) {
     const rate = profilePrefix === "global" ? "global" : "regional";
     const p = text[rate]!;
-    return { modelId, inputPerMillion: p.input, outputPerMillion: p.output, rate, source: text.source };
+    return {
+      modelId,
+      inputPerMillion: p.input,
+      outputPerMillion: p.output,
+      rate,
+      source: text.source,
+    };
   }
-  return { modelId, inputPerMillion: text.input ?? 0, outputPerMillion: text.output ?? 0, rate: "on-demand", source: text.source };
+  return {
+    modelId,
+    inputPerMillion: text.input ?? 0,
+    outputPerMillion: text.output ?? 0,
+    rate: "on-demand",
+    source: text.source,
+  };
 }
 
 export interface Usage {
@@ -82,7 +116,10 @@ export interface Usage {
 }
 
 /** USD for one call's usage; undefined when the model has no known price. */
-export function costOf(reference: string, usage: Usage): number | undefined {
+export function costOf(
+  reference: string,
+  usage: Usage,
+): number | undefined {
   const price = priceOf(reference);
   if (!price) return undefined;
   return (
@@ -93,7 +130,10 @@ export function costOf(reference: string, usage: Usage): number | undefined {
 }
 
 /** Where the prices come from and when they were read, for the reader to check. */
-export function priceSources(): { retrievedAt: string; sources: Record<string, string> } {
+export function priceSources(): {
+  retrievedAt: string;
+  sources: Record<string, string>;
+} {
   const { retrievedAt, sources } = priceFile();
   return { retrievedAt, sources };
 }

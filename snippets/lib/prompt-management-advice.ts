@@ -36,7 +36,10 @@ const RULES: Rule[] = [
     when: (e) => e.name === "AccessDeniedException",
     advice: (action, operation) => ({
       problem: "no-access",
-      title: { es: `Falta el permiso ${action}`, en: `Missing permission ${action}` },
+      title: {
+        es: `Falta el permiso ${action}`,
+        en: `Missing permission ${action}`,
+      },
       explanation: {
         es: `Tu identidad no tiene permiso para ${operation}. En Prompt Management cada operación tiene su acción de IAM, y una política limitada por etiquetas (aws:ResourceTag/team) también deniega los prompts de otro equipo.`,
         en: `Your identity may not call ${operation}. In Prompt Management each operation has its own IAM action, and a policy scoped by tags (aws:ResourceTag/team) also denies other teams' prompts.`,
@@ -48,22 +51,34 @@ const RULES: Rule[] = [
     }),
   },
   {
-    when: (e) => e.name === "ValidationException" && /at 'name' failed to satisfy constraint/.test(e.message),
+    when: (e) =>
+      e.name === "ValidationException" &&
+      /at 'name' failed to satisfy constraint/.test(e.message),
     advice: () => ({
       problem: "invalid-request",
-      title: { es: "Nombre de prompt no válido", en: "Invalid prompt name" },
+      title: {
+        es: "Nombre de prompt no válido",
+        en: "Invalid prompt name",
+      },
       explanation: {
         es: "AWS solo admite en el nombre letras y cifras, con un único _ o - entre ellas, hasta 100: ni espacios, ni puntos, ni dos separadores seguidos.",
         en: "AWS accepts only letters and digits in the name, with a single _ or - between them, up to 100: no spaces, dots or two separators in a row.",
       },
-      fix: { es: "Usa un nombre como equipo-proposito-es, que cumple ^([0-9a-zA-Z][_-]?){1,100}$.", en: "Use a name such as team-purpose-en, which matches ^([0-9a-zA-Z][_-]?){1,100}$." },
+      fix: {
+        es: "Usa un nombre como equipo-proposito-es, que cumple ^([0-9a-zA-Z][_-]?){1,100}$.",
+        en: "Use a name such as team-purpose-en, which matches ^([0-9a-zA-Z][_-]?){1,100}$.",
+      },
     }),
   },
   {
-    when: (e, action) => e.name === "ResourceNotFoundException" && action !== "",
+    when: (e, action) =>
+      e.name === "ResourceNotFoundException" && action !== "",
     advice: () => ({
       problem: "prompt-not-found",
-      title: { es: "Ese prompt no existe aquí", en: "That prompt does not exist here" },
+      title: {
+        es: "Ese prompt no existe aquí",
+        en: "That prompt does not exist here",
+      },
       explanation: {
         es: "No hay ningún prompt (o versión) con ese ID en esta cuenta y región: puede estar mal copiado, borrado o en otra región.",
         en: "No prompt (or version) has that ID in this account and region: it may be mistyped, deleted, or in another region.",
@@ -81,13 +96,32 @@ const RULES: Rule[] = [
  * them or no rule fits (the general advice then applies). `operation` is the SDK command's name,
  * with or without the `Command` suffix.
  */
-export function promptManagementAdvice(error: unknown, operation: string | undefined, lang: Language): { problem: PromptAdvice["problem"]; title: string; explanation: string; fix: string } | undefined {
+export function promptManagementAdvice(
+  error: unknown,
+  operation: string | undefined,
+  lang: Language,
+):
+  | {
+      problem: PromptAdvice["problem"];
+      title: string;
+      explanation: string;
+      fix: string;
+    }
+  | undefined {
   const op = (operation ?? "").replace(/Command$/, "");
   const action = PROMPT_MANAGEMENT_ACTIONS[op];
   if (!action) return undefined;
-  const e = { name: (error as { name?: string })?.name ?? "", message: (error as { message?: string })?.message ?? String(error) };
+  const e = {
+    name: (error as { name?: string })?.name ?? "",
+    message: (error as { message?: string })?.message ?? String(error),
+  };
   const rule = RULES.find((r) => r.when(e, action));
   if (!rule) return undefined;
   const advice = rule.advice(action, op);
-  return { problem: advice.problem, title: advice.title[lang], explanation: advice.explanation[lang], fix: advice.fix[lang] };
+  return {
+    problem: advice.problem,
+    title: advice.title[lang],
+    explanation: advice.explanation[lang],
+    fix: advice.fix[lang],
+  };
 }

@@ -6,14 +6,23 @@ import { parseModelReference } from "./prices";
 interface SamplingRules {
   source: string[];
   retrievedAt: string;
-  temperatureWithTopP: { rule: string; message: string; selection: string; models: string[] };
+  temperatureWithTopP: {
+    rule: string;
+    message: string;
+    selection: string;
+    models: string[];
+  };
 }
 
 /**
  * True when the model refuses a request that sets both temperature and topP (Claude Sonnet 4.5,
  * Haiku 4.5 and later). Takes a model ID, an inference profile ID (us., eu., global.…) or an ARN.
  */
-export function refusesTemperatureWithTopP(modelIdOrProfileOrArn: string): boolean {
+export function refusesTemperatureWithTopP(
+  modelIdOrProfileOrArn: string,
+): boolean {
   const { modelId } = parseModelReference(modelIdOrProfileOrArn);
-  return readDataFile<SamplingRules>("sampling-rules.json").temperatureWithTopP.models.includes(modelId);
+  return readDataFile<SamplingRules>(
+    "sampling-rules.json",
+  ).temperatureWithTopP.models.includes(modelId);
 }

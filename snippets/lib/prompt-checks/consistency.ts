@@ -1,4 +1,8 @@
-import { BedrockRuntimeClient, ConverseCommand, type ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandInput,
+} from "@aws-sdk/client-bedrock-runtime";
 import { inParallel } from "../concurrency";
 import { CheckConfigError, answerOf, tr, type CheckResult } from "./types";
 
@@ -33,23 +37,52 @@ export interface Consistency {
 }
 
 /** Scores a set of answers to the same prompt. */
-export function consistencyOf(answers: string[], minSimilarity = 0.6): Consistency {
+export function consistencyOf(
+  answers: string[],
+  minSimilarity = 0.6,
+): Consistency {
   if (!Array.isArray(answers) || answers.length < 1) {
-    throw new CheckConfigError("answers", { es: "hace falta al menos una respuesta", en: "at least one answer is needed" });
+    throw new CheckConfigError("answers", {
+      es: "hace falta al menos una respuesta",
+      en: "at least one answer is needed",
+    });
   }
   if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
-    throw new CheckConfigError("minSimilarity", { es: `debe estar entre 0 y 1, no ${minSimilarity}`, en: `must be between 0 and 1, not ${minSimilarity}` });
+    throw new CheckConfigError("minSimilarity", {
+      es: `debe estar entre 0 y 1, no ${minSimilarity}`,
+      en: `must be between 0 and 1, not ${minSimilarity}`,
+    });
   }
   const scores: number[] = [];
-  for (let i = 0; i < answers.length; i++) for (let j = i + 1; j < answers.length; j++) scores.push(similarity(answers[i], answers[j]));
-  const mean = scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : 1;
+  for (let i = 0; i < answers.length; i++)
+    for (let j = i + 1; j < answers.length; j++)
+      scores.push(similarity(answers[i], answers[j]));
+  const mean = scores.length
+    ? scores.reduce((s, x) => s + x, 0) / scores.length
+    : 1;
   const lowest = scores.length ? Math.min(...scores) : 1;
   const empty = answers.filter((a) => !a.trim()).length;
   const passed = empty === 0 && mean >= minSimilarity;
   const reason = empty
-    ? tr({ es: `${empty} de ${answers.length} respuestas vacías`, en: `${empty} of ${answers.length} answers are empty` })
-    : tr({ es: `similitud media ${mean.toFixed(2)} (mínima ${lowest.toFixed(2)}) en ${answers.length} ejecuciones; se pide ≥ ${minSimilarity}`, en: `mean similarity ${mean.toFixed(2)} (lowest ${lowest.toFixed(2)}) over ${answers.length} runs; ≥ ${minSimilarity} required` });
-  return { answers, similarity: mean, lowest, result: { check: `consistency(${answers.length})`, criterion: "consistency", passed, reason } };
+    ? tr({
+        es: `${empty} de ${answers.length} respuestas vacías`,
+        en: `${empty} of ${answers.length} answers are empty`,
+      })
+    : tr({
+        es: `similitud media ${mean.toFixed(2)} (mínima ${lowest.toFixed(2)}) en ${answers.length} ejecuciones; se pide ≥ ${minSimilarity}`,
+        en: `mean similarity ${mean.toFixed(2)} (lowest ${lowest.toFixed(2)}) over ${answers.length} runs; ≥ ${minSimilarity} required`,
+      });
+  return {
+    answers,
+    similarity: mean,
+    lowest,
+    result: {
+      check: `consistency(${answers.length})`,
+      criterion: "consistency",
+      passed,
+      reason,
+    },
+  };
 }
 
 export interface ConsistencyRun {
@@ -61,13 +94,29 @@ export interface ConsistencyRun {
 }
 
 /** Sends the same request `times` times and scores how alike the answers are. */
-export async function runConsistency({ request, times, minSimilarity = 0.6, concurrency = 3 }: ConsistencyRun): Promise<Consistency> {
+export async function runConsistency({
+  request,
+  times,
+  minSimilarity = 0.6,
+  concurrency = 3,
+}: ConsistencyRun): Promise<Consistency> {
   if (!Number.isInteger(times) || times < 1) {
-    throw new CheckConfigError("times", { es: `debe ser un entero ≥ 1, no ${times}`, en: `must be an integer ≥ 1, not ${times}` });
+    throw new CheckConfigError("times", {
+      es: `debe ser un entero ≥ 1, no ${times}`,
+      en: `must be an integer ≥ 1, not ${times}`,
+    });
   }
-  const runtime = new BedrockRuntimeClient({ retryMode: "adaptive", maxAttempts: 6 });
+  const runtime = new BedrockRuntimeClient({
+    retryMode: "adaptive",
+    maxAttempts: 6,
+  });
   try {
-    const answers = await inParallel(Array.from({ length: times }), concurrency, async () => answerOf(await runtime.send(new ConverseCommand(request))).text);
+    const answers = await inParallel(
+      Array.from({ length: times }),
+      concurrency,
+      async () =>
+        answerOf(await runtime.send(new ConverseCommand(request))).text,
+    );
     return consistencyOf(answers, minSimilarity);
   } finally {
     runtime.destroy();

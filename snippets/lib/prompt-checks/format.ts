@@ -1,9 +1,19 @@
 import { detectAll } from "tinyld";
-import { CheckConfigError, tr, type Answer, type Check, type CheckResult } from "./types";
+import {
+  CheckConfigError,
+  tr,
+  type Answer,
+  type Check,
+  type CheckResult,
+} from "./types";
 
 // Format checks: the shape of the answer, the first thing a program that reads it depends on.
 
-const nonEmptyLines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const nonEmptyLines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 const BULLET = /^[-*•]\s+\S/;
 const NUMBERED = /^(\d+)[.)]\s+\S/;
 
@@ -16,29 +26,46 @@ export function countWords(text: string): number {
 export function countSentences(text: string, lang = "en"): number {
   const segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
   let n = 0;
-  for (const s of segmenter.segment(text)) if (/[\p{L}\p{N}]/u.test(s.segment)) n++;
+  for (const s of segmenter.segment(text))
+    if (/[\p{L}\p{N}]/u.test(s.segment)) n++;
   return n;
 }
 
 function positiveInteger(field: string, value: number | undefined): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < 1) {
-    throw new CheckConfigError(field, { es: `debe ser un entero positivo, no ${value}`, en: `must be a positive integer, not ${value}` });
+    throw new CheckConfigError(field, {
+      es: `debe ser un entero positivo, no ${value}`,
+      en: `must be a positive integer, not ${value}`,
+    });
   }
 }
 
-function result(check: Check, passed: boolean, reason: string): CheckResult {
+function result(
+  check: Check,
+  passed: boolean,
+  reason: string,
+): CheckResult {
   return { check: check.name, criterion: check.criterion, passed, reason };
 }
 
 /** Wraps a text check so an answer with no text fails with a reason instead of passing by accident. */
-export function textCheck(name: string, criterion: Check["criterion"], test: (text: string, self: Check) => CheckResult): Check {
+export function textCheck(
+  name: string,
+  criterion: Check["criterion"],
+  test: (text: string, self: Check) => CheckResult,
+): Check {
   const self: Check = {
     name,
     criterion,
     run(answer: Answer) {
       if (answer.notText) return result(self, false, answer.notText);
-      if (!answer.text.trim()) return result(self, false, tr({ es: "la respuesta está vacía", en: "the answer is empty" }));
+      if (!answer.text.trim())
+        return result(
+          self,
+          false,
+          tr({ es: "la respuesta está vacía", en: "the answer is empty" }),
+        );
       try {
         return test(answer.text, self);
       } catch (error) {
@@ -56,7 +83,10 @@ export interface ListOptions {
   min?: number;
 }
 
-function listCheck(kind: "bullets" | "numberedSteps", options: ListOptions): Check {
+function listCheck(
+  kind: "bullets" | "numberedSteps",
+  options: ListOptions,
+): Check {
   positiveInteger(`${kind}.count`, options.count);
   positiveInteger(`${kind}.min`, options.min);
   const label = options.count ? `${kind}(${options.count})` : kind;
@@ -66,37 +96,97 @@ function listCheck(kind: "bullets" | "numberedSteps", options: ListOptions): Che
     const items = lines.filter((l) => pattern.test(l));
     const stray = lines.filter((l) => !pattern.test(l));
     if (!items.length) {
-      return result(self, false, tr(kind === "bullets" ? { es: "no hay ninguna viñeta (líneas que empiecen por -, * o •)", en: "no bullet lines (starting with -, * or •)" } : { es: "no hay pasos numerados (líneas «1.», «2.»…)", en: "no numbered steps (lines \"1.\", \"2.\"…)" }));
+      return result(
+        self,
+        false,
+        tr(
+          kind === "bullets"
+            ? {
+                es: "no hay ninguna viñeta (líneas que empiecen por -, * o •)",
+                en: "no bullet lines (starting with -, * or •)",
+              }
+            : {
+                es: "no hay pasos numerados (líneas «1.», «2.»…)",
+                en: 'no numbered steps (lines "1.", "2."…)',
+              },
+        ),
+      );
     }
     if (stray.length) {
-      return result(self, false, tr({ es: `${stray.length} línea(s) fuera de la lista, p. ej. «${stray[0].slice(0, 40)}»`, en: `${stray.length} line(s) outside the list, e.g. "${stray[0].slice(0, 40)}"` }));
+      return result(
+        self,
+        false,
+        tr({
+          es: `${stray.length} línea(s) fuera de la lista, p. ej. «${stray[0].slice(0, 40)}»`,
+          en: `${stray.length} line(s) outside the list, e.g. "${stray[0].slice(0, 40)}"`,
+        }),
+      );
     }
     if (kind === "numberedSteps") {
       const numbers = items.map((l) => Number(NUMBERED.exec(l)![1]));
       const broken = numbers.findIndex((n, i) => n !== i + 1);
-      if (broken >= 0) return result(self, false, tr({ es: `la numeración salta: el paso ${broken + 1} lleva el número ${numbers[broken]}`, en: `numbering skips: step ${broken + 1} is numbered ${numbers[broken]}` }));
+      if (broken >= 0)
+        return result(
+          self,
+          false,
+          tr({
+            es: `la numeración salta: el paso ${broken + 1} lleva el número ${numbers[broken]}`,
+            en: `numbering skips: step ${broken + 1} is numbered ${numbers[broken]}`,
+          }),
+        );
     }
     if (options.count !== undefined && items.length !== options.count) {
-      return result(self, false, tr({ es: `${items.length} elementos; se pedían ${options.count}`, en: `${items.length} items; ${options.count} were asked for` }));
+      return result(
+        self,
+        false,
+        tr({
+          es: `${items.length} elementos; se pedían ${options.count}`,
+          en: `${items.length} items; ${options.count} were asked for`,
+        }),
+      );
     }
     const min = options.min ?? 2;
-    if (items.length < min) return result(self, false, tr({ es: `${items.length} elemento(s); se piden al menos ${min}`, en: `${items.length} item(s); at least ${min} needed` }));
-    return result(self, true, tr({ es: `${items.length} elementos, todos en formato de lista`, en: `${items.length} items, all in list form` }));
+    if (items.length < min)
+      return result(
+        self,
+        false,
+        tr({
+          es: `${items.length} elemento(s); se piden al menos ${min}`,
+          en: `${items.length} item(s); at least ${min} needed`,
+        }),
+      );
+    return result(
+      self,
+      true,
+      tr({
+        es: `${items.length} elementos, todos en formato de lista`,
+        en: `${items.length} items, all in list form`,
+      }),
+    );
   });
 }
 
 /** Every non-empty line is a bullet (-, * or •). */
-export const bullets = (options: ListOptions = {}) => listCheck("bullets", options);
+export const bullets = (options: ListOptions = {}) =>
+  listCheck("bullets", options);
 
 /** Every non-empty line is a step "1.", "2.", … numbered in order from 1. */
-export const numberedSteps = (options: ListOptions = {}) => listCheck("numberedSteps", options);
+export const numberedSteps = (options: ListOptions = {}) =>
+  listCheck("numberedSteps", options);
 
 /** At most `limit` words (see countWords). */
 export function maxWords(limit: number): Check {
   positiveInteger("maxWords.limit", limit);
   return textCheck(`maxWords(${limit})`, "format", (text, self) => {
     const n = countWords(text);
-    return result(self, n <= limit, tr({ es: `${n} palabras (límite ${limit})`, en: `${n} words (limit ${limit})` }));
+    return result(
+      self,
+      n <= limit,
+      tr({
+        es: `${n} palabras (límite ${limit})`,
+        en: `${n} words (limit ${limit})`,
+      }),
+    );
   });
 }
 
@@ -105,7 +195,14 @@ export function maxSentences(limit: number, lang = "en"): Check {
   positiveInteger("maxSentences.limit", limit);
   return textCheck(`maxSentences(${limit})`, "format", (text, self) => {
     const n = countSentences(text, lang);
-    return result(self, n <= limit, tr({ es: `${n} frases (límite ${limit})`, en: `${n} sentences (limit ${limit})` }));
+    return result(
+      self,
+      n <= limit,
+      tr({
+        es: `${n} frases (límite ${limit})`,
+        en: `${n} sentences (limit ${limit})`,
+      }),
+    );
   });
 }
 
@@ -115,13 +212,33 @@ export function maxSentences(limit: number, lang = "en"): Check {
  */
 export function language(expected: string): Check {
   if (!/^[a-z]{2}$/.test(expected)) {
-    throw new CheckConfigError("language.expected", { es: `debe ser un código ISO 639-1 como "es" o "en", no "${expected}"`, en: `must be an ISO 639-1 code such as "es" or "en", not "${expected}"` });
+    throw new CheckConfigError("language.expected", {
+      es: `debe ser un código ISO 639-1 como "es" o "en", no "${expected}"`,
+      en: `must be an ISO 639-1 code such as "es" or "en", not "${expected}"`,
+    });
   }
   return textCheck(`language(${expected})`, "format", (text, self) => {
     const letters = text.replace(/[^\p{L}]/gu, "").length;
-    if (letters < 12) return result(self, false, tr({ es: "demasiado corto para saber el idioma", en: "too short to tell the language" }));
+    if (letters < 12)
+      return result(
+        self,
+        false,
+        tr({
+          es: "demasiado corto para saber el idioma",
+          en: "too short to tell the language",
+        }),
+      );
     const ranked = detectAll(text);
     const top = ranked[0]?.lang;
-    return result(self, top === expected, top ? tr({ es: `idioma detectado: ${top}`, en: `detected language: ${top}` }) : tr({ es: "idioma no reconocido", en: "language not recognised" }));
+    return result(
+      self,
+      top === expected,
+      top
+        ? tr({
+            es: `idioma detectado: ${top}`,
+            en: `detected language: ${top}`,
+          })
+        : tr({ es: "idioma no reconocido", en: "language not recognised" }),
+    );
   });
 }

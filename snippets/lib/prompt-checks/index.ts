@@ -4,17 +4,59 @@
 // (the toolkit uses its language, region, pricing and chart helpers); as packages it needs only the
 // AWS SDK, zod and tinyld.
 import { contains, exactly, matches, numberNear } from "./accuracy";
-import { bullets, language, maxSentences, maxWords, numberedSteps } from "./format";
+import {
+  bullets,
+  language,
+  maxSentences,
+  maxWords,
+  numberedSteps,
+} from "./format";
 import { json } from "./json";
 import { judgedBy } from "./judge";
 
 /** Every check, by name: `checks.maxWords(50)`, `checks.json(schema)`, `checks.judgedBy({...})`. */
-export const checks = { bullets, numberedSteps, maxWords, maxSentences, language, json, exactly, contains, matches, numberNear, judgedBy };
+export const checks = {
+  bullets,
+  numberedSteps,
+  maxWords,
+  maxSentences,
+  language,
+  json,
+  exactly,
+  contains,
+  matches,
+  numberNear,
+  judgedBy,
+};
 
-export { answerOf, CheckConfigError, type Answer, type Check, type CheckResult, type Criterion } from "./types";
+export {
+  answerOf,
+  CheckConfigError,
+  type Answer,
+  type Check,
+  type CheckResult,
+  type Criterion,
+} from "./types";
 export { countWords, countSentences, type ListOptions } from "./format";
 export { numbersIn } from "./accuracy";
-export { readVerdict, VERDICT_TOOL, type JudgeOptions, type Verdict } from "./judge";
-export { similarity, consistencyOf, runConsistency, type Consistency, type ConsistencyRun } from "./consistency";
+export {
+  readVerdict,
+  VERDICT_TOOL,
+  type JudgeOptions,
+  type Verdict,
+} from "./judge";
+export {
+  similarity,
+  consistencyOf,
+  runConsistency,
+  type Consistency,
+  type ConsistencyRun,
+} from "./consistency";
 export { checkAnswer, type CheckReport } from "./run";
-export { comparePrompts, type ComparisonRun, type PromptCase, type PromptComparison, type PromptVariant } from "./compare";
+export {
+  comparePrompts,
+  type ComparisonRun,
+  type PromptCase,
+  type PromptComparison,
+  type PromptVariant,
+} from "./compare";

@@ -49,19 +49,44 @@ export class CheckConfigError extends Error {
 const REFUSALS = new Set(["content_filtered", "guardrail_intervened"]);
 
 /** A Converse response, or plain text, as an Answer. */
-export function answerOf(response: string | Answer | ConverseCommandOutput): Answer {
+export function answerOf(
+  response: string | Answer | ConverseCommandOutput,
+): Answer {
   if (typeof response === "string") return { text: response };
-  if ("text" in response && typeof response.text === "string") return response;
+  if ("text" in response && typeof response.text === "string")
+    return response;
   const output = response as ConverseCommandOutput;
   const stopReason = output.stopReason;
   const blocks = output.output?.message?.content ?? [];
   const text = blocks.map((b) => b.text ?? "").join("");
   if (stopReason && REFUSALS.has(stopReason)) {
-    return { text, stopReason, notText: tr({ es: `el modelo no respondió (stopReason ${stopReason})`, en: `the model declined to answer (stopReason ${stopReason})` }) };
+    return {
+      text,
+      stopReason,
+      notText: tr({
+        es: `el modelo no respondió (stopReason ${stopReason})`,
+        en: `the model declined to answer (stopReason ${stopReason})`,
+      }),
+    };
   }
   if (!text && blocks.length) {
-    const kinds = blocks.map((b) => Object.keys(b).find((k) => (b as unknown as Record<string, unknown>)[k] !== undefined) ?? "?").join(", ");
-    return { text, stopReason, notText: tr({ es: `la respuesta no tiene texto (bloques: ${kinds})`, en: `the answer has no text (blocks: ${kinds})` }) };
+    const kinds = blocks
+      .map(
+        (b) =>
+          Object.keys(b).find(
+            (k) =>
+              (b as unknown as Record<string, unknown>)[k] !== undefined,
+          ) ?? "?",
+      )
+      .join(", ");
+    return {
+      text,
+      stopReason,
+      notText: tr({
+        es: `la respuesta no tiene texto (bloques: ${kinds})`,
+        en: `the answer has no text (blocks: ${kinds})`,
+      }),
+    };
   }
   return { text, stopReason };
 }
