@@ -38,3 +38,19 @@ export function profilesFor(reference: string, region: string): string[] {
 export function retirementOf(reference: string): RetiredEntry | undefined {
   return loadCatalog().retirement(parseModelReference(reference).modelId);
 }
+
+/**
+ * True while a Legacy model is in its public extended access period (publicExtendedAccessTime
+ * passed, end of life not yet): AWS may charge more than the on-demand price then.
+ */
+export function inExtendedAccess(
+  reference: string,
+  now: Date = new Date(),
+): boolean {
+  const lifecycle = modelFacts(reference)?.modelLifecycle;
+  if (!lifecycle?.publicExtendedAccessTime) return false;
+  if (new Date(lifecycle.publicExtendedAccessTime) > now) return false;
+  return (
+    !lifecycle.endOfLifeTime || new Date(lifecycle.endOfLifeTime) > now
+  );
+}

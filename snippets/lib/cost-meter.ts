@@ -1,6 +1,13 @@
 import { show } from "./display";
 import { say, type Language } from "./language";
-import { costOf, formatUsd, priceOf, priceSources } from "./prices";
+import { inExtendedAccess } from "./catalog-facts";
+import {
+  costOf,
+  formatUsd,
+  priceOf,
+  sourceDatesOf,
+  type ModelPrice,
+} from "./prices";
 
 export interface MeteredCall {
   operation: string;
@@ -27,6 +34,19 @@ export class BudgetExceededError extends Error {
 }
 
 /**
+ * Live, a Legacy model in public extended access with no sourced price: the guide cannot keep to
+ * the budget, so it does not call it unless the reader opts in.
+ */
+export class ExtendedAccessPriceUnknown extends Error {
+  constructor(readonly modelId: string) {
+    super(
+      `${modelId} is in public extended access, where AWS may charge more than the on-demand price, and data/prices.json has no sourced price for it. Set BEDROCK_GUIDE_ALLOW_EXTENDED_ACCESS=1 to call it anyway.`,
+    );
+    this.name = "ExtendedAccessPriceUnknown";
+  }
+}
+
+/**
  * Prices every model call of the session. Offline it tells what the same calls would cost live;
  * live it also stops further calls once the budget is spent.
  */
@@ -34,7 +54,13 @@ export class CostMeter {
   readonly calls: MeteredCall[] = [];
 
   constructor(
-    readonly options: { live: boolean; budgetUsd: number; lang: Language },
+    readonly options: {
+      live: boolean;
+      budgetUsd: number;
+      lang: Language;
+      /** Call Legacy models in extended access live even without a known price. */
+      allowExtendedAccess?: boolean;
+    },
   ) {}
 
   record(call: Omit<MeteredCall, "costUsd">): MeteredCall {
@@ -47,8 +73,20 @@ export class CostMeter {
     return this.calls.reduce((sum, c) => sum + (c.costUsd ?? 0), 0);
   }
 
-  /** Called before every live model call: spending stops at the budget, not after it. */
-  checkBudget(): void {
+  /**
+   * Called before every live model call: spending stops at the budget, not after it, and a model
+   * whose price is unknown because it is in extended access is refused unless allowed.
+   */
+  checkBudget(modelId?: string): void {
+    if (
+      this.options.live &&
+      modelId !== undefined &&
+      !this.options.allowExtendedAccess &&
+      inExtendedAccess(modelId) &&
+      priceOf(modelId) === undefined
+    ) {
+      throw new ExtendedAccessPriceUnknown(modelId);
+    }
     if (this.options.live && this.totalUsd >= this.options.budgetUsd) {
       throw new BudgetExceededError(this.totalUsd, this.options.budgetUsd);
     }
@@ -103,11 +141,21 @@ export class CostMeter {
 
   /** A sentence with the total, in the reader's language. */
   summary(): string {
-    const total = formatUsd(this.totalUsd);
+    const anyUnpriced = this.calls.some((c) => c.costUsd === undefined);
+    // A call without a known price is never counted as free: the total says so.
+    const total = !anyUnpriced
+      ? formatUsd(this.totalUsd)
+      : this.totalUsd > 0
+        ? `${formatUsd(this.totalUsd)} + ?`
+        : "?";
     const n = this.calls.length;
     const unpriced = this.calls
       .filter((c) => c.costUsd === undefined)
-      .map((c) => c.modelId);
+      .map((c) =>
+        inExtendedAccess(c.modelId)
+          ? `${c.modelId} (${say({ es: "acceso extendido, más caro que bajo demanda", en: "extended access, dearer than on demand" }, this.options.lang)})`
+          : c.modelId,
+      );
     const missing = unpriced.length
       ? say(
           {
@@ -129,12 +177,29 @@ export class CostMeter {
     return say(text, this.options.lang);
   }
 
-  /** Shows the per-model table and the total, with where the prices come from. */
+  /** Shows the per-model table and the total, with the dates of the prices used. */
   report(): void {
     show.table(this.byModel());
-    const { retrievedAt } = priceSources();
-    show.markdown(
-      `${this.summary()} ${say({ es: `Precios bajo demanda en USD, consultados el ${retrievedAt} (fuentes en data/prices.json).`, en: `On-demand prices in USD, read on ${retrievedAt} (sources in data/prices.json).` }, this.options.lang)}`,
+    show.markdown(`${this.summary()} ${this.pricesNote()}`);
+  }
+
+  /** Which sources priced these calls, and the date of each: prices age, so they carry dates. */
+  pricesNote(): string {
+    const prices = this.calls
+      .map((c) => priceOf(c.modelId))
+      .filter((p): p is ModelPrice => p !== undefined);
+    const dates = sourceDatesOf(prices).join(", ");
+    return say(
+      dates
+        ? {
+            es: `Precios bajo demanda en USD de data/prices.json (fuente y fecha: ${dates}).`,
+            en: `On-demand prices in USD from data/prices.json (source and date: ${dates}).`,
+          }
+        : {
+            es: "Precios bajo demanda en USD de data/prices.json.",
+            en: "On-demand prices in USD from data/prices.json.",
+          },
+      this.options.lang,
     );
   }
 }

@@ -1,6 +1,7 @@
-import { startEmulator } from "bedrock-emulator";
+import { catalogCovers, startEmulator } from "bedrock-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
+import { regionNotCoveredNote } from "./regions";
 import {
   readerLanguage,
   say,
@@ -25,6 +26,8 @@ export interface GuideOptions {
 export interface Guide {
   mode: Mode;
   region: string;
+  /** Things the reader should know before the first call, printed first (e.g. an uncovered region). */
+  notes: string[];
   /** Where the SDK sends requests: the emulator offline, AWS's regional endpoint live. */
   endpoint: string;
   lang: Language;
@@ -86,7 +89,13 @@ export async function startGuide(
 
   const budgetUsd =
     options.budgetUsd ?? Number(process.env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
-  const meter = new CostMeter({ live: mode === "live", budgetUsd, lang });
+  const meter = new CostMeter({
+    live: mode === "live",
+    budgetUsd,
+    lang,
+    allowExtendedAccess:
+      process.env.BEDROCK_GUIDE_ALLOW_EXTENDED_ACCESS === "1",
+  });
 
   let guide: Guide;
   if (mode === "offline") {
@@ -105,6 +114,9 @@ export async function startGuide(
     guide = {
       mode,
       region,
+      notes: catalogCovers(region)
+        ? []
+        : [say(regionNotCoveredNote(region), lang)],
       endpoint: emulator.url,
       lang,
       meter,
@@ -126,6 +138,7 @@ export async function startGuide(
     guide = {
       mode,
       region,
+      notes: [],
       endpoint:
         process.env.AWS_ENDPOINT_URL ??
         `https://bedrock-runtime.${region}.amazonaws.com`,
@@ -232,5 +245,6 @@ export function describeSession(guide: Guide): string[] {
 }
 
 function printBanner(guide: Guide): void {
+  for (const note of guide.notes) console.log(note);
   console.log(describeSession(guide).join("\n"));
 }

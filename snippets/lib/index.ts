@@ -19,6 +19,7 @@ export { barChart, type BarChartInput, type ChartSeries } from "./chart";
 export {
   CostMeter,
   BudgetExceededError,
+  ExtendedAccessPriceUnknown,
   type MeteredCall,
 } from "./cost-meter";
 export {
@@ -27,6 +28,7 @@ export {
   formatUsd,
   parseModelReference,
   priceSources,
+  sourceDatesOf,
   type ModelPrice,
   type Usage,
 } from "./prices";
@@ -45,7 +47,24 @@ export {
   profilesFor,
   retirementOf,
   catalogDate,
+  inExtendedAccess,
 } from "./catalog-facts";
+export {
+  runDoctor,
+  checkSetup,
+  formatDoctorReport,
+  availabilityProblems,
+  credentialSource,
+  maskAccount,
+  parseCallerIdentity,
+  GUIDE_DEFAULT_MODELS,
+  USE_CASE_MISSING_MESSAGE,
+  type DoctorCheck,
+  type DoctorOptions,
+  type DoctorReport,
+  type CallerIdentity,
+} from "./doctor";
+export { isOptInRegion, regionNotCoveredNote } from "./regions";
 export {
   readerLanguage,
   currentLanguage,
@@ -88,3 +107,4 @@ export {
   type ComparisonRun,
   type Verdict,
 } from "./prompt-checks";
+export { optimizationTargets } from "./prompt-management-facts";

@@ -112,7 +112,7 @@ const meterMiddleware: Middleware = (next, context) => async (args) => {
     !METERED.has(context.commandName ?? "")
   )
     return next(args);
-  meter.checkBudget();
+  meter.checkBudget(modelId);
   const started = Date.now();
   const result = await next(args);
   const record = (inputTokens: number, outputTokens: number, images = 0) =>

@@ -1,3 +1,4 @@
+import { inExtendedAccess } from "./catalog-facts";
 import { readDataFile } from "./data";
 
 interface PerMillion {
@@ -20,8 +21,12 @@ interface ImagePriceEntry {
 interface PriceFile {
   retrievedAt: string;
   sources: Record<string, string>;
+  /** When each source was read or last updated. */
+  sourceDates: Record<string, string>;
   text: TextPriceEntry[];
   image: ImagePriceEntry[];
+  /** Sourced prices for Legacy models in public extended access. */
+  extendedAccess: TextPriceEntry[];
 }
 
 export interface ModelPrice {
@@ -33,7 +38,7 @@ export interface ModelPrice {
   /** USD per generated image (image models). */
   perImage?: number;
   /** Which rate applies: global profiles are cheaper than regional ones for some providers. */
-  rate: "global" | "regional" | "on-demand";
+  rate: "global" | "regional" | "on-demand" | "extended-access";
   source: string;
 }
 
@@ -87,7 +92,12 @@ export function priceOf(reference: string): ModelPrice | undefined {
       source: image.source,
     };
   }
-  const text = file.text.find((e) => e.models.includes(modelId));
+  // A Legacy model in public extended access may cost more than its on-demand price: only a
+  // sourced extended-access price will do, never the old one.
+  const extended = inExtendedAccess(modelId);
+  const text = (extended ? file.extendedAccess : file.text).find((e) =>
+    e.models.includes(modelId),
+  );
   if (!text) return undefined;
   if (text.global && text.regional) {
     const rate = profilePrefix === "global" ? "global" : "regional";
@@ -104,7 +114,7 @@ export function priceOf(reference: string): ModelPrice | undefined {
     modelId,
     inputPerMillion: text.input ?? 0,
     outputPerMillion: text.output ?? 0,
-    rate: "on-demand",
+    rate: extended ? "extended-access" : "on-demand",
     source: text.source,
   };
 }
@@ -133,9 +143,17 @@ export function costOf(
 export function priceSources(): {
   retrievedAt: string;
   sources: Record<string, string>;
+  sourceDates: Record<string, string>;
 } {
-  const { retrievedAt, sources } = priceFile();
-  return { retrievedAt, sources };
+  const { retrievedAt, sources, sourceDates } = priceFile();
+  return { retrievedAt, sources, sourceDates };
+}
+
+/** The dates of the sources a set of prices came from, e.g. ["S2 2026-07-24", "S4 2026-09-29"]. */
+export function sourceDatesOf(prices: ModelPrice[]): string[] {
+  const { sourceDates } = priceFile();
+  const ids = new Set(prices.flatMap((p) => p.source.match(/S\d+/g) ?? []));
+  return [...ids].sort().map((id) => `${id} ${sourceDates[id] ?? "?"}`);
 }
 
 export function formatUsd(amount: number | undefined): string {
