@@ -1,4 +1,6 @@
+import { modelFacts, retirementOf } from "./catalog-facts";
 import type { Bilingual, Language } from "./language";
+import { optimizationTargets } from "./prompt-management-facts";
 
 // Advice for Prompt Management (bedrock-agent) and OptimizePrompt (bedrock-agent-runtime) errors, as
 // a table of rules. Each rule needs the SDK command that failed, because the IAM action is named after
@@ -49,6 +51,38 @@ const RULES: Rule[] = [
         en: `Ask for a policy that allows ${action} on arn:aws:bedrock:<region>:<account>:prompt/* (or on the prompts tagged for your team).`,
       },
     }),
+  },
+  {
+    when: (e, action) =>
+      action === "bedrock:OptimizePrompt" &&
+      e.name === "ValidationException" &&
+      /model/i.test(e.message),
+    advice: () => {
+      // Name the targets that are still current; the full list and its source are in the data file.
+      const { models, source } = optimizationTargets();
+      const list = models
+        .filter(
+          (m) =>
+            modelFacts(m)?.modelLifecycle?.status === "ACTIVE" &&
+            !retirementOf(m),
+        )
+        .join(", ");
+      return {
+        problem: "invalid-request",
+        title: {
+          es: "Ese modelo no puede ser destino de la optimización",
+          en: "That model cannot be an optimisation target",
+        },
+        explanation: {
+          es: `OptimizePrompt solo reescribe prompts para algunos modelos, y pide su ID base (no un perfil de inferencia). Los que siguen activos: ${list}.`,
+          en: `OptimizePrompt only rewrites prompts for some models, and takes their base ID (not an inference profile). The ones still active: ${list}.`,
+        },
+        fix: {
+          es: `Pasa uno de ellos como targetModelId y usa el resultado con tu modelo. Lista completa: ${source}`,
+          en: `Pass one of them as targetModelId and use the result with your model. Full list: ${source}`,
+        },
+      };
+    },
   },
   {
     when: (e) =>
