@@ -32,18 +32,27 @@ export type Reply =
   | { status: number; headers?: Record<string, string>; body: Buffer | string; contentType: string }
   | { status: number; headers?: Record<string, string>; events: AsyncIterable<StreamEvent> | Iterable<StreamEvent> };
 
-export interface Route {
+/** What a service module writes for an operation: its name and its behaviour. */
+export interface RouteSpec {
   /** Operation name as in the service model, e.g. "Converse". */
   operation: string;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Path pattern with {labels}, e.g. "/model/{modelId}/converse". A trailing slash is significant. */
-  pattern: string;
   /**
    * True when the handler applies fault rules itself (after resolving the model, so rules can
    * name a model). Otherwise the server applies model-less rules before calling handle().
    */
   handlesFaults?: boolean;
   handle(req: EmulatorRequest, ctx: EmulatorContext): Promise<Reply>;
+}
+
+/**
+ * A served route: the spec plus the method and path pattern of the SDK's operation schema
+ * (src/generated/constraints.json), never typed by hand. `handle` validates the input against
+ * AWS's model before the spec's handler runs. Built by defineRoutes() in validate.ts.
+ */
+export interface Route extends RouteSpec {
+  readonly method: string;
+  /** Path pattern with {labels}, e.g. "/model/{modelId}/converse". A trailing slash is significant. */
+  readonly pattern: string;
 }
 
 /**

@@ -382,7 +382,7 @@ describe("CountTokens", () => {
     const count = (system: { text: string }[]) =>
       rt.send(new CountTokensCommand({ modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", input: { converse: { messages: [user("12345678")], system } } }));
     expect((await count([{ text: "abcd" }])).inputTokens).toBe(3);
-    await expectAwsError(count([{ text: "" }]), "ValidationException", 400, /'system.1.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1/);
+    await expectAwsError(count([{ text: "" }]), "ValidationException", 400, /'input\.converse\.system\.1\.member\.text' failed to satisfy constraint: Member must have length greater than or equal to 1/);
   });
   it("rejects an end-of-life model", async () => {
     await expectAwsError(

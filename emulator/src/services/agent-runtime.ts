@@ -7,6 +7,7 @@
 // target model's family, and keeps every {{variable}} exactly as written and as often as written.
 
 import { BedrockError, type EmulatorContext, type Reply, type Route, type StreamEvent } from "../http";
+import { defineRoutes } from "../validate";
 import { templateVariables } from "../prompt-store";
 import { jsonBody } from "./agent";
 
@@ -192,11 +193,9 @@ async function* optimizeEvents(analysis: string, optimized: string): AsyncGenera
   yield { kind: "event", eventType: "optimizedPromptEvent", payload: { optimizedPrompt: { textPrompt: { text: optimized } } } };
 }
 
-export const agentRuntimeRoutes: Route[] = [
+export const agentRuntimeRoutes: Route[] = defineRoutes([
   {
     operation: "OptimizePrompt",
-    method: "POST",
-    pattern: "/optimize-prompt",
     async handle(req, ctx): Promise<Reply> {
       const body = jsonBody(req);
       const errors: string[] = [];
@@ -248,4 +247,4 @@ export const agentRuntimeRoutes: Route[] = [
       return { status: 200, events: optimizeEvents(result.analysis, result.optimized) };
     },
   },
-];
+]);

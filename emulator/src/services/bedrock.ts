@@ -2,6 +2,7 @@
 // GetFoundationModelAvailability, ListInferenceProfiles (pagination, type filter), GetInferenceProfile.
 // Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
 import { errors, type Reply, type Route } from "../http";
+import { defineRoutes } from "../validate";
 import { messages } from "../catalog";
 import { constraint } from "./validation";
 
@@ -22,11 +23,9 @@ function modelIdFrom(identifier: string): string {
   return m ? m[1] : identifier;
 }
 
-export const bedrockRoutes: Route[] = [
+export const bedrockRoutes: Route[] = defineRoutes([
   {
     operation: "ListFoundationModels",
-    method: "GET",
-    pattern: "/foundation-models",
     async handle(req, ctx): Promise<Reply> {
       const byProvider = req.query.get("byProvider");
       const byOutputModality = req.query.get("byOutputModality");
@@ -58,8 +57,6 @@ export const bedrockRoutes: Route[] = [
   },
   {
     operation: "GetFoundationModel",
-    method: "GET",
-    pattern: "/foundation-models/{modelIdentifier}",
     async handle(req, ctx): Promise<Reply> {
       const id = modelIdFrom(req.params.modelIdentifier);
       ctx.catalog.assertCovers(req.region);
@@ -72,8 +69,6 @@ export const bedrockRoutes: Route[] = [
   },
   {
     operation: "GetFoundationModelAvailability",
-    method: "GET",
-    pattern: "/foundation-model-availability/{modelId}",
     async handle(req, ctx): Promise<Reply> {
       const id = req.params.modelId;
       ctx.catalog.assertCovers(req.region);
@@ -100,8 +95,6 @@ export const bedrockRoutes: Route[] = [
   },
   {
     operation: "ListInferenceProfiles",
-    method: "GET",
-    pattern: "/inference-profiles",
     async handle(req, ctx): Promise<Reply> {
       const type = req.query.get("type");
       checkEnum(type, "typeEquals", ["SYSTEM_DEFINED", "APPLICATION"]);
@@ -127,8 +120,6 @@ export const bedrockRoutes: Route[] = [
   },
   {
     operation: "GetInferenceProfile",
-    method: "GET",
-    pattern: "/inference-profiles/{inferenceProfileIdentifier}",
     async handle(req, ctx): Promise<Reply> {
       const raw = req.params.inferenceProfileIdentifier;
       const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]*:\d{12}:(?:application-)?inference-profile\/(.+)$/.exec(raw);
@@ -141,4 +132,4 @@ export const bedrockRoutes: Route[] = [
       return { status: 200, json: ctx.catalog.profileSummary(p, req.region) };
     },
   },
-];
+]);

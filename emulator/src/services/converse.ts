@@ -2,6 +2,7 @@
 // (catalog, profiles, end of life, prompt ARNs), the responder call, and the shared post-processing
 // (stop sequences, maxTokens, usage, latency) that InvokeModel reuses.
 import { BedrockError, errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
+import { defineRoutes } from "../validate";
 import type { ResolvedModel } from "../catalog";
 import { approximateTokens, converseInputTokens } from "../tokens";
 import type { ResponderRequest, ResponderResult, ToolSpecLite } from "../responders";
@@ -462,11 +463,9 @@ export function converseStreamEvents(turn: FinishedTurn): StreamEvent[] {
   return events;
 }
 
-export const converseRoutes: Route[] = [
+export const converseRoutes: Route[] = defineRoutes([
   {
     operation: "Converse",
-    method: "POST",
-    pattern: "/model/{modelId}/converse",
     handlesFaults: true,
     async handle(req, ctx): Promise<Reply> {
       const turn = await run(req, ctx, "Converse");
@@ -482,12 +481,10 @@ export const converseRoutes: Route[] = [
   },
   {
     operation: "ConverseStream",
-    method: "POST",
-    pattern: "/model/{modelId}/converse-stream",
     handlesFaults: true,
     async handle(req, ctx): Promise<Reply> {
       const turn = await run(req, ctx, "ConverseStream");
       return { status: 200, events: breakMidStream(converseStreamEvents(turn), turn.midStreamError) };
     },
   },
-];
+]);

@@ -6,6 +6,7 @@
 // Anything blocked → GUARDRAIL_INTERVENED with the blocked-message output; only anonymised
 // → GUARDRAIL_INTERVENED with the masked text; otherwise NONE.
 import { errors, type Reply, type Route } from "../http";
+import { defineRoutes } from "../validate";
 import { constraint, parseJson } from "./validation";
 
 export const INVESTMENT_WORDS = ["invest", "investment", "investing", "stocks", "shares", "crypto", "bitcoin", "inversión", "invertir", "acciones", "criptomonedas"];
@@ -76,11 +77,9 @@ export function evaluateGuardrail(texts: string[]): GuardrailOutcome {
   return { action: intervened ? "GUARDRAIL_INTERVENED" : "NONE", blocked, masked, assessment, usage, coverage };
 }
 
-export const guardrailRoutes: Route[] = [
+export const guardrailRoutes: Route[] = defineRoutes([
   {
     operation: "ApplyGuardrail",
-    method: "POST",
-    pattern: "/guardrail/{guardrailIdentifier}/version/{guardrailVersion}/apply",
     async handle(req): Promise<Reply> {
       const { guardrailIdentifier: id, guardrailVersion: version } = req.params;
       if (!GUARDRAIL_ID.test(id)) throw constraint(id, "guardrailIdentifier", "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))");
@@ -111,4 +110,4 @@ export const guardrailRoutes: Route[] = [
       };
     },
   },
-];
+]);

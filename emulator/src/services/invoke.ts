@@ -4,6 +4,7 @@
 // AI21 Jamba / OpenAI gpt-oss and other chat-completions models (messages), DeepSeek (prompt),
 // and Stability text-to-image. Text goes through the same responder and post-processing as Converse.
 import { errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
+import { defineRoutes } from "../validate";
 import type { CatalogModel, ResolvedModel } from "../catalog";
 import { approximateTokens, converseInputTokens } from "../tokens";
 import { fnv1a, type ResponderRequest, type ToolSpecLite } from "../responders";
@@ -635,11 +636,9 @@ function isText(kind: Kind) {
   return kind !== "titan-embed" && kind !== "cohere-embed" && kind !== "stability" && kind !== "unsupported";
 }
 
-export const invokeRoutes: Route[] = [
+export const invokeRoutes: Route[] = defineRoutes([
   {
     operation: "InvokeModel",
-    method: "POST",
-    pattern: "/model/{modelId}/invoke",
     handlesFaults: true,
     async handle(req, ctx): Promise<Reply> {
       const inv = prepareInvocation(req, ctx);
@@ -663,8 +662,6 @@ export const invokeRoutes: Route[] = [
   },
   {
     operation: "InvokeModelWithResponseStream",
-    method: "POST",
-    pattern: "/model/{modelId}/invoke-with-response-stream",
     handlesFaults: true,
     async handle(req, ctx): Promise<Reply> {
       const inv = prepareInvocation(req, ctx);
@@ -681,8 +678,6 @@ export const invokeRoutes: Route[] = [
   },
   {
     operation: "CountTokens",
-    method: "POST",
-    pattern: "/model/{modelId}/count-tokens",
     handlesFaults: true,
     async handle(req, ctx): Promise<Reply> {
       const body = parseJson(req);
@@ -725,4 +720,4 @@ export const invokeRoutes: Route[] = [
       };
     },
   },
-];
+]);

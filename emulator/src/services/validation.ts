@@ -1,5 +1,6 @@
 // Request-parsing helpers shared by the runtime services, with AWS's error wording.
 import { BedrockError, errors, type EmulatorRequest } from "../http";
+import { jsonBodyOf } from "../validate";
 
 /**
  * Parses a JSON object body (empty = {}). The runtime answers unparseable JSON with
@@ -7,6 +8,9 @@ import { BedrockError, errors, type EmulatorRequest } from "../http";
  */
 export function parseJson(req: EmulatorRequest, errorType: "SerializationException" | "ValidationException" = "SerializationException"): Record<string, unknown> {
   if (!req.body || req.body.length === 0) return {};
+  // Parsed once per request (the validation engine already read it); errors are re-derived here.
+  const cached = jsonBodyOf(req);
+  if (cached) return cached;
   let value: unknown;
   try {
     value = JSON.parse(req.body.toString("utf8"));

@@ -1,0 +1,219 @@
+// The emulator's core: one request in, one reply out, with no transport. It routes by the SDK's
+// own operation schemas, reads the region from the SigV4 scope, applies faults, validates the input
+// against AWS's models and calls the operation's handler. The HTTP server (server.ts) and the SDK
+// request handler (request-handler.ts) are thin adapters around it; only they touch node:http.
+import { randomUUID } from "node:crypto";
+import { EventStreamCodec } from "@smithy/eventstream-codec";
+import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
+import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "./http";
+import { parseFaultRules, type FaultRule } from "./faults";
+
+/**
+ * Largest request body accepted: 25,000,000 bytes, the limit the bedrock-runtime model puts on
+ * InvokeModel bodies. Larger bodies get ValidationException 400 with AWS's constraint wording.
+ */
+export const MAX_BODY_BYTES = 25_000_000;
+
+/** Region used when a request carries a bearer token (Bedrock API key) instead of a SigV4 scope. */
+export const DEFAULT_REGION = "us-east-1";
+
+/** One HTTP request, whatever carried it. Header names lower-case. */
+export interface WireRequest {
+  method: string;
+  /** Path and query, still percent-encoded. */
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The transport dropped a body over MAX_BODY_BYTES. */
+  bodyTooLarge?: boolean;
+}
+
+/** The reply: a whole body, or event-stream frames (already encoded) to send as they come. */
+export type WireReply =
+  | { status: number; headers: Record<string, string>; body: Buffer | string }
+  | { status: number; headers: Record<string, string>; frames: AsyncIterable<Uint8Array> };
+
+/** Extra per-request data the core adds for the runtime's fault handling. */
+export interface ServerRequest extends EmulatorRequest {
+  /** Rules from the x-bedrock-emulator-fault header. */
+  faultRules: FaultRule[];
+}
+
+export interface DispatcherOptions {
+  routes: Route[];
+  ctx: EmulatorContext;
+  /** Applies faults (throttle / access denied / latency) to routes that don't handle them. */
+  applyFaults(req: ServerRequest, route: Route): Promise<void>;
+}
+
+const codec = new EventStreamCodec(toUtf8, fromUtf8);
+
+/** Encodes one event-stream frame the way AWS sends it. */
+export function encodeEvent(ev: StreamEvent): Uint8Array {
+  if (ev.kind === "event") {
+    return codec.encode({
+      headers: {
+        ":message-type": { type: "string", value: "event" },
+        ":event-type": { type: "string", value: ev.eventType },
+        ":content-type": { type: "string", value: "application/json" },
+      },
+      body: fromUtf8(JSON.stringify(ev.payload ?? {})),
+    });
+  }
+  return codec.encode({
+    headers: {
+      ":message-type": { type: "string", value: "exception" },
+      ":exception-type": { type: "string", value: ev.exceptionType },
+      ":content-type": { type: "string", value: "application/json" },
+    },
+    body: fromUtf8(JSON.stringify({ message: ev.message })),
+  });
+}
+
+/** The error AWS REST-JSON services send; the SDK reads the type from the header. */
+export function errorReply(err: BedrockError): WireReply {
+  return {
+    status: err.status,
+    headers: { "x-amzn-errortype": err.type, "content-type": "application/json", "x-amzn-requestid": randomUUID() },
+    body: JSON.stringify({ message: err.message, __type: err.type }),
+  };
+}
+
+const internalError = () => new BedrockError("InternalServerException", 500, "Internal error in the emulator.");
+
+interface CompiledRoute {
+  route: Route;
+  re: RegExp;
+  labels: string[];
+}
+
+/** Method + path pattern of every route (from the SDK operation schemas, via defineRoutes). */
+function compile(routes: Route[]): Map<string, CompiledRoute[]> {
+  const byMethod = new Map<string, CompiledRoute[]>();
+  for (const route of routes) {
+    const labels: string[] = [];
+    const source = route.pattern
+      .split(/(\{[A-Za-z0-9_]+\+?\})/)
+      .map((part) => {
+        const m = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(part);
+        if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        labels.push(m[1]);
+        return m[2] ? "(.+)" : "([^/]+)";
+      })
+      .join("");
+    const list = byMethod.get(route.method) ?? [];
+    list.push({ route, re: new RegExp("^" + source + "$"), labels });
+    byMethod.set(route.method, list);
+  }
+  return byMethod;
+}
+
+async function* framesOf(first: StreamEvent, iterator: AsyncIterator<StreamEvent> | Iterator<StreamEvent>): AsyncIterable<Uint8Array> {
+  yield encodeEvent(first);
+  while (true) {
+    let step: IteratorResult<StreamEvent>;
+    try {
+      step = await iterator.next();
+    } catch (e) {
+      // Errors in the middle of a stream go out as exception frames.
+      const err = e instanceof BedrockError ? e : internalError();
+      if (!(e instanceof BedrockError)) console.error("[bedrock-emulator] stream error:", e);
+      yield encodeEvent({ kind: "exception", exceptionType: err.type.charAt(0).toLowerCase() + err.type.slice(1), message: err.message });
+      return;
+    }
+    if (step.done) return;
+    yield encodeEvent(step.value);
+  }
+}
+
+async function toWire(reply: Reply): Promise<WireReply> {
+  const requestId = { "x-amzn-requestid": randomUUID() };
+  if ("events" in reply) {
+    const iterable = reply.events as AsyncIterable<StreamEvent> | Iterable<StreamEvent>;
+    const iterator: AsyncIterator<StreamEvent> | Iterator<StreamEvent> =
+      Symbol.asyncIterator in iterable ? (iterable as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]() : (iterable as Iterable<StreamEvent>)[Symbol.iterator]();
+    // Pull the first event before answering, so an error raised up front is a plain HTTP error.
+    let first: IteratorResult<StreamEvent>;
+    try {
+      first = await iterator.next();
+    } catch (e) {
+      if (e instanceof BedrockError) return errorReply(e);
+      throw e;
+    }
+    const headers = { "content-type": "application/vnd.amazon.eventstream", ...requestId, ...(reply.headers ?? {}) };
+    if (first.done) return { status: reply.status, headers, body: Buffer.alloc(0) };
+    return { status: reply.status, headers, frames: framesOf(first.value, iterator) };
+  }
+  if ("json" in reply) return { status: reply.status, headers: { "content-type": "application/json", ...requestId, ...(reply.headers ?? {}) }, body: JSON.stringify(reply.json) };
+  return { status: reply.status, headers: { "content-type": reply.contentType, ...requestId, ...(reply.headers ?? {}) }, body: reply.body };
+}
+
+const AUTH_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\//;
+
+/** Builds the core: `dispatch(request)` answers exactly as Bedrock would. */
+export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) => Promise<WireReply> {
+  const table = compile(opts.routes);
+
+  async function dispatch(req: WireRequest): Promise<WireReply> {
+    const url = req.url || "/";
+    const q = url.indexOf("?");
+    const rawPath = q < 0 ? url : url.slice(0, q);
+    const headers = req.headers;
+
+    const auth = headers.authorization;
+    if (!auth) {
+      // What Bedrock answers a request with no Authorization header.
+      return {
+        status: 403,
+        headers: { "x-amzn-errortype": "MissingAuthenticationTokenException", "content-type": "application/json", "x-amzn-requestid": randomUUID() },
+        body: JSON.stringify({ message: "Authorization header is missing" }),
+      };
+    }
+    const region = AUTH_SCOPE.exec(auth)?.[1] ?? DEFAULT_REGION;
+
+    const method = (req.method || "GET").toUpperCase();
+    let match: { route: Route; params: Record<string, string> } | undefined;
+    for (const c of table.get(method) ?? []) {
+      const m = c.re.exec(rawPath);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      try {
+        c.labels.forEach((label, i) => (params[label] = decodeURIComponent(m[i + 1])));
+      } catch {
+        return errorReply(new BedrockError("ValidationException", 400, "A path parameter is not valid percent-encoded UTF-8."));
+      }
+      match = { route: c.route, params };
+      break;
+    }
+    if (!match) {
+      return errorReply(new BedrockError("UnknownOperationException", 404, `The operation ${method} ${rawPath.slice(0, 200)} is not supported.`));
+    }
+    if (req.bodyTooLarge) {
+      return errorReply(
+        new BedrockError("ValidationException", 400, `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_BYTES}`),
+      );
+    }
+
+    const request: ServerRequest = {
+      method,
+      rawPath,
+      params: match.params,
+      query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
+      headers,
+      body: req.body,
+      region,
+      faultRules: [],
+    };
+    try {
+      const faultHeader = headers["x-bedrock-emulator-fault"];
+      if (faultHeader) request.faultRules = parseFaultRules(faultHeader);
+      await opts.applyFaults(request, match.route);
+      return await toWire(await match.route.handle(request, opts.ctx));
+    } catch (e) {
+      if (e instanceof BedrockError) return errorReply(e);
+      console.error("[bedrock-emulator] internal error:", e);
+      return errorReply(internalError());
+    }
+  }
+  return dispatch;
+}

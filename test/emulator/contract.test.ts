@@ -1,0 +1,78 @@
+// The contract comes from AWS's models: every route is the SDK client's own operation schema, and
+// constraint violations are reported as AWS's API reference defines the fields (hand-checked
+// against docs.aws.amazon.com/bedrock/latest/APIReference, read 2026-12-01).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as bedrockSdk from "@aws-sdk/client-bedrock";
+import * as agentSdk from "@aws-sdk/client-bedrock-agent";
+import * as agentRuntimeSdk from "@aws-sdk/client-bedrock-agent-runtime";
+import * as runtimeSdk from "@aws-sdk/client-bedrock-runtime";
+import { GetFoundationModelAvailabilityCommand, ListInferenceProfilesCommand } from "@aws-sdk/client-bedrock";
+import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { allRoutes } from "bedrock-emulator/src/router";
+import generated from "bedrock-emulator/src/generated/constraints.json";
+import { TODAY, expectAwsError, sdk, user } from "./helpers";
+
+const SDKS: Record<string, Record<string, unknown>> = {
+  "bedrock-runtime": runtimeSdk,
+  bedrock: bedrockSdk,
+  "bedrock-agent": agentSdk,
+  "bedrock-agent-runtime": agentRuntimeSdk,
+};
+
+describe("routes are the SDK clients' operation schemas", () => {
+  it("every served route has the method and path of the installed client's `<Operation>$`", () => {
+    const routes = allRoutes();
+    expect(routes.length).toBe(Object.keys(generated.operations).length);
+    for (const r of routes) {
+      const service = (generated.operations as Record<string, { service: string }>)[r.operation].service;
+      const schema = SDKS[service][`${r.operation}$`] as [number, string, string, { http: [string, string, number] }];
+      expect([r.method, r.pattern], r.operation).toEqual(schema[3].http.slice(0, 2));
+    }
+  });
+
+  it("records where the constraint tables came from", () => {
+    expect(generated.source.smithy.repository).toBe("https://github.com/aws/api-models-aws");
+    expect(generated.source.smithy.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(generated.source.by).toBe("scripts/build-constraints.ts");
+  });
+});
+
+describe("validation follows the API reference", () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ now: () => TODAY, env: {} });
+  });
+  afterAll(() => emu.close());
+
+  it("GetFoundationModelAvailability: modelId must match the documented pattern", async () => {
+    // API reference: Pattern [a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}…; "Not A Model" has capitals and spaces.
+    await expectAwsError(
+      sdk(emu.url).bedrock.send(new GetFoundationModelAvailabilityCommand({ modelId: "Not A Model" })),
+      "ValidationException",
+      400,
+      /^1 validation error detected: Value 'Not A Model' at 'modelId' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
+    );
+  });
+
+  it("Converse: every broken constraint is listed, as AWS lists them (temperature and topP are 0–1)", async () => {
+    const err = await expectAwsError(
+      sdk(emu.url).runtime.send(new ConverseCommand({ modelId: "us.amazon.nova-micro-v1:0", messages: [user("Hi")], inferenceConfig: { temperature: 1.5, topP: 2 } })),
+      "ValidationException",
+      400,
+    );
+    expect(err.message).toBe(
+      "2 validation errors detected: Value '1.5' at 'inferenceConfig.temperature' failed to satisfy constraint: Member must have value less than or equal to 1; " +
+        "Value '2' at 'inferenceConfig.topP' failed to satisfy constraint: Member must have value less than or equal to 1",
+    );
+  });
+
+  it("ListInferenceProfiles: maxResults is 1–1000", async () => {
+    await expectAwsError(
+      sdk(emu.url).bedrock.send(new ListInferenceProfilesCommand({ maxResults: 1001 })),
+      "ValidationException",
+      400,
+      "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    );
+  });
+});
