@@ -6,6 +6,7 @@ import {
   type SystemContentBlock,
 } from "@aws-sdk/client-bedrock-runtime";
 import {
+  show,
   checkAnswer,
   checks,
   currentLanguage,
@@ -203,4 +204,17 @@ export async function checkExercise(
   }
   const passed = rows.every((r) => r.ok === "✓");
   return { passed, rows, ...(passed ? {} : { hint: exercise.hint[lang] }) };
+}
+
+/** Checks your prompt and shows the result: the goal, a ✓/✗ row per check, and a hint if one fails. */
+export async function tryExercise(
+  id: ExerciseId,
+  prompt: BuiltPrompt,
+  inferenceConfig?: InferenceConfiguration,
+): Promise<ExerciseReport> {
+  const report = await checkExercise(id, prompt, inferenceConfig);
+  console.log(exercises[id].goal[currentLanguage()]);
+  show.table(report.rows);
+  if (report.hint) console.log("💡", report.hint);
+  return report;
 }

@@ -3,7 +3,7 @@
 // outside the regions.
 import { say, show, startGuide } from "bedrock-guide";
 import { samePromptOnModels } from "./adapt-to-model";
-import { checkExercise, exercises } from "./exercises";
+import { tryExercise } from "./exercises";
 import { sampling, temperatureSpread, tryParameters } from "./parameters";
 import {
   buildPrompt,
@@ -95,7 +95,6 @@ show.table(
 
 // #region exercise-structure
 // Exercise: edit `mine` until every row shows ✓. Offline the emulator follows explicit instructions only.
-console.log(exercises.structure.goal[guide.lang]);
 const mine = buildPrompt({
   instruction: say(
     {
@@ -105,9 +104,7 @@ const mine = buildPrompt({
     guide.lang,
   ),
 });
-const structureReport = await checkExercise("structure", mine);
-show.table(structureReport.rows);
-if (structureReport.hint) console.log("💡", structureReport.hint);
+await tryExercise("structure", mine);
 // #endregion exercise-structure
 
 // #region be-specific
@@ -154,13 +151,7 @@ show.table(principleRows);
 // #endregion be-specific
 
 // #region exercise-be-specific
-console.log(exercises["be-specific"].goal[guide.lang]);
-const specificReport = await checkExercise(
-  "be-specific",
-  buildPrompt({ instruction: vague }),
-);
-show.table(specificReport.rows);
-if (specificReport.hint) console.log("💡", specificReport.hint);
+await tryExercise("be-specific", buildPrompt({ instruction: vague }));
 // #endregion exercise-be-specific
 
 // #region zero-shot
@@ -340,8 +331,7 @@ show.table(
 // #endregion role-playing
 
 // #region exercise-json
-console.log(exercises.json.goal[guide.lang]);
-const jsonReport = await checkExercise(
+await tryExercise(
   "json",
   buildPrompt({
     instruction: say(
@@ -353,8 +343,6 @@ const jsonReport = await checkExercise(
     ),
   }),
 );
-show.table(jsonReport.rows);
-if (jsonReport.hint) console.log("💡", jsonReport.hint);
 // #endregion exercise-json
 
 // #region parameters
@@ -428,14 +416,9 @@ show.table(
 // #endregion temperature
 
 // #region exercise-stop-sequence
-console.log(exercises["stop-sequence"].goal[guide.lang]);
-const stopReport = await checkExercise(
-  "stop-sequence",
-  buildPrompt({ instruction: question }),
-  { maxTokens: 400 },
-);
-show.table(stopReport.rows);
-if (stopReport.hint) console.log("💡", stopReport.hint);
+await tryExercise("stop-sequence", buildPrompt({ instruction: question }), {
+  maxTokens: 400,
+});
 // #endregion exercise-stop-sequence
 
 // #region adapt
@@ -454,8 +437,7 @@ show.table(
 // #endregion adapt
 
 // #region exercise-two-models
-console.log(exercises["two-models"].goal[guide.lang]);
-const twoModels = await checkExercise(
+await tryExercise(
   "two-models",
   buildPrompt({
     instruction: say(
@@ -467,8 +449,6 @@ const twoModels = await checkExercise(
     ),
   }),
 );
-show.table(twoModels.rows);
-if (twoModels.hint) console.log("💡", twoModels.hint);
 // #endregion exercise-two-models
 
 // #region toolkit-format

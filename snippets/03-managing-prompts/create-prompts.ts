@@ -13,6 +13,13 @@ export interface NewPrompt {
   tags: Record<string, string>;
 }
 
+/** The `{{variables}}` a template uses, each once, in order of appearance. */
+function variablesIn(text: string): string[] {
+  return [
+    ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
+  ];
+}
+
 /**
  * A TEXT prompt: one template with `{{variables}}` that Bedrock fills in at run time.
  * Claude Haiku 4.5 and later refuse temperature and topP together, so only temperature is set.
@@ -21,11 +28,7 @@ export async function createTextPrompt(
   prompt: NewPrompt & { text: string },
 ): Promise<CreatePromptCommandOutput> {
   const agent = new BedrockAgentClient({});
-  const variables = [
-    ...new Set(
-      [...prompt.text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]),
-    ),
-  ];
+  const variables = variablesIn(prompt.text);
   return agent.send(
     new CreatePromptCommand({
       name: prompt.name,
@@ -58,9 +61,7 @@ export async function createChatPrompt(
 ): Promise<CreatePromptCommandOutput> {
   const agent = new BedrockAgentClient({});
   const text = `${prompt.system}\n${prompt.userMessage}`;
-  const variables = [
-    ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
-  ];
+  const variables = variablesIn(text);
   return agent.send(
     new CreatePromptCommand({
       name: prompt.name,
