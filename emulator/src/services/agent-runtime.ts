@@ -41,30 +41,6 @@ export const OPTIMIZABLE_MODELS: readonly string[] = [
   "mistral.mistral-large-2407-v1:0",
 ];
 
-/**
- * End-of-life dates of optimizable models, from the project's facts sheet
- * (/work/shared/data/bedrock-facts.md, checked 2026-11-25). After that date AWS no longer serves them.
- */
-export const OPTIMIZABLE_END_OF_LIFE: Readonly<Record<string, string>> = {
-  "amazon.nova-premier-v1:0": "2026-09-14",
-  "amazon.titan-text-premier-v1:0": "2026-02-01",
-  "anthropic.claude-3-haiku-20240307-v1:0": "2026-09-10",
-  "anthropic.claude-3-opus-20240229-v1:0": "2026-07-30",
-  "anthropic.claude-3-sonnet-20240229-v1:0": "2026-07-30",
-  "anthropic.claude-3-5-haiku-20241022-v1:0": "2026-06-19",
-  "anthropic.claude-3-5-sonnet-20241022-v2:0": "2026-07-30",
-  "anthropic.claude-3-5-sonnet-20240620-v1:0": "2026-07-30",
-  "anthropic.claude-3-7-sonnet-20250219-v1:0": "2026-07-30",
-  "anthropic.claude-sonnet-4-20250514-v1:0": "2026-10-14",
-  "meta.llama3-2-11b-instruct-v1:0": "2026-07-07",
-};
-
-const TARGET_MODEL_PATTERN =
-  "^(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:(([0-9]{12}:custom-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}/[a-z0-9]{12})|(:foundation-model/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))|([0-9]{12}:provisioned-model/[a-z0-9]{12})))|([a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([.:]?[a-z0-9-]{1,63}))|(([0-9a-zA-Z][_-]?)+)$";
-// The model's pattern anchors only its first and last alternatives; AWS matches the whole value.
-const TARGET_MODEL_RE = new RegExp(`^(?:${TARGET_MODEL_PATTERN})$`);
-const MAX_PROMPT_CHARS = 200000;
-
 function validation(message: string): BedrockError {
   return new BedrockError("ValidationException", 400, message);
 }
@@ -180,12 +156,11 @@ export function optimizePromptText(text: string, targetModelId: string): { analy
 // Route
 // ---------------------------------------------------------------------------------------------
 
-/** End of life per the emulator's catalog (judged at the instance's "today"), else per the table above. */
-function isRetired(ctx: EmulatorContext, modelId: string): boolean {
-  const today = ctx.now();
-  if (ctx.catalog.isEndOfLife(modelId, today)) return true;
-  const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
-  return eol !== undefined && today.toISOString().slice(0, 10) >= eol;
+/** The end-of-life date (YYYY-MM-DD) when the model has reached it, from the one lifecycle source: the catalog. */
+function endOfLifeReached(ctx: EmulatorContext, modelId: string): string | undefined {
+  if (!ctx.catalog.isEndOfLife(modelId, ctx.now())) return undefined;
+  const date = ctx.catalog.model(modelId)?.modelLifecycle.endOfLifeTime ?? ctx.catalog.retirement(modelId)?.endOfLife;
+  return date ? date.slice(0, 10) : "";
 }
 
 async function* optimizeEvents(analysis: string, optimized: string): AsyncGenerator<StreamEvent> {
@@ -197,38 +172,14 @@ export const agentRuntimeRoutes: Route[] = defineRoutes([
   {
     operation: "OptimizePrompt",
     async handle(req, ctx): Promise<Reply> {
+      // Field constraints (targetModelId pattern, the input union, 1–200,000 characters) were checked
+      // from AWS's model before this runs (../validate.ts).
       const body = jsonBody(req);
-      const errors: string[] = [];
-      const target = body.targetModelId;
-      if (target === undefined || target === null) {
-        errors.push("Value null at 'targetModelId' failed to satisfy constraint: Member must not be null");
-      } else if (typeof target !== "string" || target.length < 1 || target.length > 2048 || !TARGET_MODEL_RE.test(target)) {
-        errors.push(
-          `Value '${typeof target === "string" ? target : JSON.stringify(target)}' at 'targetModelId' failed to satisfy constraint: ` +
-            `Member must satisfy regular expression pattern: ${TARGET_MODEL_PATTERN}`,
-        );
-      }
-      const input = body.input as Record<string, unknown> | undefined | null;
-      let text: unknown;
-      if (input === undefined || input === null) {
-        errors.push("Value null at 'input' failed to satisfy constraint: Member must not be null");
-      } else if (typeof input !== "object" || Array.isArray(input) || Object.keys(input).length !== 1 || !("textPrompt" in input)) {
-        errors.push("Value at 'input' failed to satisfy constraint: Member must have exactly one of these members set: [textPrompt]");
-      } else {
-        const tp = input.textPrompt as Record<string, unknown> | null;
-        text = tp && typeof tp === "object" ? tp.text : undefined;
-        if (text === undefined || text === null) {
-          errors.push("Value null at 'input.textPrompt.text' failed to satisfy constraint: Member must not be null");
-        } else if (typeof text !== "string") {
-          errors.push("Value at 'input.textPrompt.text' failed to satisfy constraint: Member must be a string");
-        } else if (text.length < 1) {
-          errors.push("Value at 'input.textPrompt.text' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        } else if (text.length > MAX_PROMPT_CHARS) {
-          errors.push(`Value at 'input.textPrompt.text' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PROMPT_CHARS}`);
-        }
-      }
-      if (errors.length > 0) {
-        throw validation(`${errors.length} validation error${errors.length === 1 ? "" : "s"} detected: ${errors.join("; ")}`);
+      const target = body.targetModelId as string;
+      const text = ((body.input as Record<string, Record<string, unknown>>).textPrompt ?? {}).text;
+      // The engine lets union members newer than its model through; this operation knows only textPrompt.
+      if (typeof text !== "string") {
+        throw validation("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have exactly one of these members set: [textPrompt]");
       }
       const modelId = baseModelId(target as string);
       if (!OPTIMIZABLE_MODELS.includes(modelId)) {
@@ -237,8 +188,8 @@ export const agentRuntimeRoutes: Route[] = defineRoutes([
             `Use one of the supported base model IDs, for example amazon.nova-lite-v1:0 or amazon.nova-pro-v1:0 (inference profile IDs aren't accepted here).`,
         );
       }
-      if (isRetired(ctx, modelId)) {
-        const eol = OPTIMIZABLE_END_OF_LIFE[modelId];
+      const eol = endOfLifeReached(ctx, modelId);
+      if (eol !== undefined) {
         throw validation(
           `The model ${modelId} has reached the end of its life${eol ? ` (${eol})` : ""}, so prompts can no longer be optimized for it. Choose a current model, such as amazon.nova-lite-v1:0.`,
         );

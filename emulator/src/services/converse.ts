@@ -8,7 +8,7 @@ import { approximateTokens, converseInputTokens } from "../tokens";
 import type { ResponderRequest, ResponderResult, ToolSpecLite } from "../responders";
 import { resolvePromptForConverse } from "../prompt-store";
 import { constraint, isObject, parseJson, typeError } from "./validation";
-import { BLOCKED_MESSAGE, GUARDRAIL_ID, GUARDRAIL_VERSION, evaluateGuardrail } from "./guardrail";
+import { BLOCKED_MESSAGE, evaluateGuardrail } from "./guardrail";
 import type { ServerRequest } from "../server";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,39 +18,23 @@ const PROMPT_ARN = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\d{12}:prompt\//;
 export { constraint, parseJson } from "./validation";
 type Message = { role: string; content: Record<string, unknown>[] };
 
-// Enum values from the bedrock-runtime service model (ImageFormat, DocumentFormat, VideoFormat).
-const FORMATS: Record<string, string[]> = {
-  image: ["png", "jpeg", "gif", "webp"],
-  document: ["pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md"],
-  video: ["mkv", "mov", "mp4", "webm", "flv", "mpeg", "mpg", "wmv", "three_gp"],
-};
-
-function checkToolUseId(id: string, path: string): void {
-  if (id.length < 1) throw constraint(id, path, "Member must have length greater than or equal to 1");
-  if (id.length > 64) throw constraint(id, path, "Member must have length less than or equal to 64");
-  if (!/^[a-zA-Z0-9_.:-]+$/.test(id)) throw constraint(id, path, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+");
-}
-
-/** Validates messages as Converse does. */
+/**
+ * The conversation rules of Converse that AWS's model can't express (first turn, alternation, blank
+ * text). Field constraints were checked from the model before (../validate.ts).
+ */
 export function checkMessages(value: unknown, path = "messages"): Message[] {
   if (value === undefined || value === null) value = [];
   if (!Array.isArray(value)) throw typeError(path, "a list of messages");
   if (value.length === 0 || !isObject(value[0]) || value[0].role !== "user") {
-    if (value.length && isObject(value[0]) && value[0].role !== "assistant" && value[0].role !== "user") {
-      throw constraint(value[0].role, `${path}.1.member.role`, "Member must satisfy enum value set: [user, assistant]");
-    }
     throw errors.validation("A conversation must start with a user message. Try again with a conversation that starts with a user message.");
   }
   let previous = "";
   value.forEach((m, i) => {
     if (!isObject(m)) throw typeError(`${path}.${i}`, "a Message object");
-    if (m.role !== "user" && m.role !== "assistant") {
-      throw constraint(m.role, `${path}.${i + 1}.member.role`, "Member must satisfy enum value set: [user, assistant]");
-    }
     if (m.role === previous) {
       throw errors.validation("A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.");
     }
-    previous = m.role;
+    previous = m.role as string;
     if (!Array.isArray(m.content)) throw typeError(`${path}.${i}.content`, "a list of content blocks");
     if (m.content.length === 0) {
       throw errors.validation(`The content field in the Message object at ${path}.${i} is empty. Add a ContentBlock object to the content field and try again.`);
@@ -63,23 +47,11 @@ export function checkMessages(value: unknown, path = "messages"): Message[] {
           throw errors.validation(`The text field in the ContentBlock object at ${path}.${i}.content.${j} is blank. Add text to the text field, and try again.`);
         }
       }
-      // AWS numbers list members from 1 in constraint messages.
-      const member = `${path}.${i + 1}.member.content.${j + 1}.member`;
       if ("toolUse" in c && (!isObject(c.toolUse) || typeof c.toolUse.name !== "string" || typeof c.toolUse.toolUseId !== "string")) {
         throw typeError(`${path}.${i}.content.${j}.toolUse`, "a ToolUseBlock with toolUseId, name and input");
       }
       if ("toolResult" in c && (!isObject(c.toolResult) || typeof c.toolResult.toolUseId !== "string" || !Array.isArray(c.toolResult.content))) {
         throw typeError(`${path}.${i}.content.${j}.toolResult`, "a ToolResultBlock with toolUseId and content");
-      }
-      for (const block of ["toolUse", "toolResult"] as const) {
-        const id = isObject(c[block]) ? (c[block] as Record<string, unknown>).toolUseId : undefined;
-        if (typeof id === "string") checkToolUseId(id, `${member}.${block}.toolUseId`);
-      }
-      for (const [block, formats] of Object.entries(FORMATS)) {
-        const format = isObject(c[block]) ? (c[block] as Record<string, unknown>).format : undefined;
-        if (format !== undefined && !formats.includes(format as string)) {
-          throw constraint(format, `${member}.${block}.format`, `Member must satisfy enum value set: [${formats.join(", ")}]`);
-        }
       }
     });
   });
@@ -91,9 +63,6 @@ export function checkSystem(value: unknown): Record<string, unknown>[] {
   if (!Array.isArray(value)) throw typeError("system", "a list of SystemContentBlock objects");
   value.forEach((s, i) => {
     if (!isObject(s)) throw typeError(`system.${i}`, "a SystemContentBlock object");
-    if ("text" in s && (typeof s.text !== "string" || s.text.length < 1)) {
-      throw constraint(s.text ?? "", `system.${i + 1}.member.text`, "Member must have length greater than or equal to 1");
-    }
   });
   return value as Record<string, unknown>[];
 }
@@ -111,25 +80,18 @@ export function checkInferenceConfig(value: unknown, path = "inferenceConfig"): 
   const out: InferenceConfig = {};
   if (value.maxTokens !== undefined) {
     if (typeof value.maxTokens !== "number" || !Number.isInteger(value.maxTokens)) throw typeError(`${path}.maxTokens`, "an integer");
-    if (value.maxTokens < 1) throw constraint(value.maxTokens, `${path}.maxTokens`, "Member must have value greater than or equal to 1");
     out.maxTokens = value.maxTokens;
   }
   for (const key of ["temperature", "topP"] as const) {
     const v = value[key];
     if (v === undefined) continue;
     if (typeof v !== "number" || !Number.isFinite(v)) throw typeError(`${path}.${key}`, "a number");
-    if (v > 1) throw constraint(v, `${path}.${key}`, "Member must have value less than or equal to 1");
-    if (v < 0) throw constraint(v, `${path}.${key}`, "Member must have value greater than or equal to 0");
     out[key] = v;
   }
   if (value.stopSequences !== undefined) {
     if (!Array.isArray(value.stopSequences)) throw typeError(`${path}.stopSequences`, "a list of strings");
-    if (value.stopSequences.length > 2500) {
-      throw constraint(`[${value.stopSequences.length} items]`, `${path}.stopSequences`, "Member must have length less than or equal to 2500");
-    }
     value.stopSequences.forEach((s, i) => {
       if (typeof s !== "string") throw typeError(`${path}.stopSequences.${i}`, "a string");
-      if (s.length < 1) throw constraint(s, `${path}.stopSequences.${i + 1}.member`, "Member must have length greater than or equal to 1");
     });
     out.stopSequences = value.stopSequences as string[];
   }
@@ -161,8 +123,6 @@ export function checkSamplingParameters(modelId: string, cfg: { temperature?: nu
   if (rule.models.has(modelId)) throw errors.validation(rule.message);
 }
 
-const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-
 export function checkToolConfig(value: unknown, messages: Message[]): { tools: ToolSpecLite[]; toolChoice?: ResponderRequest["toolChoice"] } {
   const usesTools = messages.some((m) => m.content.some((c) => "toolUse" in c || "toolResult" in c));
   if (value === undefined || value === null) {
@@ -171,19 +131,13 @@ export function checkToolConfig(value: unknown, messages: Message[]): { tools: T
   }
   if (!isObject(value)) throw typeError("toolConfig", "a ToolConfiguration object");
   if (!Array.isArray(value.tools)) throw typeError("toolConfig.tools", "a list of Tool objects");
-  if (value.tools.length < 1) throw constraint("[]", "toolConfig.tools", "Member must have length greater than or equal to 1");
   const tools: ToolSpecLite[] = [];
   value.tools.forEach((t, i) => {
     if (!isObject(t)) throw typeError(`toolConfig.tools.${i}`, "a Tool object");
     if (t.cachePoint || t.systemTool) return;
     const spec = t.toolSpec;
     if (!isObject(spec)) throw typeError(`toolConfig.tools.${i}.toolSpec`, "a ToolSpecification object");
-    if (typeof spec.name === "string" && spec.name.length > 64) {
-      throw constraint(spec.name, `toolConfig.tools.${i + 1}.member.toolSpec.name`, "Member must have length less than or equal to 64");
-    }
-    if (typeof spec.name !== "string" || !TOOL_NAME.test(spec.name)) {
-      throw constraint(spec.name ?? "", `toolConfig.tools.${i + 1}.member.toolSpec.name`, "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+");
-    }
+    if (typeof spec.name !== "string") throw typeError(`toolConfig.tools.${i}.toolSpec.name`, "a string");
     if (!isObject(spec.inputSchema) || !isObject(spec.inputSchema.json)) {
       throw errors.validation(`The format of the value at toolConfig.tools.${i}.toolSpec.inputSchema.json is invalid. Provide a json object for the field and try again.`);
     }
@@ -316,17 +270,9 @@ interface PreparedConverse {
 function checkGuardrailConfig(value: unknown): PreparedConverse["guardrail"] {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw typeError("guardrailConfig", "a GuardrailConfiguration object");
-  const id = value.guardrailIdentifier;
-  const version = value.guardrailVersion;
-  if (typeof id !== "string" || !id || !GUARDRAIL_ID.test(id)) {
-    throw constraint(id ?? "", "guardrailConfig.guardrailIdentifier", "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))");
-  }
-  if (typeof version !== "string" || !version || !GUARDRAIL_VERSION.test(version)) {
-    throw constraint(version ?? "", "guardrailConfig.guardrailVersion", "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
-  }
-  if (value.trace !== undefined && !["enabled", "disabled", "enabled_full"].includes(value.trace as string)) {
-    throw constraint(value.trace, "guardrailConfig.trace", "Member must satisfy enum value set: [enabled, disabled, enabled_full]");
-  }
+  // Identifier and version patterns and the trace enum were checked from AWS's model (../validate.ts).
+  const id = value.guardrailIdentifier as string;
+  const version = value.guardrailVersion as string;
   return { id: id.replace(/^.*guardrail\//, ""), version, trace: value.trace === "enabled" || value.trace === "enabled_full" };
 }
 

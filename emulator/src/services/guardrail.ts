@@ -7,7 +7,7 @@
 // → GUARDRAIL_INTERVENED with the masked text; otherwise NONE.
 import { errors, type Reply, type Route } from "../http";
 import { defineRoutes } from "../validate";
-import { constraint, parseJson } from "./validation";
+import { parseJson } from "./validation";
 
 export const INVESTMENT_WORDS = ["invest", "investment", "investing", "stocks", "shares", "crypto", "bitcoin", "inversión", "invertir", "acciones", "criptomonedas"];
 export const BLOCKED_WORDS = ["password", "contraseña"];
@@ -17,8 +17,6 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // International or local numbers with 9+ digits, optional +, spaces, dots, dashes or brackets.
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,4}\d{2,4}/g;
 
-export const GUARDRAIL_ID = /^(|[a-z0-9]+|arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+)$/;
-export const GUARDRAIL_VERSION = /^(|[1-9][0-9]{0,7}|DRAFT)$/;
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -81,13 +79,8 @@ export const guardrailRoutes: Route[] = defineRoutes([
   {
     operation: "ApplyGuardrail",
     async handle(req): Promise<Reply> {
-      const { guardrailIdentifier: id, guardrailVersion: version } = req.params;
-      if (!GUARDRAIL_ID.test(id)) throw constraint(id, "guardrailIdentifier", "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))");
-      if (!GUARDRAIL_VERSION.test(version)) throw constraint(version, "guardrailVersion", "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
+      // Identifier and version patterns, source and content were checked from AWS's model (../validate.ts).
       const body = parseJson(req);
-      if (body.source !== "INPUT" && body.source !== "OUTPUT") {
-        throw constraint(body.source ?? null, "source", "Member must satisfy enum value set: [INPUT, OUTPUT]");
-      }
       if (!Array.isArray(body.content)) throw errors.validation("1 validation error detected: Value null at 'content' failed to satisfy constraint: Member must not be null");
       const texts: string[] = [];
       body.content.forEach((c, i) => {

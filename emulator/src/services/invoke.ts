@@ -4,7 +4,10 @@
 // AI21 Jamba / OpenAI gpt-oss and other chat-completions models (messages), DeepSeek (prompt),
 // and Stability text-to-image. Text goes through the same responder and post-processing as Converse.
 import { errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
-import { defineRoutes } from "../validate";
+import { defineRoutes, validateValue } from "../validate";
+
+const CONVERSE_MESSAGES = "botocore:bedrockruntime#Messages";
+const CONVERSE_INFERENCE_CONFIG = "botocore:bedrockruntime#InferenceConfiguration";
 import type { CatalogModel, ResolvedModel } from "../catalog";
 import { approximateTokens, converseInputTokens } from "../tokens";
 import { fnv1a, type ResponderRequest, type ToolSpecLite } from "../responders";
@@ -203,15 +206,14 @@ function parseTextBody(kind: Kind, body: Json, model: CatalogModel): ParsedText 
       onlyKeys(body, ["schemaVersion", "messages", "system", "inferenceConfig", "toolConfig", "additionalModelRequestFields"]);
       if (body.schemaVersion !== undefined && body.schemaVersion !== "messages-v1") throw malformed(`#/schemaVersion: ${JSON.stringify(body.schemaVersion)} is not a valid enum value`);
       if (body.messages === undefined) throw requiredKey("messages");
+      // Nova's messages-v1 body shares Converse's message shapes: the same engine checks them.
+      validateValue(CONVERSE_MESSAGES, body.messages, "messages");
       const messages = checkMessages(body.messages) as ResponderRequest["messages"];
       const system = body.system === undefined ? [] : (expectType(body.system, "system", "array"), body.system as Json[]);
       const ic = body.inferenceConfig === undefined ? {} : (expectType(body.inferenceConfig, "inferenceConfig", "object"), body.inferenceConfig as Json);
-      const cfg = checkInferenceConfig({
-        maxTokens: ic.max_new_tokens ?? ic.maxTokens,
-        temperature: ic.temperature,
-        topP: ic.top_p ?? ic.topP,
-        stopSequences: ic.stopSequences,
-      });
+      const mapped = { maxTokens: ic.max_new_tokens ?? ic.maxTokens, temperature: ic.temperature, topP: ic.top_p ?? ic.topP, stopSequences: ic.stopSequences };
+      validateValue(CONVERSE_INFERENCE_CONFIG, mapped, "inferenceConfig");
+      const cfg = checkInferenceConfig(mapped);
       const toolsRaw = isObject(body.toolConfig) && Array.isArray(body.toolConfig.tools) ? (body.toolConfig.tools as Json[]) : [];
       const tools = toolsRaw.filter((t) => isObject(t.toolSpec)).map((t) => {
         const s = t.toolSpec as Json;
