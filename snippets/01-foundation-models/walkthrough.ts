@@ -5,7 +5,7 @@ import {
   BedrockRuntimeClient,
   ConverseCommand,
 } from "@aws-sdk/client-bedrock-runtime";
-import { say, show, startGuide } from "bedrock-guide";
+import { modelIdFor, say, show, startGuide } from "bedrock-guide";
 import { checkModelAccess } from "./check-access";
 import { meetCommonErrors } from "./common-errors";
 import {
@@ -16,6 +16,7 @@ import {
 import { compareRegions } from "./compare-regions";
 import { askWithConverse, answerText } from "./first-call-converse";
 import { askClaudeNatively } from "./first-call-invoke";
+import { handler, invokeStatementFor } from "./lambda-handler";
 import { findInferenceProfiles, markChoice } from "./inference-profiles";
 import { listModels } from "./list-models";
 import { providerTable } from "./provider-table";
@@ -183,6 +184,21 @@ show.svg(
   ),
 );
 // #endregion compare
+
+// #region lambda
+// Deploying the function sets MODEL_ID once; here this cell plays the deployment.
+process.env.MODEL_ID = await modelIdFor("amazon.nova-2-lite-v1:0");
+const lambdaResult = await handler({
+  question: "What is Amazon Bedrock, in one sentence?",
+});
+console.log(lambdaResult.statusCode, JSON.parse(lambdaResult.body).answer);
+// What the function's execution role must allow, for this region's route.
+const statement = await invokeStatementFor(
+  process.env.MODEL_ID,
+  guide.region,
+);
+console.log(JSON.stringify(statement, null, 2));
+// #endregion lambda
 
 // #region recommendations
 show.table(await recommendationsHere());

@@ -389,13 +389,13 @@ async function checkBedrockAnswers(
               .filter((r) => r.startsWith("eu-"))
               .slice(0, 3)
               .join(", ") || known[0]
-          }: exporta AWS_REGION. Lista completa: https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html`,
+          }: exporta AWS_REGION. Lista completa: https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html`,
           en: `Use a region where Bedrock offers models, for example ${
             known
               .filter((r) => r.startsWith("eu-"))
               .slice(0, 3)
               .join(", ") || known[0]
-          }: export AWS_REGION. Full list: https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html`,
+          }: export AWS_REGION. Full list: https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html`,
         },
       );
     } else {

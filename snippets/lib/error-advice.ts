@@ -232,8 +232,8 @@ const RULES: Rule[] = [
         en: `No Bedrock endpoint answers in ${f.region}${/has no model catalog/.test(f.message) ? " (nor does the emulator have its catalog)" : ""}.`,
       },
       fix: {
-        es: "Elige una región de la tabla de regiones de Bedrock (https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html) y exporta AWS_REGION, por ejemplo eu-west-1 o eu-central-1.",
-        en: "Pick a region from Bedrock's region table (https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html) and export AWS_REGION, for example eu-west-1 or eu-central-1.",
+        es: "Elige una región de la tabla de regiones de Bedrock (https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html) y exporta AWS_REGION, por ejemplo eu-west-1 o eu-central-1.",
+        en: "Pick a region from Bedrock's region table (https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html) and export AWS_REGION, for example eu-west-1 or eu-central-1.",
       },
     }),
   },

@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ModelNotCallableHere, parseModelReference, startGuide, type Guide } from "bedrock-guide";
 import { listModels } from "../../snippets/01-foundation-models/list-models";
 import { providerTable } from "../../snippets/01-foundation-models/provider-table";
@@ -331,6 +331,38 @@ describe.each(Object.keys(CALLED_AS))("chapter 1 from %s", (region) => {
     expect(cases).toHaveLength(someLegacy ? 9 : 8);
     // No case should have slipped through without an error.
     expect(cases.filter((c) => c.error === "(no error)")).toEqual([]);
+  });
+
+  it("the Lambda handler answers through the region's route, and its role statement covers what that route reaches", async () => {
+    // A fresh module per region: the handler keeps its client between invocations, as in Lambda.
+    vi.resetModules();
+    const { handler, invokeStatementFor } = await import("../../snippets/01-foundation-models/lambda-handler");
+    const saved = process.env.MODEL_ID;
+    try {
+      delete process.env.MODEL_ID;
+      await expect(handler({ question: "hi" })).rejects.toThrow(/MODEL_ID/);
+      process.env.MODEL_ID = expected[NOVA_2_LITE]!;
+      const result = await handler({ question: "What is Amazon Bedrock, in one sentence?" });
+      expect(result.statusCode).toBe(200);
+      const body = JSON.parse(result.body) as { answer: string; usage: { outputTokens: number } };
+      expect(body.answer.length).toBeGreaterThan(0);
+      expect(body.usage.outputTokens).toBeGreaterThan(0);
+      expect(lastCall().modelId).toBe(expected[NOVA_2_LITE]);
+      const statement = await invokeStatementFor(expected[NOVA_2_LITE]!, region);
+      expect(statement.Action).toEqual(["bedrock:InvokeModel"]);
+      // The profile itself, in this region, then every model ARN it routes to (the catalog's list).
+      expect(statement.Resource[0]).toMatch(new RegExp(`^arn:aws:bedrock:${region}:\\d{12}:inference-profile/${expected[NOVA_2_LITE]!.replace(/[.]/g, "\\.")}$`));
+      expect(statement.Resource.slice(1).length).toBeGreaterThan(1);
+      for (const arn of statement.Resource.slice(1)) expect(arn).toMatch(/^arn:aws:bedrock:[a-z0-9-]*::foundation-model\/amazon\.nova-2-lite-v1:0$/);
+      // A global. profile's statement must include the region-less model ARN (IAM for global profiles).
+      const global = profilesListedIn(NOVA_2_LITE, region).find((p) => p.startsWith("global."));
+      if (global) expect((await invokeStatementFor(global, region)).Resource).toContain("arn:aws:bedrock:::foundation-model/amazon.nova-2-lite-v1:0");
+      // On demand, the statement is the model's own ARN in this region.
+      expect((await invokeStatementFor(GPT_OSS, region)).Resource).toEqual([`arn:aws:bedrock:${region}::foundation-model/${GPT_OSS}`]);
+    } finally {
+      if (saved === undefined) delete process.env.MODEL_ID;
+      else process.env.MODEL_ID = saved;
+    }
   });
 
   it("the cost meter tells what the offline calls would have cost live", () => {
