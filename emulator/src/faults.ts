@@ -33,6 +33,8 @@ export interface FaultRule {
 }
 
 const KINDS: FaultKind[] = ["throttle", "access-denied", "latency"];
+/** Every key a rule may carry. Anything else is an error: a typo such as `modle=` must not widen a rule to every model. */
+const KEYS = ["fault", "model", "operation", "times", "latencyMs", "midStream"] as const;
 
 /** Parses the env-var / header format (or JSON). Throws a ValidationException on bad input. */
 export function parseFaultRules(text: string): FaultRule[] {
@@ -59,6 +61,7 @@ export function parseFaultRules(text: string): FaultRule[] {
         if (eq < 1) throw errors.validation(`Fault rule "${part}": expected key=value, got "${pair}".`);
         const key = pair.slice(0, eq);
         const value = pair.slice(eq + 1);
+        if (key === "midStream" && value !== "true" && value !== "false") throw errors.validation(`Fault rule "${part}": midStream must be true or false.`);
         rule[key] = key === "times" || key === "latencyMs" ? Number(value) : key === "midStream" ? value === "true" : value;
       }
       return checkRule(rule as unknown as FaultRule);
@@ -66,7 +69,16 @@ export function parseFaultRules(text: string): FaultRule[] {
 }
 
 function checkRule(rule: FaultRule): FaultRule {
-  if (!rule || !KINDS.includes(rule.fault)) {
+  if (!rule || typeof rule !== "object" || Array.isArray(rule)) throw errors.validation("A fault rule must be an object.");
+  const unknown = Object.keys(rule).filter((k) => !(KEYS as readonly string[]).includes(k));
+  if (unknown.length) {
+    throw errors.validation(`Fault rule: unknown key${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}. Keys: ${KEYS.join(", ")}.`);
+  }
+  for (const k of ["model", "operation"] as const) {
+    if (rule[k] !== undefined && (typeof rule[k] !== "string" || !rule[k])) throw errors.validation(`Fault rule: ${k} must be a non-empty string.`);
+  }
+  if (rule.midStream !== undefined && typeof rule.midStream !== "boolean") throw errors.validation("Fault rule: midStream must be true or false.");
+  if (!KINDS.includes(rule.fault)) {
     throw errors.validation(`Unknown fault "${(rule as { fault?: unknown })?.fault}". Use one of: ${KINDS.join(", ")}.`);
   }
   if (rule.midStream && rule.fault !== "throttle") throw errors.validation("Fault rule: midStream works with throttle only.");
