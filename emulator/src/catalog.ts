@@ -4,7 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BedrockError, errors } from "./http";
 
-export const DOC_ACCOUNT = "123456789012";
+import { ACCOUNT_ID, modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
+
+/** The account in the emulator's ARNs (one source: ./arn.ts). */
+export const DOC_ACCOUNT = ACCOUNT_ID;
 
 export interface CatalogModel {
   modelId: string;
@@ -83,7 +86,6 @@ export interface ResolvedModel {
   profile?: CatalogProfile;
 }
 
-const PROFILE_PREFIX = /^(us|eu|apac|jp|au|in|ca|global|us-gov)\./;
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp("^" + glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*") + "$");
@@ -145,7 +147,7 @@ export class Catalog {
    * listed model like `stability.stable-image-inpaint-v1:0`.
    */
   retirement(modelId: string): RetiredEntry | undefined {
-    const base = modelId.replace(PROFILE_PREFIX, "");
+    const base = withoutProfilePrefix(modelId);
     const exact = this.retiredMatchers.find((m) => m.exact === base);
     if (exact) return exact.entry;
     if (this.byId.has(base)) return undefined;
@@ -154,7 +156,7 @@ export class Catalog {
 
   /** True when the model's end of life has passed at `now`. */
   isEndOfLife(modelId: string, now: Date): boolean {
-    const base = modelId.replace(PROFILE_PREFIX, "");
+    const base = withoutProfilePrefix(modelId);
     const eol = this.byId.get(base)?.modelLifecycle.endOfLifeTime;
     if (eol && Date.parse(eol) <= now.getTime()) return true;
     // Context-length variants (`...:0:200k`) share the lifecycle of their base model.
@@ -193,11 +195,11 @@ export class Catalog {
   }
 
   modelArn(region: string, modelId: string): string {
-    return `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
+    return modelArn(region, modelId);
   }
 
   profileArn(region: string, profileId: string): string {
-    return `arn:aws:bedrock:${region}:${DOC_ACCOUNT}:inference-profile/${profileId}`;
+    return profileArn(region, profileId);
   }
 
   /** The ListFoundationModels / GetFoundationModel summary of a model in a region. */
@@ -250,8 +252,8 @@ export class Catalog {
   private resolveModel(identifier: string, region: string, now: Date): ResolvedModel {
     this.assertCovers(region);
     let id = identifier;
-    const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:([a-z0-9-]*):(\d{12})?:(foundation-model|inference-profile)\/(.+)$/.exec(id);
-    if (arn) id = arn[4];
+    const arn = parseBedrockArn(id);
+    if (arn && (arn.resourceType === "foundation-model" || arn.resourceType === "inference-profile")) id = arn.resource;
     else if (id.startsWith("arn:")) throw errors.validation(messages.invalidModel);
 
     const profile = this.profile(region, id);
@@ -264,7 +266,7 @@ export class Catalog {
     }
     if (this.isEndOfLife(id, now)) throw errors.notFound(messages.endOfLife);
     const model = this.byId.get(id);
-    if (!model || model.mantleOnly || !model.regions.includes(region) || (arn && arn[3] === "inference-profile")) {
+    if (!model || model.mantleOnly || !model.regions.includes(region) || (arn && arn.resourceType === "inference-profile")) {
       throw errors.validation(messages.invalidModel);
     }
     const types = this.inferenceTypes(model, region);

@@ -12,7 +12,9 @@ import { randomBytes } from "node:crypto";
 import { BedrockError } from "./http";
 
 /** The documentation account AWS uses in examples; every ARN the emulator builds uses it. */
-export const PROMPT_ACCOUNT = "123456789012";
+import { ACCOUNT_ID } from "./arn";
+
+export const PROMPT_ACCOUNT = ACCOUNT_ID;
 
 // ---------------------------------------------------------------------------------------------
 // Shapes (the JSON members of the bedrock-agent 2023-06-05 model that the store keeps)

@@ -76,3 +76,22 @@ describe("validation follows the API reference", () => {
     );
   });
 });
+
+describe("one source per fact", () => {
+  it("the optimizer and the responder read a prompt's language with the same detector", async () => {
+    const { analyzePrompt } = await import("bedrock-emulator/src/services/agent-runtime");
+    const { replyLanguage } = await import("bedrock-emulator");
+    for (const text of ["¿Qué es Bedrock? Explain it to me", "Resume este texto en tres frases.", "Summarize this text in three sentences."]) {
+      expect(analyzePrompt(text, "amazon.nova-lite-v1:0").language, text).toBe(replyLanguage(text));
+    }
+  });
+
+  it("ARNs name one account and parse one way", async () => {
+    const { ACCOUNT_ID, parseBedrockArn, modelIdOf } = await import("bedrock-emulator/src/arn");
+    const { DOC_ACCOUNT } = await import("bedrock-emulator");
+    expect(DOC_ACCOUNT).toBe(ACCOUNT_ID);
+    expect(modelIdOf("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0")).toBe("amazon.nova-lite-v1:0");
+    expect(parseBedrockArn("arn:aws:bedrock:us-east-1:123456789012:prompt/ABCDEFGHIJ:2")).toMatchObject({ resourceType: "prompt", resource: "ABCDEFGHIJ:2", account: "123456789012" });
+    expect(parseBedrockArn("amazon.nova-lite-v1:0")).toBeUndefined();
+  });
+});

@@ -8,6 +8,8 @@
 
 import { BedrockError, type EmulatorContext, type Reply, type Route, type StreamEvent } from "../http";
 import { defineRoutes } from "../validate";
+import { modelIdOf } from "../arn";
+import { detectLanguage } from "../instructions";
 import { templateVariables } from "../prompt-store";
 import { jsonBody } from "./agent";
 
@@ -45,11 +47,7 @@ function validation(message: string): BedrockError {
   return new BedrockError("ValidationException", 400, message);
 }
 
-/** The base model ID inside a foundation-model ARN, or the ID itself. */
-function baseModelId(target: string): string {
-  const m = /:foundation-model\/(.+)$/.exec(target);
-  return m ? m[1] : target;
-}
+const baseModelId = modelIdOf;
 
 // ---------------------------------------------------------------------------------------------
 // The deterministic rewrite
@@ -65,18 +63,15 @@ export interface PromptAnalysis {
   style: "xml" | "markdown";
 }
 
-const ES_WORDS = /\b(el|la|los|las|de|que|y|en|un|una|por|para|con|del|es|eres|resume|escribe|explica|según|sobre|como)\b/gi;
-const EN_WORDS = /\b(the|of|and|to|in|a|an|is|for|with|on|you|are|summarize|write|explain|about|as|that)\b/gi;
 
 export function analyzePrompt(text: string, targetModelId: string): PromptAnalysis {
-  const es = (text.match(ES_WORDS) ?? []).length;
-  const en = (text.match(EN_WORDS) ?? []).length;
   const sentences = text
     .replace(/\{\{[^}]*\}\}/g, "x")
     .split(/(?<=[.!?¿¡])\s+|\n+/)
     .filter((s) => s.trim().length > 0).length;
   return {
-    language: es > en ? "es" : "en",
+    // The same detector the responder answers with (tinyld, ../instructions.ts).
+    language: detectLanguage(text.replace(/\{\{[^}]*\}\}/g, " ")),
     sentences,
     variables: templateVariables(text),
     hasRole: /^\s*(you are|act as|as an? |eres |actúa como|actua como|como (un|una) )/i.test(text),

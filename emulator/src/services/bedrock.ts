@@ -3,13 +3,9 @@
 // Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
 import { errors, type Reply, type Route } from "../http";
 import { defineRoutes } from "../validate";
+import { modelIdOf, parseBedrockArn } from "../arn";
 import { messages } from "../catalog";
 
-/** Foundation model ARN → model ID; other identifiers pass through. */
-function modelIdFrom(identifier: string): string {
-  const m = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]*::foundation-model\/(.+)$/.exec(identifier);
-  return m ? m[1] : identifier;
-}
 
 export const bedrockRoutes: Route[] = defineRoutes([
   {
@@ -40,7 +36,7 @@ export const bedrockRoutes: Route[] = defineRoutes([
   {
     operation: "GetFoundationModel",
     async handle(req, ctx): Promise<Reply> {
-      const id = modelIdFrom(req.params.modelIdentifier);
+      const id = modelIdOf(req.params.modelIdentifier);
       ctx.catalog.assertCovers(req.region);
       const now = ctx.now();
       const m = ctx.catalog.model(id);
@@ -98,8 +94,8 @@ export const bedrockRoutes: Route[] = defineRoutes([
     operation: "GetInferenceProfile",
     async handle(req, ctx): Promise<Reply> {
       const raw = req.params.inferenceProfileIdentifier;
-      const arn = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]*:\d{12}:(?:application-)?inference-profile\/(.+)$/.exec(raw);
-      const id = arn ? arn[1] : raw;
+      const arn = parseBedrockArn(raw);
+      const id = arn && /^(application-)?inference-profile$/.test(arn.resourceType) ? arn.resource : raw;
       ctx.catalog.assertCovers(req.region);
       const p = ctx.catalog.profile(req.region, id);
       if (!p || !ctx.catalog.listProfiles(req.region, ctx.now()).includes(p)) {

@@ -3,6 +3,9 @@
 // (stop sequences, maxTokens, usage, latency) that InvokeModel reuses.
 import { BedrockError, errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
 import { defineRoutes } from "../validate";
+import { parseBedrockArn } from "../arn";
+
+const isPromptArn = (id: string) => parseBedrockArn(id)?.resourceType === "prompt";
 import type { ResolvedModel } from "../catalog";
 import { approximateTokens, converseInputTokens } from "../tokens";
 import type { ResponderRequest, ResponderResult, ToolSpecLite } from "../responders";
@@ -13,7 +16,6 @@ import type { ServerRequest } from "../server";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const PROMPT_ARN = /^arn:aws(?:-[a-z-]+)?:bedrock:[a-z0-9-]+:\d{12}:prompt\//;
 
 export { constraint, parseJson } from "./validation";
 type Message = { role: string; content: Record<string, unknown>[] };
@@ -294,7 +296,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
   let body = parseJson(req);
   let identifier = req.params.modelId;
   let promptVariables: Record<string, string> | undefined;
-  if (PROMPT_ARN.test(identifier)) {
+  if (isPromptArn(identifier)) {
     const r = resolvePromptForConverse(ctx.prompts, identifier, body);
     promptVariables = r.prompt?.variables;
     body = { messages: r.messages, system: r.system, inferenceConfig: r.inferenceConfig, toolConfig: r.toolConfig };

@@ -5,6 +5,7 @@
 // and Stability text-to-image. Text goes through the same responder and post-processing as Converse.
 import { errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
 import { defineRoutes, validateValue } from "../validate";
+import { modelIdOf } from "../arn";
 
 const CONVERSE_MESSAGES = "botocore:bedrockruntime#Messages";
 const CONVERSE_INFERENCE_CONFIG = "botocore:bedrockruntime#InferenceConfiguration";
@@ -687,7 +688,7 @@ export const invokeRoutes: Route[] = defineRoutes([
       const now = ctx.now();
       // CountTokens takes a foundation model ID; counting never invokes, so profile-only models count too.
       const profile = ctx.catalog.profile(req.region, id);
-      const modelId = profile ? Object.keys(profile.models)[0] : id.replace(/^arn:aws[^/]*:foundation-model\//, "");
+      const modelId = profile ? Object.keys(profile.models)[0] : modelIdOf(id);
       if (ctx.catalog.isEndOfLife(modelId, now)) throw errors.notFound("This model version has reached the end of its life. Please refer to the AWS documentation for more details.");
       const model = ctx.catalog.model(modelId);
       if (!model || model.mantleOnly || !model.regions.includes(req.region)) throw errors.validation("The provided model identifier is invalid.");
