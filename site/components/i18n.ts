@@ -4,6 +4,10 @@ export type Lang = "es" | "en";
 export const labels = {
   es: {
     offlineSample: "Generado sin conexión por el emulador",
+    cellOutput: "Salida sin conexión",
+    cellOutputNote: "(emulador local: las respuestas de los modelos son sintéticas)",
+    cellOutputTable: "Tabla de la salida",
+    cellOutputText: "Texto de la salida",
     notebookTitle: "Este capítulo es también un notebook",
     notebookOpen: "Abrir el notebook en GitHub",
     notebookDownload: "Descargar el notebook",
@@ -16,6 +20,10 @@ export const labels = {
   },
   en: {
     offlineSample: "Produced offline by the emulator",
+    cellOutput: "Offline output",
+    cellOutputNote: "(local emulator: model answers are synthetic)",
+    cellOutputTable: "Output table",
+    cellOutputText: "Output text",
     notebookTitle: "This chapter is also a notebook",
     notebookOpen: "Open the notebook on GitHub",
     notebookDownload: "Download the notebook",
