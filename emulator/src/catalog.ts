@@ -1,6 +1,6 @@
 // The model catalog: real model IDs, per-region availability, inference types, lifecycle and
 // inference profiles, from data/catalog.json (built by scripts/build-catalog.ts). Loaded once, lazily.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BedrockError, errors } from "./http";
 
@@ -280,12 +280,20 @@ const warnedRegions = new Set<string>();
 
 let cached: Catalog | undefined;
 
-/** Where data/catalog.json lives: next to the emulator package in the repository. */
-function catalogPath(): string {
-  if (process.env.BEDROCK_EMULATOR_CATALOG) return process.env.BEDROCK_EMULATOR_CATALOG;
-  // CommonJS (tsx, tslab) has __dirname; other loaders fall back to the working directory.
+/**
+ * A data file the emulator reads: next to the compiled package (dist/data/, copied there when it is
+ * packed) or, in this repository, the project's data/ folder.
+ */
+export function dataFile(name: string): string {
+  // CommonJS (tsx, tslab, the compiled package) has __dirname; other loaders fall back to the working directory.
   const here = typeof __dirname === "string" ? __dirname : join(process.cwd(), "emulator", "src");
-  return join(here, "..", "..", "data", "catalog.json");
+  const candidates = [join(here, "data", name), join(here, "..", "data", name), join(here, "..", "..", "data", name), join(here, "..", "..", "..", "data", name)];
+  return candidates.find((p) => existsSync(p)) ?? candidates[2];
+}
+
+/** Where data/catalog.json lives (BEDROCK_EMULATOR_CATALOG overrides it). */
+function catalogPath(): string {
+  return process.env.BEDROCK_EMULATOR_CATALOG || dataFile("catalog.json");
 }
 
 /** The catalog, parsed on first use and then shared by every emulator instance. */

@@ -1,45 +1,43 @@
-// Command line: npm run emulator -- --port 4010 [--data-dir .emulator-data]
-// Serves the emulator on 127.0.0.1 until Ctrl+C.
+#!/usr/bin/env node
+// Command line: bedrock-emulator --port 4010 [--data-dir .emulator-data]
+// (in this repository: npm run emulator -- --port 4010). Serves the emulator on 127.0.0.1 until
+// Ctrl+C or SIGTERM.
+import { parseArgs } from "node:util";
 import { startEmulator } from "./index";
 
-function usage(): never {
-  console.log(
-    [
-      "Usage: npm run emulator -- [--port N] [--data-dir DIR]",
-      "  --port N       port on 127.0.0.1 (default 4010; 0 = any free port)",
-      "  --data-dir D   keep Prompt Management data in D/ across restarts (default: in memory)",
-      "Environment: BEDROCK_EMULATOR_FAULTS, BEDROCK_EMULATOR_OPENAI_URL, BEDROCK_EMULATOR_OPENAI_MODEL,",
-      "             BEDROCK_EMULATOR_RECENTLY_USED (Legacy model IDs this account keeps using)",
-    ].join("\n"),
-  );
-  process.exit(0);
-}
+const USAGE = [
+  "Usage: bedrock-emulator [--port N] [--data-dir DIR]",
+  "  --port N       port on 127.0.0.1 (default 4010; 0 = any free port)",
+  "  --data-dir D   keep Prompt Management data in D/ across restarts (default: in memory)",
+  "Environment: BEDROCK_EMULATOR_FAULTS, BEDROCK_EMULATOR_OPENAI_URL, BEDROCK_EMULATOR_OPENAI_MODEL,",
+  "             BEDROCK_EMULATOR_RECENTLY_USED (Legacy model IDs this account keeps using)",
+].join("\n");
 
-function parseArgs(argv: string[]): { port: number; dataDir?: string } {
-  let port = 4010;
-  let dataDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--help" || a === "-h") usage();
-    else if (a.startsWith("--port")) port = Number(value());
-    else if (a.startsWith("--data-dir")) dataDir = value();
-    else throw new Error(`Unknown option ${a} (try --help)`);
+function options(argv: string[]): { port: number; dataDir?: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string", default: "4010" },
+      "data-dir": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be an integer between 0 and 65535");
-  return { port, dataDir };
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port!) || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be an integer between 0 and 65535");
+  return { port, dataDir: values["data-dir"] };
 }
 
 async function main() {
   let args: { port: number; dataDir?: string };
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = options(process.argv.slice(2));
   } catch (e) {
-    console.error((e as Error).message);
+    console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
   }
   const emu = await startEmulator({ port: args.port, dataDir: args.dataDir });

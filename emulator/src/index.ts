@@ -6,7 +6,8 @@ import type { EmulatorContext, Route } from "./http";
 import { PromptStore } from "./prompt-store";
 import { responderFromEnv, type Responder } from "./responders";
 import { allRoutes } from "./router";
-import { createEmulatorServer, type ServerRequest } from "./server";
+import { createDispatcher, type ServerRequest, type WireReply, type WireRequest } from "./core";
+import { createEmulatorServer } from "./server";
 
 export interface StartEmulatorOptions {
   /** 0 or undefined: a random free port. The host is always 127.0.0.1. */
@@ -39,7 +40,16 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+/** An emulator without a socket: the shared state and the transport-free core. */
+export interface EmulatorCore {
+  faults: FaultController;
+  context: EmulatorContext;
+  /** One HTTP request in, Bedrock's reply out. */
+  dispatch(req: WireRequest): Promise<WireReply>;
+}
+
+/** Builds the emulator's state and core without listening anywhere (see emulatorRequestHandler). */
+export function createEmulator(opts: StartEmulatorOptions = {}): EmulatorCore {
   const env = opts.env ?? process.env;
   const now = opts.now ?? (() => new Date());
   const faults = new FaultController([...parseFaultRules(env.BEDROCK_EMULATOR_FAULTS ?? ""), ...(opts.faults ?? [])]);
@@ -54,7 +64,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
       ...(opts.recentlyUsedModels ?? []),
     ]),
   };
-  const server = createEmulatorServer({
+  const dispatch = createDispatcher({
     routes: allRoutes(),
     ctx,
     async applyFaults(req: ServerRequest, route: Route) {
@@ -67,16 +77,22 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
       if (out.error) throw out.error;
     },
   });
+  return { faults, context: ctx, dispatch };
+}
+
+export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const core = createEmulator(opts);
+  const server = createEmulatorServer(core.dispatch);
   const port = await server.listen(opts.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    faults,
-    context: ctx,
+    faults: core.faults,
+    context: core.context,
     async close() {
       await server.close();
       // Writes finish before each reply; this also covers a client that hung up mid-request.
-      await ctx.prompts.flush();
+      await core.context.prompts.flush();
     },
   };
 }
@@ -90,5 +106,8 @@ export type { FaultKind, FaultRule } from "./faults";
 export { openAICompatibleResponder, replyLanguage, scriptedResponder, syntheticResponder, responderFromEnv } from "./responders";
 export type { Responder, ResponderRequest, ResponderResult, ScriptedRule, ScriptedResponder } from "./responders";
 export { approximateTokens, converseInputTokens, BINARY_BLOCK_TOKENS } from "./tokens";
-export { MAX_BODY_BYTES } from "./server";
+export { MAX_BODY_BYTES } from "./core";
+export type { WireReply, WireRequest } from "./core";
+export { emulatorRequestHandler } from "./request-handler";
+export { startBedrockEmulatorForTests, type TestEmulator } from "./testing";
 export { crc32, encodePng, sizeFor, syntheticImage } from "./png";

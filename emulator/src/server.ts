@@ -7,7 +7,7 @@ import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
 import { BedrockError } from "./http";
-import { MAX_BODY_BYTES, createDispatcher, errorReply, type DispatcherOptions, type WireReply } from "./core";
+import { MAX_BODY_BYTES, errorReply, type WireReply, type WireRequest } from "./core";
 
 export { DEFAULT_REGION, MAX_BODY_BYTES, encodeEvent, type ServerRequest } from "./core";
 
@@ -31,16 +31,13 @@ async function sendReply(res: Res, reply: WireReply): Promise<void> {
   res.end(reply.body);
 }
 
-export type EmulatorServerOptions = DispatcherOptions;
-
 export interface EmulatorServer {
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
 
-export function createEmulatorServer(opts: EmulatorServerOptions): EmulatorServer {
-  const dispatch = createDispatcher(opts);
-
+/** Serves a dispatcher (core.ts) on 127.0.0.1. */
+export function createEmulatorServer(dispatch: (req: WireRequest) => Promise<WireReply>): EmulatorServer {
   function onRequest(req: http.IncomingMessage | http2.Http2ServerRequest, res: Res | http2.Http2ServerResponse) {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -95,3 +95,14 @@ describe("one source per fact", () => {
     expect(parseBedrockArn("amazon.nova-lite-v1:0")).toBeUndefined();
   });
 });
+
+describe("a transport-free core", () => {
+  it("only the HTTP server adapter imports node:http / node:http2", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = join(__dirname, "..", "..", "emulator", "src");
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const importers = files.filter((f) => /from "node:http2?"/.test(readFileSync(join(dir, f), "utf8")));
+    expect(importers).toEqual(["server.ts"]);
+  });
+});

@@ -14,7 +14,7 @@ import { constraint, isObject, parseJson, typeError } from "./validation";
 import { BLOCKED_MESSAGE, evaluateGuardrail } from "./guardrail";
 import type { ServerRequest } from "../server";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dataFile } from "../catalog";
 
 
 export { constraint, parseJson } from "./validation";
@@ -108,10 +108,7 @@ let samplingRules: { message: string; models: Set<string> } | undefined;
 /** data/sampling-rules.json, the one source the guide's lib reads too (located like data/catalog.json). */
 function temperatureWithTopPRule(): { message: string; models: Set<string> } {
   if (!samplingRules) {
-    // CommonJS (tsx, tslab) has __dirname; other loaders fall back to the working directory.
-    const path =
-      process.env.BEDROCK_EMULATOR_SAMPLING_RULES ??
-      (typeof __dirname === "string" ? join(__dirname, "..", "..", "..", "data", "sampling-rules.json") : join(process.cwd(), "data", "sampling-rules.json"));
+    const path = process.env.BEDROCK_EMULATOR_SAMPLING_RULES ?? dataFile("sampling-rules.json");
     const rule = (JSON.parse(readFileSync(path, "utf8")) as SamplingRules).temperatureWithTopP;
     samplingRules = { message: rule.message, models: new Set(rule.models) };
   }

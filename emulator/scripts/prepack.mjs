@@ -1,0 +1,67 @@
+// Builds the publishable bedrock-emulator package, for `npm pack` / `npm publish` run in emulator/.
+//   prepack:  compile src/ to dist/ (JS + .d.ts), copy the data files the emulator reads into
+//             dist/data/, and swap in the published package.json (main, types and bin point at
+//             dist/; dependencies are what src/ imports). The development manifest is kept aside.
+//   postpack: put the development package.json back (it points at src/, for this repository).
+//   --build-only: compile and copy, leave package.json alone.
+import { execFileSync } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = join(dirname(fileURLToPath(import.meta.url)), "..");
+const repo = join(here, "..");
+const saved = join(here, ".package.dev.json");
+const manifestPath = join(here, "package.json");
+const mode = process.argv[2] ?? "--pack";
+
+if (mode === "--restore") {
+  if (existsSync(saved)) renameSync(saved, manifestPath);
+  process.exit(0);
+}
+
+// 1. Compile.
+function findUp(rel) {
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, rel))) return join(dir, rel);
+    if (dirname(dir) === dir) throw new Error(`${rel} not found above ${here}: run npm install first`);
+  }
+}
+const tsc = findUp("node_modules/typescript/bin/tsc");
+rmSync(join(here, "dist"), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, "-p", join(here, "tsconfig.build.json")], { stdio: "inherit" });
+chmodSync(join(here, "dist", "cli.js"), 0o755);
+
+// 2. The data the emulator reads at run time (catalog.ts dataFile() looks in dist/data first).
+mkdirSync(join(here, "dist", "data"), { recursive: true });
+for (const name of ["catalog.json", "sampling-rules.json"]) copyFileSync(join(repo, "data", name), join(here, "dist", "data", name));
+if (mode === "--build-only") process.exit(0);
+
+// 3. The published manifest.
+const dev = JSON.parse(readFileSync(manifestPath, "utf8"));
+if (existsSync(saved)) throw new Error(`${saved} exists: a previous pack did not finish; restore it first (node scripts/prepack.mjs --restore)`);
+copyFileSync(manifestPath, saved);
+const rootManifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+const rangeOf = (name) => dev.dependencies?.[name] ?? rootManifest.dependencies?.[name] ?? rootManifest.devDependencies?.[name];
+const runtimeDeps = ["@smithy/eventstream-codec", "@smithy/util-utf8", "tinyld"];
+const dependencies = Object.fromEntries(
+  runtimeDeps.map((name) => {
+    const range = rangeOf(name);
+    if (!range) throw new Error(`No version range for ${name} in emulator/ or the root package.json`);
+    return [name, range];
+  }),
+);
+const published = {
+  name: dev.name,
+  version: dev.version,
+  description: dev.description,
+  license: dev.license,
+  keywords: dev.keywords,
+  main: "dist/index.js",
+  types: "dist/index.d.ts",
+  bin: { "bedrock-emulator": "dist/cli.js" },
+  files: ["dist", "README.md"],
+  engines: dev.engines,
+  dependencies,
+};
+writeFileSync(manifestPath, JSON.stringify(published, null, 2) + "\n");
