@@ -167,6 +167,20 @@ function describeParams(cfg: ResponderRequest["inferenceConfig"], t: (typeof PHR
   }`;
 }
 
+// Reading a prompt's instructions is a pure function of its texts and the costliest step of a
+// synthetic reply; conversations and tests repeat prompts, so the last few hundred are kept.
+const instructionCache = new Map<string, ReturnType<typeof readInstructions>>();
+function instructionsOf(systemText: string, user: string): ReturnType<typeof readInstructions> {
+  const key = systemText + "\u0000" + user;
+  let found = instructionCache.get(key);
+  if (!found) {
+    found = readInstructions(systemText, user);
+    if (instructionCache.size >= 500) instructionCache.clear();
+    instructionCache.set(key, found);
+  }
+  return found;
+}
+
 /** The default responder: deterministic, visibly synthetic, and a mirror of the request. */
 export function syntheticResponder(): Responder {
   return {
@@ -180,7 +194,7 @@ export function syntheticResponder(): Responder {
       const toolResults = (lastMessage?.content ?? []).filter((c) => c.toolResult) as { toolResult: Record<string, unknown> }[];
 
       // Real models answer in the language the prompt asks for, else in the prompt's own language.
-      const instructions = readInstructions(systemText, user);
+      const instructions = instructionsOf(systemText, user);
       const lang = instructions.language ?? replyLanguage(user + " " + systemText);
       const t = PHRASES[lang];
       const lines = [

@@ -88,7 +88,7 @@ function walk(value: unknown, ref: Member, path: string, hidden: boolean, out: V
     pattern: ref.pattern ?? shape.pattern,
     enum: ref.enum ?? shape.enum,
   };
-  const wrong = (what: string) => out.add(value, path, hide, `Member must be ${what}`);
+  const wrong = (what: string) => out.add(value, path, hide, "Member must be " + what);
   switch (shape.type) {
     case "string":
       if (typeof value !== "string") return wrong("a string");
