@@ -2,7 +2,14 @@ import {
   BedrockAgentRuntimeClient,
   OptimizePromptCommand,
 } from "@aws-sdk/client-bedrock-agent-runtime";
-import { checkAnswer, checks, type Language } from "bedrock-guide";
+import {
+  checkAnswer,
+  checks,
+  optimizationTargets,
+  optimizationTargetsIn,
+  say,
+  type Language,
+} from "bedrock-guide";
 
 export interface Optimized {
   analysis: string;
@@ -14,6 +21,41 @@ export interface Optimized {
 const variablesIn = (text: string) => [
   ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
 ];
+
+/**
+ * Whether `region` can optimise a prompt, and for which target. AWS offers OptimizePrompt in some
+ * regions only, and for some models (`optimizationTargets()` lists both, with AWS's page). The
+ * target is `preferred` if this region lists it, else the first active target listed here.
+ */
+export function optimizationPlan(
+  region: string,
+  preferred: string,
+  lang: Language,
+): { target: string } | { unavailable: string } {
+  const { regions, source } = optimizationTargets();
+  if (!regions.includes(region))
+    return {
+      unavailable: say(
+        {
+          es: `AWS no ofrece la optimización de prompts en ${region}, solo en ${regions.join(", ")} (${source}). Esta celda no la llama; para probarla, usa una de esas regiones en AWS_REGION.`,
+          en: `AWS does not offer prompt optimisation in ${region}, only in ${regions.join(", ")} (${source}). This cell does not call it; to try it, set AWS_REGION to one of those regions.`,
+        },
+        lang,
+      ),
+    };
+  const here = optimizationTargetsIn(region);
+  if (here.includes(preferred)) return { target: preferred };
+  if (here.length) return { target: here[0] };
+  return {
+    unavailable: say(
+      {
+        es: `El catálogo de la guía no lista en ${region} ninguno de los modelos que OptimizePrompt admite como destino (${source}).`,
+        en: `The guide's catalog lists none of OptimizePrompt's target models in ${region} (${source}).`,
+      },
+      lang,
+    ),
+  };
+}
 
 /**
  * OptimizePrompt streams two events: first the analysis of your prompt, then the rewrite. Only some

@@ -17,7 +17,11 @@ import {
   namingProblems,
   promptName,
 } from "./naming";
-import { keepReaderLanguage, optimizePrompt } from "./optimize-prompt";
+import {
+  keepReaderLanguage,
+  optimizationPlan,
+  optimizePrompt,
+} from "./optimize-prompt";
 import { toCloudFormation, toCreatePromptRequest } from "./prompt-as-code";
 import { listAllPrompts, readPromptSettings } from "./read-prompts";
 import { runPrompt, streamPrompt } from "./use-prompt";
@@ -214,27 +218,36 @@ for (const request of mistakes) {
 // #endregion use-errors
 
 // #region optimize
-const optimized = await optimizePrompt(
-  summaryText,
+const plan = optimizationPlan(
+  guide.region,
   "amazon.nova-lite-v1:0",
-  (kind, text) => console.log(`[${kind}]\n${text}\n`),
-);
-console.log(
-  say({ es: "Variables perdidas:", en: "Variables lost:" }, guide.lang),
-  optimized.lostVariables.length ? optimized.lostVariables : "—",
-);
-const inMyLanguage = await keepReaderLanguage(
-  optimized.optimized,
   guide.lang,
 );
-console.log(inMyLanguage.rewrittenIn, inMyLanguage.reason);
-try {
-  await optimizePrompt(
+if ("unavailable" in plan) {
+  console.log(plan.unavailable);
+} else {
+  const optimized = await optimizePrompt(
     summaryText,
-    "anthropic.claude-haiku-4-5-20251001-v1:0",
+    plan.target,
+    (kind, text) => console.log(`[${kind}]\n${text}\n`),
   );
-} catch (error) {
-  console.log((error as Error).message);
+  console.log(
+    say({ es: "Variables perdidas:", en: "Variables lost:" }, guide.lang),
+    optimized.lostVariables.length ? optimized.lostVariables : "—",
+  );
+  const inMyLanguage = await keepReaderLanguage(
+    optimized.optimized,
+    guide.lang,
+  );
+  console.log(inMyLanguage.rewrittenIn, inMyLanguage.reason);
+  try {
+    await optimizePrompt(
+      summaryText,
+      "anthropic.claude-haiku-4-5-20251001-v1:0",
+    );
+  } catch (error) {
+    console.log((error as Error).message);
+  }
 }
 // #endregion optimize
 

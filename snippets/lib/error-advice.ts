@@ -529,7 +529,12 @@ export function explainError(
 ): Advice {
   const e = (error ?? {}) as ErrorLike;
   const lang = context.lang ?? currentLanguage();
-  const forPrompts = promptManagementAdvice(error, context.operation, lang);
+  const forPrompts = promptManagementAdvice(
+    error,
+    context.operation,
+    lang,
+    context.region,
+  );
   if (forPrompts) return forPrompts;
   const message = e.message ?? String(error);
   const failure: Failure = {

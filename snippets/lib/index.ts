@@ -107,4 +107,7 @@ export {
   type ComparisonRun,
   type Verdict,
 } from "./prompt-checks";
-export { optimizationTargets } from "./prompt-management-facts";
+export {
+  optimizationTargets,
+  optimizationTargetsIn,
+} from "./prompt-management-facts";

@@ -1,6 +1,8 @@
-import { modelFacts, retirementOf } from "./catalog-facts";
 import type { Bilingual, Language } from "./language";
-import { optimizationTargets } from "./prompt-management-facts";
+import {
+  optimizationTargets,
+  optimizationTargetsIn,
+} from "./prompt-management-facts";
 
 // Advice for Prompt Management (bedrock-agent) and OptimizePrompt (bedrock-agent-runtime) errors, as
 // a table of rules. Each rule needs the SDK command that failed, because the IAM action is named after
@@ -30,7 +32,12 @@ export interface PromptAdvice {
 
 interface Rule {
   when: (e: { name: string; message: string }, action: string) => boolean;
-  advice: (action: string, operation: string) => PromptAdvice;
+  /** `region` is the failing client's region, when the caller knows it. */
+  advice: (
+    action: string,
+    operation: string,
+    region?: string,
+  ) => PromptAdvice;
 }
 
 const RULES: Rule[] = [
@@ -57,16 +64,24 @@ const RULES: Rule[] = [
       action === "bedrock:OptimizePrompt" &&
       e.name === "ValidationException" &&
       /model/i.test(e.message),
-    advice: () => {
-      // Name the targets that are still current; the full list and its source are in the data file.
-      const { models, source } = optimizationTargets();
-      const list = models
-        .filter(
-          (m) =>
-            modelFacts(m)?.modelLifecycle?.status === "ACTIVE" &&
-            !retirementOf(m),
-        )
-        .join(", ");
+    advice: (_action, _operation, region) => {
+      // Name the targets that are still current and, when the region is known, listed there; the
+      // full list and its source are in the data file.
+      const { source, regions } = optimizationTargets();
+      const list = optimizationTargetsIn(region).join(", ") || "—";
+      const here = region
+        ? {
+            es: ` y ofrecidos en ${region}`,
+            en: ` and offered in ${region}`,
+          }
+        : { es: "", en: "" };
+      const notOffered =
+        region && !regions.includes(region)
+          ? {
+              es: ` Además, AWS no ofrece la optimización en ${region}: solo en ${regions.join(", ")}.`,
+              en: ` Also, AWS does not offer optimisation in ${region}: only in ${regions.join(", ")}.`,
+            }
+          : { es: "", en: "" };
       return {
         problem: "invalid-request",
         title: {
@@ -74,8 +89,8 @@ const RULES: Rule[] = [
           en: "That model cannot be an optimisation target",
         },
         explanation: {
-          es: `OptimizePrompt solo reescribe prompts para algunos modelos, y pide su ID base (no un perfil de inferencia). Los que siguen activos: ${list}.`,
-          en: `OptimizePrompt only rewrites prompts for some models, and takes their base ID (not an inference profile). The ones still active: ${list}.`,
+          es: `OptimizePrompt solo reescribe prompts para algunos modelos, y pide su ID base (no un perfil de inferencia). Los que siguen activos${here.es}: ${list}.${notOffered.es}`,
+          en: `OptimizePrompt only rewrites prompts for some models, and takes their base ID (not an inference profile). The ones still active${here.en}: ${list}.${notOffered.en}`,
         },
         fix: {
           es: `Pasa uno de ellos como targetModelId y usa el resultado con tu modelo. Lista completa: ${source}`,
@@ -128,12 +143,13 @@ const RULES: Rule[] = [
 /**
  * Advice for an error from a Prompt Management call, or undefined when the operation is not one of
  * them or no rule fits (the general advice then applies). `operation` is the SDK command's name,
- * with or without the `Command` suffix.
+ * with or without the `Command` suffix; `region`, when known, narrows the models it names.
  */
 export function promptManagementAdvice(
   error: unknown,
   operation: string | undefined,
   lang: Language,
+  region?: string,
 ):
   | {
       problem: PromptAdvice["problem"];
@@ -151,7 +167,7 @@ export function promptManagementAdvice(
   };
   const rule = RULES.find((r) => r.when(e, action));
   if (!rule) return undefined;
-  const advice = rule.advice(action, op);
+  const advice = rule.advice(action, op, region);
   return {
     problem: advice.problem,
     title: advice.title[lang],

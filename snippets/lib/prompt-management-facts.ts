@@ -1,17 +1,39 @@
+import { modelFacts, regionsOffering, retirementOf } from "./catalog-facts";
 import { readDataFile } from "./data";
 
 // Prompt Management facts that no API returns, kept with their sources in
 // data/prompt-management.json.
 
-interface PromptManagementFacts {
-  optimizationTargets: { source: string; models: string[] };
+interface OptimizationTargets {
+  source: string;
+  /** The regions AWS's page lists for OptimizePrompt. */
+  regions: string[];
+  /** The base model IDs AWS's page lists as targets. */
+  models: string[];
 }
 
-/** The base model IDs AWS lists as OptimizePrompt targets, and the page that lists them. */
-export function optimizationTargets(): {
-  source: string;
-  models: string[];
-} {
-  return readDataFile<PromptManagementFacts>("prompt-management.json")
-    .optimizationTargets;
+interface PromptManagementFacts {
+  optimizationTargets: OptimizationTargets & { checked: string };
+}
+
+const facts = () =>
+  readDataFile<PromptManagementFacts>("prompt-management.json");
+
+/** Where OptimizePrompt runs, the base model IDs it can rewrite for, and the page that lists both. */
+export function optimizationTargets(): OptimizationTargets {
+  const { source, regions, models } = facts().optimizationTargets;
+  return { source, regions, models };
+}
+
+/**
+ * The targets worth naming to a reader in `region`: still ACTIVE and not retiring in the guide's
+ * catalog, and listed there by ListFoundationModels. Without a region, every active target.
+ */
+export function optimizationTargetsIn(region?: string): string[] {
+  return optimizationTargets().models.filter(
+    (m) =>
+      modelFacts(m)?.modelLifecycle?.status === "ACTIVE" &&
+      !retirementOf(m) &&
+      (region === undefined || regionsOffering(m).includes(region)),
+  );
 }

@@ -1,14 +1,15 @@
 import { BedrockAgentClient, CreatePromptCommand, DeletePromptCommand, GetPromptCommand, ListPromptsCommand, ListTagsForResourceCommand, TagResourceCommand } from "@aws-sdk/client-bedrock-agent";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checks, forgetRegionListings, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
+import { checks, forgetRegionListings, modelIdFor, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
 import { OPTIMIZABLE_MODELS } from "../../emulator/src/services/agent-runtime";
 import facts from "../../data/prompt-management.json";
+import catalog from "../../data/catalog.json";
 import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/03-managing-prompts/naming";
 import { createChatPrompt, createTextPrompt } from "../../snippets/03-managing-prompts/create-prompts";
 import { PromptFieldMissing, listAllPrompts, readPromptSettings } from "../../snippets/03-managing-prompts/read-prompts";
 import { createVersion, diffVersions, editDraftText, listVersions } from "../../snippets/03-managing-prompts/versions";
 import { FIELDS_THE_PROMPT_DEFINES, runPrompt, streamPrompt } from "../../snippets/03-managing-prompts/use-prompt";
-import { keepReaderLanguage, optimizePrompt } from "../../snippets/03-managing-prompts/optimize-prompt";
+import { keepReaderLanguage, optimizationPlan, optimizePrompt } from "../../snippets/03-managing-prompts/optimize-prompt";
 import { toCloudFormation, toCreatePromptRequest } from "../../snippets/03-managing-prompts/prompt-as-code";
 import { auditPrompts, teamPromptPolicy } from "../../snippets/03-managing-prompts/audit";
 import { cleanUpChapter } from "../../snippets/03-managing-prompts/clean-up";
@@ -188,6 +189,56 @@ describe("optimizing a prompt", () => {
   });
 });
 
+describe("optimizing by region", () => {
+  // AWS's page lists ten regions (checked 2026-12-01); Ohio, Tokyo and Spain are not among them.
+  it("explains, in the reader's language, instead of calling where AWS does not offer OptimizePrompt", () => {
+    for (const region of ["us-east-2", "ap-northeast-1", "eu-south-2"]) {
+      const plan = optimizationPlan(region, "amazon.nova-lite-v1:0", "es");
+      expect(plan).toHaveProperty("unavailable");
+      expect((plan as { unavailable: string }).unavailable).toContain(`AWS no ofrece la optimización de prompts en ${region}`);
+    }
+    expect((optimizationPlan("ap-northeast-1", "amazon.nova-lite-v1:0", "en") as { unavailable: string }).unavailable).toMatch(/^AWS does not offer prompt optimisation in ap-northeast-1, only in us-east-1, /);
+    expect(optimizationPlan("us-east-1", "amazon.nova-lite-v1:0", "en")).toEqual({ target: "amazon.nova-lite-v1:0" });
+    expect(optimizationPlan("eu-west-3", "amazon.nova-lite-v1:0", "en")).toEqual({ target: "amazon.nova-lite-v1:0" });
+    // São Paulo offers optimisation, but data/catalog.json does not list Nova Lite there: another target it lists.
+    const listedIn = (id: string) => catalog.models.find((m) => m.modelId === id)?.regions ?? [];
+    expect(listedIn("amazon.nova-lite-v1:0")).not.toContain("sa-east-1");
+    const saoPaulo = optimizationPlan("sa-east-1", "amazon.nova-lite-v1:0", "en") as { target: string };
+    expect(optimizationTargets().models).toContain(saoPaulo.target);
+    expect(listedIn(saoPaulo.target)).toContain("sa-east-1");
+  });
+
+  it("the advice names only active targets that the reader's region lists", () => {
+    const error = Object.assign(new Error("The provided model identifier is invalid."), { name: "ValidationException" });
+    const everywhere = promptManagementAdvice(error, "OptimizePromptCommand", "en")!.explanation;
+    const frankfurt = promptManagementAdvice(error, "OptimizePromptCommand", "en", "eu-central-1")!.explanation;
+    const named = (text: string) => optimizationTargets().models.filter((m) => text.includes(m));
+    expect(named(frankfurt).length).toBeGreaterThan(0);
+    for (const model of named(frankfurt)) expect(catalog.models.find((m) => m.modelId === model)?.regions, model).toContain("eu-central-1");
+    // DeepSeek-R1 is a target, but data/catalog.json lists it only in US regions.
+    expect(named(everywhere)).toContain("deepseek.r1-v1:0");
+    expect(named(frankfurt)).not.toContain("deepseek.r1-v1:0");
+    // In a region without OptimizePrompt the advice says so.
+    expect(promptManagementAdvice(error, "OptimizePrompt", "es", "ap-northeast-1")!.explanation).toContain("AWS no ofrece la optimización en ap-northeast-1");
+  });
+
+  it("the chapter's flow runs from Tokyo, where optimisation is not offered", async () => {
+    const tokyo = await startGuide({ mode: "offline", region: "ap-northeast-1", lang: "en", quiet: true });
+    forgetRegionListings();
+    try {
+      const flow = await chapterFlow();
+      expect(flow.v2.version).toBe("2");
+      expect(flow.answer.text.length).toBeGreaterThan(0);
+      expect(optimizationPlan(tokyo.region, "amazon.nova-lite-v1:0", "en")).toHaveProperty("unavailable");
+      expect(await listAllPrompts()).toEqual([]);
+    } finally {
+      await tokyo.stop();
+      forgetRegionListings();
+      guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
+    }
+  });
+});
+
 describe("prompt as code", () => {
   it("the template equals what the AWS CDK synthesises for CfnPrompt, and the API accepts the same request", async () => {
     const def = { name: "docs-summary-es", description: "Resumen", modelId: "us.amazon.nova-2-lite-v1:0", text: SUMMARY, temperature: 0.2, maxTokens: 300, tags: chapterTags("ana", "docs") };
@@ -246,6 +297,8 @@ describe("good practices", () => {
 
 describe("error advice for Prompt Management", () => {
   it("names the IAM action for access denied, explains bad names and unknown IDs", async () => {
+    // List the region's models first, so the one simulated fault hits CreatePrompt, not the listing modelIdFor makes.
+    await modelIdFor("amazon.nova-2-lite-v1:0");
     guide.simulate({ fault: "access-denied", times: 1 });
     const denied = await createTextPrompt({ name: "docs-denied-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags: {}, text: "Hola" }).catch((e: unknown) => e);
     expect((denied as Error).name).toBe("AccessDeniedException");
