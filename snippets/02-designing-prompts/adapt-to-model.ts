@@ -31,10 +31,13 @@ export async function samePromptOnModels(
 ): Promise<ModelVerdict[]> {
   const runtime = new BedrockRuntimeClient({});
   return inParallel(models, 3, async (model) => {
+    // The advice names what was really called, so keep the resolved ID once there is one.
+    let modelId = model;
     try {
+      modelId = await modelIdFor(model);
       const response = await runtime.send(
         new ConverseCommand({
-          modelId: await modelIdFor(model),
+          modelId,
           ...prompt,
           inferenceConfig: { maxTokens: 500 },
         }),
@@ -54,7 +57,7 @@ export async function samePromptOnModels(
       return {
         model,
         passed: `0/${checks.length}`,
-        failures: explainError(error, { modelId: model }).title,
+        failures: explainError(error, { modelId }).title,
         answer: "",
       };
     }

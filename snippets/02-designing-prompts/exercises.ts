@@ -6,7 +6,6 @@ import {
   type SystemContentBlock,
 } from "@aws-sdk/client-bedrock-runtime";
 import {
-  show,
   checkAnswer,
   checks,
   currentLanguage,
@@ -182,10 +181,12 @@ export async function checkExercise(
   }
   const runtime = new BedrockRuntimeClient({});
   for (const model of exercise.models) {
+    let modelId = model;
     try {
+      modelId = await modelIdFor(model);
       const response = await runtime.send(
         new ConverseCommand({
-          modelId: await modelIdFor(model),
+          modelId,
           ...prompt,
           inferenceConfig,
         }),
@@ -198,7 +199,7 @@ export async function checkExercise(
         check: "Converse",
         criterion: "format",
         passed: false,
-        reason: explainError(error, { modelId: model }).title,
+        reason: explainError(error, { modelId }).title,
       });
     }
   }
@@ -206,7 +207,7 @@ export async function checkExercise(
   return { passed, rows, ...(passed ? {} : { hint: exercise.hint[lang] }) };
 }
 
-/** Checks your prompt and shows the result: the goal, a ✓/✗ row per check, and a hint if one fails. */
+/** Checks your prompt, prints the goal and, if a check fails, a hint; show its `rows` as a table. */
 export async function tryExercise(
   id: ExerciseId,
   prompt: BuiltPrompt,
@@ -214,7 +215,6 @@ export async function tryExercise(
 ): Promise<ExerciseReport> {
   const report = await checkExercise(id, prompt, inferenceConfig);
   console.log(exercises[id].goal[currentLanguage()]);
-  show.table(report.rows);
   if (report.hint) console.log("💡", report.hint);
   return report;
 }

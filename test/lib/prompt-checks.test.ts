@@ -15,6 +15,8 @@ describe("format checks", () => {
   it("bullets: every line a bullet, with an optional exact count", async () => {
     expect((await run(checks.bullets(), "- one\n- two\n* three")).passed).toBe(true);
     expect((await run(checks.bullets({ count: 3 }), "- one\n- two\n* three")).passed).toBe(true);
+    // A list of one is allowed when you ask for exactly one; + is a Markdown bullet too.
+    expect((await run(checks.bullets({ count: 1 }), "+ only")).passed).toBe(true);
     const wrongCount = await run(checks.bullets({ count: 2 }), "- one\n- two\n- three");
     expect(wrongCount).toMatchObject({ passed: false, reason: "3 items; 2 were asked for" });
     const prose = await run(checks.bullets(), "Bedrock is a managed service. It offers many models.");
@@ -37,6 +39,7 @@ describe("format checks", () => {
   it("maxWords counts words with letters or digits, so list markers don't count", async () => {
     expect(countWords("- Bedrock is great\n- 2 models")).toBe(5);
     expect(countWords("  ")).toBe(0);
+    expect(countWords("1. uno\n2) dos")).toBe(2);
     expect((await run(checks.maxWords(5), "- Bedrock is great\n- 2 models")).passed).toBe(true);
     expect(await run(checks.maxWords(4), "- Bedrock is great\n- 2 models")).toMatchObject({ passed: false, reason: "5 words (limit 4)" });
   });
@@ -46,6 +49,7 @@ describe("format checks", () => {
     expect((await run(checks.maxSentences(1), "Bedrock is managed. It has many models.")).passed).toBe(false);
     // A decimal point does not end a sentence.
     expect((await run(checks.maxSentences(1), "It costs 0.5 dollars per call.")).passed).toBe(true);
+    expect((await run(checks.maxSentences(2, "es"), "¿Qué es Bedrock? Un servicio de AWS. Y nada más.")).passed).toBe(false);
   });
 
   it("language detects the answer's language and refuses to guess on a few letters", async () => {
@@ -72,6 +76,9 @@ describe("accuracy checks", () => {
   it("exactly ignores case, spacing and a final full stop, nothing else", async () => {
     expect((await run(checks.exactly("Madrid"), "  madrid. ")).passed).toBe(true);
     expect((await run(checks.exactly("Madrid"), "Madrid, Spain")).passed).toBe(false);
+    // "París" with the accent as a combining mark, as copy-paste can produce it.
+    expect((await run(checks.exactly("París"), "Pari\u0301s")).passed).toBe(true);
+    expect((await run(checks.contains("París"), "Es Pari\u0301s, claro")).passed).toBe(true);
   });
 
   it("contains matches whole words: 'correct' is not in 'incorrect'", async () => {
@@ -83,6 +90,10 @@ describe("accuracy checks", () => {
   });
 
   it("matches a regular expression, also a global one twice in a row", async () => {
+    const global = /\b20\d\d\b/g;
+    // Used elsewhere first: a g regex remembers where it stopped, the check must not.
+    global.test("in 2025");
+    expect((await run(checks.matches(global), "2025")).passed).toBe(true);
     const year = checks.matches(/\b20\d\d\b/g);
     expect((await run(year, "Released in 2025")).passed).toBe(true);
     expect((await run(year, "Released in 2025")).passed).toBe(true);
@@ -91,6 +102,16 @@ describe("accuracy checks", () => {
 
   it("reads numbers written the English or the Spanish way", () => {
     expect(numbersIn("1,234.5 and 1.234,5 and 3,5 and 3.5 and 1,000 and -2")).toEqual([1234.5, 1234.5, 3.5, 3.5, 1000, -2]);
+    // Spaces (and no-break spaces) group thousands in threes, as Spanish style guides recommend.
+    expect(numbersIn("1 234,5 and 12\u00a0345 678")).toEqual([1234.5, 12345678]);
+    // A leading 0 makes the mark decimal; several marks with groups of three are thousands.
+    expect(numbersIn("0.125 and 1.234.567")).toEqual([0.125, 1234567]);
+  });
+
+  it("does not take dashes between digits for minus signs, nor versions for numbers", () => {
+    expect(numbersIn("2024-05-01")).toEqual([2024, 5, 1]);
+    expect(numbersIn("10-20 people")).toEqual([10, 20]);
+    expect(numbersIn("SDK v1.2.3 and 3 5")).toEqual([3, 5]);
   });
 
   it("numberNear checks the last number, as math benchmarks do", async () => {
@@ -105,7 +126,10 @@ describe("answers that cannot be checked fail with a reason, never a crash", () 
   const refusal = { stopReason: "guardrail_intervened", output: { message: { role: "assistant", content: [{ text: "Sorry." }] } } } as unknown as ConverseCommandOutput;
   const toolOnly = { stopReason: "tool_use", output: { message: { role: "assistant", content: [{ toolUse: { toolUseId: "t", name: "x", input: {} } }] } } } as unknown as ConverseCommandOutput;
 
+  const cutOff = { stopReason: "max_tokens", output: { message: { role: "assistant", content: [{ text: "- one\n- tw" }] } } } as unknown as ConverseCommandOutput;
+
   it.each([
+    ["cut off by maxTokens", cutOff, "the answer was cut off by maxTokens (stopReason max_tokens)"],
     ["empty", "   ", "the answer is empty"],
     ["refused", refusal, "the model declined to answer (stopReason guardrail_intervened)"],
     ["tool call only", toolOnly, "the answer has no text (blocks: toolUse)"],
@@ -120,6 +144,8 @@ describe("bad configuration is refused up front, naming the field", () => {
   it.each([
     [() => checks.maxWords(0), "maxWords.limit"],
     [() => checks.bullets({ count: 2.5 }), "bullets.count"],
+    [() => checks.bullets({ count: 2, min: 3 }), "bullets.min"],
+    [() => consistencyOf(["only one"]), "answers"],
     [() => checks.contains(""), "contains.expected"],
     [() => checks.exactly(undefined as unknown as string), "exactly.expected"],
     [() => checks.json({ type: "object" } as never), "json.schema"],
@@ -207,7 +233,7 @@ describe("against the emulator", () => {
     const scored = await runConsistency({ request: { modelId: "mistral.ministral-3-8b-instruct", messages: [{ role: "user", content: [{ text: "Name one AWS region." }] }] }, times: 3 });
     expect(scored.answers).toHaveLength(3);
     expect(scored.similarity).toBe(1);
-    await expect(runConsistency({ request: { modelId: "x", messages: [] }, times: 0 })).rejects.toMatchObject({ field: "times" });
+    await expect(runConsistency({ request: { modelId: "x", messages: [] }, times: 1 })).rejects.toMatchObject({ field: "times" });
   });
 
   it("comparePrompts scores each variant per criterion, metered, and keeps a failed call as a failed row", async () => {

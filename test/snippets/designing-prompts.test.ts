@@ -1,6 +1,6 @@
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAnswer, checks, countWords, startGuide, type Guide } from "bedrock-guide";
+import { checkAnswer, checks, countWords, modelIdFor, startGuide, type Guide } from "bedrock-guide";
 import { buildPrompt, sendPrompt } from "../../snippets/02-designing-prompts/prompt-builder";
 import { conversationTable, fewShot, incremental, rolePlay, selfRefine, zeroShot } from "../../snippets/02-designing-prompts/techniques";
 import { sampling, temperatureSpread, tryParameters } from "../../snippets/02-designing-prompts/parameters";
@@ -105,7 +105,7 @@ describe.each(["us-east-1", "eu-west-1"])("chapter 2 from %s", (region) => {
       expect(sampling(HAIKU, { topP: 0.9 })).toEqual({ topP: 0.9 });
       // And the request it builds is one AWS accepts.
       const runtime = new BedrockRuntimeClient({});
-      await expect(runtime.send(new ConverseCommand({ modelId: `${region.startsWith("eu") ? "eu" : "us"}.${HAIKU}`, messages: [{ role: "user", content: [{ text: "hi there" }] }], inferenceConfig: sampling(HAIKU, { temperature: 0.7, topP: 0.9 }) }))).resolves.toBeDefined();
+      await expect(runtime.send(new ConverseCommand({ modelId: await modelIdFor(HAIKU), messages: [{ role: "user", content: [{ text: "hi there" }] }], inferenceConfig: sampling(HAIKU, { temperature: 0.7, topP: 0.9 }) }))).resolves.toBeDefined();
     });
 
     it("offline the emulator is deterministic, so every temperature gives identical runs", async () => {

@@ -6,6 +6,7 @@ import {
 import { barChart } from "../chart";
 import { inParallel } from "../concurrency";
 import { explainError } from "../error-advice";
+import type { Bilingual } from "../language";
 import { costOf, formatUsd } from "../prices";
 import { checkAnswer, assertChecks } from "./run";
 import {
@@ -57,6 +58,14 @@ const CRITERIA: Criterion[] = [
   "coherence",
   "format",
 ];
+
+/** The criteria as the reader's language names them, for table headers and chart panels. */
+const CRITERION_NAMES: Record<Criterion, Bilingual> = {
+  accuracy: { es: "exactitud", en: "accuracy" },
+  consistency: { es: "consistencia", en: "consistency" },
+  coherence: { es: "coherencia", en: "coherence" },
+  format: { es: "formato", en: "format" },
+};
 
 /**
  * Runs every variant on every case, at most `concurrency` calls at a time, so the wall time is
@@ -189,10 +198,12 @@ function summarise(
     table() {
       return variants.map((variant) => {
         const mine = runs.filter((r) => r.variant === variant);
-        const row: Record<string, string | number> = { variant };
+        const row: Record<string, string | number> = {
+          [tr({ es: "variante", en: "variant" })]: variant,
+        };
         for (const criterion of used) {
           const { passed, total } = rate(variant, criterion);
-          row[criterion] = `${passed}/${total}`;
+          row[tr(CRITERION_NAMES[criterion])] = `${passed}/${total}`;
         }
         row[tr({ es: "casos sin fallos", en: "cases all passed" })] =
           `${mine.filter((r) => r.passed).length}/${mine.length}`;
@@ -213,7 +224,7 @@ function summarise(
         title,
         categories: variants,
         series: used.map((criterion) => ({
-          name: `${criterion} (%)`,
+          name: `${tr(CRITERION_NAMES[criterion])} (%)`,
           values: variants.map((v) => {
             const { passed, total } = rate(v, criterion);
             return total ? Math.round((100 * passed) / total) : 0;

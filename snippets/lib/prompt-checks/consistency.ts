@@ -4,7 +4,13 @@ import {
   type ConverseCommandInput,
 } from "@aws-sdk/client-bedrock-runtime";
 import { inParallel } from "../concurrency";
-import { CheckConfigError, answerOf, tr, type CheckResult } from "./types";
+import {
+  CheckConfigError,
+  answerOf,
+  decimal,
+  tr,
+  type CheckResult,
+} from "./types";
 
 // Consistency: does the same prompt give the same answer run after run?
 
@@ -41,10 +47,11 @@ export function consistencyOf(
   answers: string[],
   minSimilarity = 0.6,
 ): Consistency {
-  if (!Array.isArray(answers) || answers.length < 1) {
+  // One answer always agrees with itself: consistency needs at least two to compare.
+  if (!Array.isArray(answers) || answers.length < 2) {
     throw new CheckConfigError("answers", {
-      es: "hace falta al menos una respuesta",
-      en: "at least one answer is needed",
+      es: "hacen falta al menos dos respuestas para compararlas",
+      en: "at least two answers are needed to compare",
     });
   }
   if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
@@ -69,8 +76,8 @@ export function consistencyOf(
         en: `${empty} of ${answers.length} answers are empty`,
       })
     : tr({
-        es: `similitud media ${mean.toFixed(2)} (mínima ${lowest.toFixed(2)}) en ${answers.length} ejecuciones; se pide ≥ ${minSimilarity}`,
-        en: `mean similarity ${mean.toFixed(2)} (lowest ${lowest.toFixed(2)}) over ${answers.length} runs; ≥ ${minSimilarity} required`,
+        es: `similitud media ${decimal(mean)} (mínima ${decimal(lowest)}) en ${answers.length} ejecuciones; se pide ≥ ${decimal(minSimilarity)}`,
+        en: `mean similarity ${decimal(mean)} (lowest ${decimal(lowest)}) over ${answers.length} runs; ≥ ${decimal(minSimilarity)} required`,
       });
   return {
     answers,
@@ -100,10 +107,10 @@ export async function runConsistency({
   minSimilarity = 0.6,
   concurrency = 3,
 }: ConsistencyRun): Promise<Consistency> {
-  if (!Number.isInteger(times) || times < 1) {
+  if (!Number.isInteger(times) || times < 2) {
     throw new CheckConfigError("times", {
-      es: `debe ser un entero ≥ 1, no ${times}`,
-      en: `must be an integer ≥ 1, not ${times}`,
+      es: `debe ser un entero ≥ 2 (hay que comparar respuestas), no ${times}`,
+      en: `must be an integer ≥ 2 (answers need comparing), not ${times}`,
     });
   }
   const runtime = new BedrockRuntimeClient({

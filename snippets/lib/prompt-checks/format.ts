@@ -1,6 +1,8 @@
 import { detectAll } from "tinyld";
+import { currentLanguage } from "../language";
 import {
   CheckConfigError,
+  count,
   tr,
   type Answer,
   type Check,
@@ -14,16 +16,33 @@ const nonEmptyLines = (text: string) =>
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-const BULLET = /^[-*•]\s+\S/;
+// Markdown's bullet markers (-, *, + and the • that models also write). Nested bullets count as
+// items too: the checks look at lines, not at a parsed tree.
+const BULLET = /^[-*+•]\s+\S/;
 const NUMBERED = /^(\d+)[.)]\s+\S/;
+const LIST_MARKER = /^\s*(?:[-*+•]|\d+[.)])\s+/;
 
-/** A word is a run of non-space characters with at least one letter or digit (so "-" is not one). */
+/**
+ * Words with at least one letter or digit, list markers ("-", "1.") left out, so a list and the
+ * same text as prose count the same.
+ */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(LIST_MARKER, ""))
+    .join(" ")
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/** Sentences as Intl.Segmenter splits them for the language. */
-export function countSentences(text: string, lang = "en"): number {
+/**
+ * Sentences as Intl.Segmenter splits them for the language (default: the reader's). It knows
+ * decimal points, not abbreviations: "p. ej." or "e.g." followed by a capital can end a sentence.
+ */
+export function countSentences(
+  text: string,
+  lang: string = currentLanguage(),
+): number {
   const segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
   let n = 0;
   for (const s of segmenter.segment(text))
@@ -49,7 +68,10 @@ function result(
   return { check: check.name, criterion: check.criterion, passed, reason };
 }
 
-/** Wraps a text check so an answer with no text fails with a reason instead of passing by accident. */
+/**
+ * Wraps a text check so that an answer with no text, or one cut off by maxTokens, fails with a
+ * reason instead of passing by accident.
+ */
 export function textCheck(
   name: string,
   criterion: Check["criterion"],
@@ -60,12 +82,23 @@ export function textCheck(
     criterion,
     run(answer: Answer) {
       if (answer.notText) return result(self, false, answer.notText);
-      if (!answer.text.trim())
+      if (!answer.text.trim()) {
         return result(
           self,
           false,
           tr({ es: "la respuesta está vacía", en: "the answer is empty" }),
         );
+      }
+      if (answer.truncated) {
+        return result(
+          self,
+          false,
+          tr({
+            es: "la respuesta quedó cortada por maxTokens (stopReason max_tokens)",
+            en: "the answer was cut off by maxTokens (stopReason max_tokens)",
+          }),
+        );
+      }
       try {
         return test(answer.text, self);
       } catch (error) {
@@ -79,7 +112,7 @@ export function textCheck(
 export interface ListOptions {
   /** Exactly this many items. */
   count?: number;
-  /** At least this many items (default 2: one line is not a list). */
+  /** At least this many items (default: `count`, else 2, since one line is not a list). */
   min?: number;
 }
 
@@ -89,6 +122,16 @@ function listCheck(
 ): Check {
   positiveInteger(`${kind}.count`, options.count);
   positiveInteger(`${kind}.min`, options.min);
+  if (
+    options.count !== undefined &&
+    options.min !== undefined &&
+    options.min > options.count
+  ) {
+    throw new CheckConfigError(`${kind}.min`, {
+      es: `no puede ser mayor que count (${options.min} > ${options.count})`,
+      en: `cannot be more than count (${options.min} > ${options.count})`,
+    });
+  }
   const label = options.count ? `${kind}(${options.count})` : kind;
   return textCheck(label, "format", (text, self) => {
     const lines = nonEmptyLines(text);
@@ -102,8 +145,8 @@ function listCheck(
         tr(
           kind === "bullets"
             ? {
-                es: "no hay ninguna viñeta (líneas que empiecen por -, * o •)",
-                en: "no bullet lines (starting with -, * or •)",
+                es: "no hay ninguna viñeta (líneas que empiecen por -, *, + o •)",
+                en: "no bullet lines (starting with -, *, + or •)",
               }
             : {
                 es: "no hay pasos numerados (líneas «1.», «2.»…)",
@@ -117,15 +160,15 @@ function listCheck(
         self,
         false,
         tr({
-          es: `${stray.length} línea(s) fuera de la lista, p. ej. «${stray[0].slice(0, 40)}»`,
-          en: `${stray.length} line(s) outside the list, e.g. "${stray[0].slice(0, 40)}"`,
+          es: `${count(stray.length, "línea", "líneas")} fuera de la lista, p. ej. «${stray[0].slice(0, 40)}»`,
+          en: `${count(stray.length, "line", "lines")} outside the list, e.g. "${stray[0].slice(0, 40)}"`,
         }),
       );
     }
     if (kind === "numberedSteps") {
       const numbers = items.map((l) => Number(NUMBERED.exec(l)![1]));
       const broken = numbers.findIndex((n, i) => n !== i + 1);
-      if (broken >= 0)
+      if (broken >= 0) {
         return result(
           self,
           false,
@@ -134,39 +177,45 @@ function listCheck(
             en: `numbering skips: step ${broken + 1} is numbered ${numbers[broken]}`,
           }),
         );
+      }
     }
+    const found = tr({
+      es: count(items.length, "elemento", "elementos"),
+      en: count(items.length, "item", "items"),
+    });
     if (options.count !== undefined && items.length !== options.count) {
       return result(
         self,
         false,
         tr({
-          es: `${items.length} elementos; se pedían ${options.count}`,
-          en: `${items.length} items; ${options.count} were asked for`,
+          es: `${found}; se pedían ${options.count}`,
+          en: `${found}; ${options.count} were asked for`,
         }),
       );
     }
-    const min = options.min ?? 2;
-    if (items.length < min)
+    const min = options.min ?? options.count ?? 2;
+    if (items.length < min) {
       return result(
         self,
         false,
         tr({
-          es: `${items.length} elemento(s); se piden al menos ${min}`,
-          en: `${items.length} item(s); at least ${min} needed`,
+          es: `${found}; se piden al menos ${min}`,
+          en: `${found}; at least ${min} needed`,
         }),
       );
+    }
     return result(
       self,
       true,
       tr({
-        es: `${items.length} elementos, todos en formato de lista`,
-        en: `${items.length} items, all in list form`,
+        es: `${found}, todos en formato de lista`,
+        en: `${found}, all in list form`,
       }),
     );
   });
 }
 
-/** Every non-empty line is a bullet (-, * or •). */
+/** Every non-empty line is a bullet (-, *, + or •). */
 export const bullets = (options: ListOptions = {}) =>
   listCheck("bullets", options);
 
@@ -183,15 +232,15 @@ export function maxWords(limit: number): Check {
       self,
       n <= limit,
       tr({
-        es: `${n} palabras (límite ${limit})`,
-        en: `${n} words (limit ${limit})`,
+        es: `${count(n, "palabra", "palabras")} (límite ${limit})`,
+        en: `${count(n, "word", "words")} (limit ${limit})`,
       }),
     );
   });
 }
 
-/** At most `limit` sentences, as Intl.Segmenter splits them. */
-export function maxSentences(limit: number, lang = "en"): Check {
+/** At most `limit` sentences, as Intl.Segmenter splits them for `lang` (default: the reader's). */
+export function maxSentences(limit: number, lang?: string): Check {
   positiveInteger("maxSentences.limit", limit);
   return textCheck(`maxSentences(${limit})`, "format", (text, self) => {
     const n = countSentences(text, lang);
@@ -199,8 +248,8 @@ export function maxSentences(limit: number, lang = "en"): Check {
       self,
       n <= limit,
       tr({
-        es: `${n} frases (límite ${limit})`,
-        en: `${n} sentences (limit ${limit})`,
+        es: `${count(n, "frase", "frases")} (límite ${limit})`,
+        en: `${count(n, "sentence", "sentences")} (limit ${limit})`,
       }),
     );
   });
@@ -219,7 +268,7 @@ export function language(expected: string): Check {
   }
   return textCheck(`language(${expected})`, "format", (text, self) => {
     const letters = text.replace(/[^\p{L}]/gu, "").length;
-    if (letters < 12)
+    if (letters < 12) {
       return result(
         self,
         false,
@@ -228,8 +277,8 @@ export function language(expected: string): Check {
           en: "too short to tell the language",
         }),
       );
-    const ranked = detectAll(text);
-    const top = ranked[0]?.lang;
+    }
+    const top = detectAll(text)[0]?.lang;
     return result(
       self,
       top === expected,

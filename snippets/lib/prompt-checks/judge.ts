@@ -130,7 +130,7 @@ export function judgedBy(options: JudgeOptions): Check {
                 role: "user",
                 content: [
                   {
-                    text: `${options.task ? `<task>\n${options.task}\n</task>\n` : ""}<criterion>\n${options.criterion}\n</criterion>\n<answer>\n${answer.text}\n</answer>`,
+                    text: `${options.task ? `<task>\n${options.task}\n</task>\n` : ""}<criterion>\n${options.criterion}\n</criterion>\n<answer>\n${answer.text.replaceAll("</answer>", "<\\/answer>")}\n</answer>`,
                   },
                 ],
               },

@@ -20,6 +20,8 @@ export interface Answer {
   stopReason?: string;
   /** Set when the answer has no text to check, and why (a refusal, a tool call, an image…). */
   notText?: string;
+  /** True when maxTokens cut the answer off (stopReason max_tokens): its shape is not final. */
+  truncated?: boolean;
 }
 
 /** One check over an answer. Checks never throw on a bad answer: they fail with a reason. */
@@ -27,6 +29,19 @@ export interface Check {
   name: string;
   criterion: Criterion;
   run(answer: Answer): CheckResult | Promise<CheckResult>;
+}
+
+/** "1 word", "2 words": a count with the noun in the right number. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A number the way the reader writes it: 0,67 in Spanish, 0.67 in English. */
+export function decimal(n: number, digits = 2): string {
+  return new Intl.NumberFormat(currentLanguage(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
 }
 
 /** Picks the reader's language for a message the toolkit writes. */
@@ -88,5 +103,9 @@ export function answerOf(
       }),
     };
   }
-  return { text, stopReason };
+  return {
+    text,
+    stopReason,
+    ...(stopReason === "max_tokens" ? { truncated: true } : {}),
+  };
 }
