@@ -2,7 +2,10 @@ import type { ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
 import {
   checks,
   comparePrompts,
+  currentLanguage,
   modelIdFor,
+  say,
+  templateVariables,
   type Check,
   type Language,
   type PromptComparison,
@@ -18,18 +21,30 @@ export interface VariantDraft {
   maxTokens: number;
 }
 
-/** Fills `{{name}}` the way Bedrock does at run time; a variable without a value is an error. */
+/**
+ * Fills each `{{name}}` in one pass, with the variables AWS's rule finds (`templateVariables`); a
+ * variable without a value is an error, as the emulator makes it.
+ */
 export function fillTemplate(
   template: string,
   values: Record<string, string>,
 ): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values))
-      throw new Error(
-        `The template uses {{${name}}} but no value was given for it.`,
-      );
-    return values[name];
-  });
+  const names = templateVariables(template);
+  const missing = names.filter((name) => !(name in values));
+  if (missing.length)
+    throw new Error(
+      say(
+        {
+          es: `La plantilla usa ${missing.map((n) => `{{${n}}}`).join(", ")} sin valor.`,
+          en: `The template uses ${missing.map((n) => `{{${n}}}`).join(", ")} but no value was given.`,
+        },
+        currentLanguage(),
+      ),
+    );
+  return template.replace(
+    /\{\{([\s\S]*?)\}\}/g,
+    (_, name: string) => values[name],
+  );
 }
 
 /**

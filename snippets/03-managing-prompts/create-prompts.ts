@@ -3,7 +3,7 @@ import {
   CreatePromptCommand,
   type CreatePromptCommandOutput,
 } from "@aws-sdk/client-bedrock-agent";
-import { modelIdFor } from "bedrock-guide";
+import { modelIdFor, templateVariables } from "bedrock-guide";
 
 export interface NewPrompt {
   name: string;
@@ -13,22 +13,16 @@ export interface NewPrompt {
   tags: Record<string, string>;
 }
 
-/** The `{{variables}}` a template uses, each once, in order of appearance. */
-function variablesIn(text: string): string[] {
-  return [
-    ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
-  ];
-}
-
 /**
- * A TEXT prompt: one template with `{{variables}}` that Bedrock fills in at run time.
+ * A TEXT prompt: one template with `{{variables}}` that Bedrock fills in at run time. The guide's
+ * `templateVariables` lists them by AWS's naming rule, and refuses a name AWS would refuse.
  * Claude Haiku 4.5 and later refuse temperature and topP together, so only temperature is set.
  */
 export async function createTextPrompt(
   prompt: NewPrompt & { text: string },
 ): Promise<CreatePromptCommandOutput> {
   const agent = new BedrockAgentClient({});
-  const variables = variablesIn(prompt.text);
+  const variables = templateVariables(prompt.text);
   return agent.send(
     new CreatePromptCommand({
       name: prompt.name,
@@ -61,7 +55,7 @@ export async function createChatPrompt(
 ): Promise<CreatePromptCommandOutput> {
   const agent = new BedrockAgentClient({});
   const text = `${prompt.system}\n${prompt.userMessage}`;
-  const variables = variablesIn(text);
+  const variables = templateVariables(text);
   return agent.send(
     new CreatePromptCommand({
       name: prompt.name,

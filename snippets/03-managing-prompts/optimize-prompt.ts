@@ -8,6 +8,7 @@ import {
   optimizationTargets,
   optimizationTargetsIn,
   say,
+  templateVariables,
   type Language,
 } from "bedrock-guide";
 
@@ -17,10 +18,6 @@ export interface Optimized {
   /** `{{variables}}` of the original that the rewrite lost (should be none). */
   lostVariables: string[];
 }
-
-const variablesIn = (text: string) => [
-  ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
-];
 
 /**
  * Whether `region` can optimise a prompt, and for which target. AWS offers OptimizePrompt in some
@@ -91,11 +88,13 @@ export async function optimizePrompt(
       onEvent("optimized", rewrite);
     }
   }
-  const kept = new Set(variablesIn(optimized));
   return {
     analysis,
     optimized,
-    lostVariables: variablesIn(text).filter((name) => !kept.has(name)),
+    // The original's variables by AWS's rule; the rewrite keeps one if it still spells it {{name}}.
+    lostVariables: templateVariables(text).filter(
+      (name) => !optimized.includes(`{{${name}}}`),
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CreatePromptCommandInput } from "@aws-sdk/client-bedrock-agent";
+import { templateVariables } from "bedrock-guide";
 
 /** The chapter's prompt, defined once. Both the API request and the CloudFormation resource come from here. */
 export interface PromptDefinition {
@@ -11,10 +12,6 @@ export interface PromptDefinition {
   maxTokens: number;
   tags: Record<string, string>;
 }
-
-const variablesIn = (text: string) => [
-  ...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1])),
-];
 
 /** The CreatePrompt request for the definition. */
 export function toCreatePromptRequest(
@@ -31,7 +28,9 @@ export function toCreatePromptRequest(
         templateConfiguration: {
           text: {
             text: def.text,
-            inputVariables: variablesIn(def.text).map((name) => ({ name })),
+            inputVariables: templateVariables(def.text).map((name) => ({
+              name,
+            })),
           },
         },
         modelId: def.modelId,

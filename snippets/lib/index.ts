@@ -82,6 +82,12 @@ export {
 } from "./model-for-region";
 export { inParallel } from "./concurrency";
 export {
+  templateVariables,
+  TemplateVariableError,
+  TEMPLATE_VARIABLE_NAME,
+  MAX_TEMPLATE_VARIABLES,
+} from "./template-variables";
+export {
   checks,
   checkAnswer,
   comparePrompts,

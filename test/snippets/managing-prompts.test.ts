@@ -15,6 +15,8 @@ import { auditPrompts, teamPromptPolicy } from "../../snippets/03-managing-promp
 import { cleanUpChapter } from "../../snippets/03-managing-prompts/clean-up";
 import { compareVariants, fillTemplate } from "../../snippets/03-managing-prompts/compare-variants";
 import { promptManagementAdvice } from "../../snippets/lib/prompt-management-advice";
+import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
+import constraints from "../../emulator/src/generated/constraints.json";
 
 const SUMMARY = "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}";
 
@@ -58,6 +60,48 @@ describe("naming rule and tags", () => {
       expect(PROMPT_NAME_RULE.test(name) && AWS_PROMPT_NAME.test(name), name).toBe(true);
     }
     expect(chapterTags("ana", "docs")).toEqual({ "guide-chapter": "03-managing-prompts", owner: "ana", team: "docs" });
+  });
+});
+
+describe("template variables", () => {
+  it("follows AWS's PromptInputVariableName rule and its limit of 20 (hand-checked cases)", () => {
+    // The rule and the limit as AWS's bedrock-agent service model states them.
+    const shapes = constraints.shapes as Record<string, { pattern?: string; max?: number }>;
+    expect(`^${shapes["botocore:bedrockagent#PromptInputVariableName"].pattern}$`).toBe(TEMPLATE_VARIABLE_NAME.source);
+    expect(shapes["botocore:bedrockagent#PromptInputVariablesList"].max).toBe(MAX_TEMPLATE_VARIABLES);
+
+    expect(templateVariables("Sin variables.")).toEqual([]);
+    expect(templateVariables("{{texto}} y {{palabras}}, otra vez {{texto}}")).toEqual(["texto", "palabras"]);
+    // Hyphens and underscores are allowed, one at a time; digits may start a name.
+    expect(templateVariables("{{fecha-limite}} {{max_words}} {{2do}} {{a-b_c}}")).toEqual(["fecha-limite", "max_words", "2do", "a-b_c"]);
+    // Accents, spaces, two separators in a row, a leading separator and an empty name are refused.
+    for (const bad of ["{{año}}", "{{ texto }}", "{{mi texto}}", "{{a--b}}", "{{_x}}", "{{}}", "{{resolve:ssm:x}}"]) {
+      const error = (() => {
+        try {
+          templateVariables(`Hola ${bad} y {{ok}}`, "es");
+        } catch (e) {
+          return e;
+        }
+      })() as TemplateVariableError;
+      expect(error, bad).toBeInstanceOf(TemplateVariableError);
+      expect(error.problems).toEqual([`${bad} no es un nombre de variable válido`]);
+      expect(error.message).toContain("reglas de AWS");
+    }
+    expect(() => templateVariables("{{año}}", "en")).toThrow("{{año}} is not a valid variable name");
+    // 20 different variables pass; a 21st is one too many; repeating one does not count twice.
+    const twenty = Array.from({ length: 20 }, (_, i) => `{{v${i + 1}}}`).join(" ");
+    expect(templateVariables(twenty)).toHaveLength(20);
+    expect(templateVariables(`${twenty} {{v1}} {{v20}}`)).toHaveLength(20);
+    expect(() => templateVariables(`${twenty} {{v21}}`, "en")).toThrow("it uses 21 different variables and AWS accepts at most 20");
+    expect(() => templateVariables(`${twenty} {{v21}}`, "es")).toThrow("usa 21 variables distintas y AWS admite 20 como máximo");
+  });
+
+  it("the lessons use that rule: a hyphenated variable is declared and filled, an accented one is refused before calling AWS", async () => {
+    expect(toCreatePromptRequest({ name: "docs-x-en", description: "d", modelId: "m", text: "{{max-words}} {{text}}", temperature: 0, maxTokens: 1, tags: {} }).variants?.[0].templateConfiguration?.text?.inputVariables).toEqual([{ name: "max-words" }, { name: "text" }]);
+    expect(fillTemplate("At most {{max-words}} words: {{text}}", { "max-words": "5", text: "x" })).toBe("At most 5 words: x");
+    const refused = await createTextPrompt({ name: "docs-accent-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags: {}, text: "Resume en {{año}}" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TemplateVariableError);
+    expect(await listAllPrompts()).toEqual([]);
   });
 });
 
