@@ -62,33 +62,48 @@ show.table(
 
 // #region create
 const teamTags = chapterTags("ana", "docs");
+// Variables are named in the reader's language, like the text around them.
+const variable = say(
+  {
+    es: { words: "palabras", text: "texto" },
+    en: { words: "words", text: "text" },
+  },
+  guide.lang,
+);
 const summaryText = say(
   {
     es: "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}",
-    en: "Summarise the following text in at most {{palabras}} words:\n{{texto}}",
+    en: "Summarise the following text in at most {{words}} words:\n{{text}}",
   },
+  guide.lang,
+);
+const summaryDescription = say(
+  { es: "Resumen corto", en: "Short summary" },
   guide.lang,
 );
 const summary = await createTextPrompt({
   name: names.summary,
-  description: "Short summary",
+  description: summaryDescription,
   foundationModelId: "amazon.nova-2-lite-v1:0",
   tags: teamTags,
   text: summaryText,
 });
 const support = await createChatPrompt({
   name: names.support,
-  description: "Support reply",
+  description: say(
+    { es: "Respuesta de soporte", en: "Support reply" },
+    guide.lang,
+  ),
   foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
   tags: teamTags,
   system: say(
     {
       es: "Eres el equipo de soporte de {{producto}}. Responde con amabilidad y en pocas frases.",
-      en: "You are the support team of {{producto}}. Answer kindly, in a few sentences.",
+      en: "You are the support team of {{product}}. Answer kindly, in a few sentences.",
     },
     guide.lang,
   ),
-  userMessage: "{{pregunta}}",
+  userMessage: say({ es: "{{pregunta}}", en: "{{question}}" }, guide.lang),
 });
 show.table(
   [summary, support].map((p) => ({
@@ -180,8 +195,8 @@ console.log(await diffVersions(summary.id!, "1", "2"));
 
 // #region use
 const values = {
-  palabras: "25",
-  texto: say(
+  [variable.words]: "25",
+  [variable.text]: say(
     {
       es: "Prompt Management guarda tus prompts con versiones, variables y el modelo que usan, para que tu aplicación los llame por su ARN.",
       en: "Prompt Management stores your prompts with versions, variables and the model they use, so your application calls them by ARN.",
@@ -201,10 +216,16 @@ console.log();
 const mistakes: ConstructorParameters<typeof ConverseCommand>[0][] = [
   {
     modelId: second.arn,
-    promptVariables: { palabras: { text: "10" }, texto: { text: "…" } },
+    promptVariables: {
+      [variable.words]: { text: "10" },
+      [variable.text]: { text: "…" },
+    },
     inferenceConfig: { temperature: 0.9 },
   },
-  { modelId: second.arn, promptVariables: { palabras: { text: "10" } } },
+  {
+    modelId: second.arn,
+    promptVariables: { [variable.words]: { text: "10" } },
+  },
 ];
 for (const request of mistakes) {
   try {
@@ -254,7 +275,7 @@ if ("unavailable" in plan) {
 // #region as-code
 const definition = {
   name: names.summary,
-  description: "Short summary",
+  description: summaryDescription,
   modelId: await modelIdFor("amazon.nova-2-lite-v1:0"),
   text: summaryText,
   temperature: 0.2,
@@ -307,9 +328,9 @@ const comparison = await compareVariants(
       maxTokens: 300,
     },
   ],
-  [values, { palabras: "15", texto: values.texto }].map((input) => ({
+  [values, { ...values, [variable.words]: "15" }].map((input) => ({
     input,
-    checks: summaryChecks(Number(input.palabras), guide.lang),
+    checks: summaryChecks(Number(input[variable.words]), guide.lang),
   })),
 );
 show.table(comparison.table());
