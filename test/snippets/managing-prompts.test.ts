@@ -181,7 +181,8 @@ describe("versions", () => {
     const diff = await diffVersions(p.id!, "1", "2");
     expect(diff).toContain("--- version 1");
     expect(diff).toContain("+++ version 2");
-    // GetPrompt on a version answers with the version's description, so the diff shows it too.
+    // The emulator's GetPrompt on a version answers with the version's description (AWS does not document it:
+    // data/prompt-management.json, unsourcedBehaviour), so the diff shows it too.
     expect(diff.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++"))).toEqual(["+description: Viñetas", "+  Usa viñetas."]);
     await cleanUpChapter(CHAPTER_TAG);
   });
@@ -203,6 +204,7 @@ describe("using a prompt", () => {
     const refused = await new BedrockRuntimeClient({}).send(new ConverseCommand({ modelId: v.arn, promptVariables: { palabras: { text: "5" }, texto: { text: "x" } }, inferenceConfig: { maxTokens: 10 } })).catch((e: Error) => e);
     expect((refused as Error).name).toBe("ValidationException");
     expect((refused as Error).message).toContain("inferenceConfig");
+    // What the emulator does without a value; AWS does not document it (data/prompt-management.json, unsourcedBehaviour).
     const missing = await runPrompt(v.arn!, { palabras: "5" }).catch((e: Error) => e);
     expect((missing as Error).message).toContain("Missing values for prompt variables: texto");
     await cleanUpChapter(CHAPTER_TAG);
