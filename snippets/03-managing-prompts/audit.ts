@@ -76,6 +76,7 @@ export function teamPromptPolicy(
         Resource: "*",
       },
       {
+        // Creating (and tagging while creating) needs the team's own tag in the request.
         Sid: "CreateOnlyTaggedForTheTeam",
         Effect: "Allow",
         Action: ["bedrock:CreatePrompt", "bedrock:TagResource"],
@@ -95,6 +96,17 @@ export function teamPromptPolicy(
         ],
         Resource: prompts,
         Condition: { StringEquals: { "aws:ResourceTag/team": team } },
+      },
+      {
+        // Other tags (owner, for the audit) on the team's own prompts; a team tag, if sent, must be its own.
+        Sid: "TagTheTeamsPrompts",
+        Effect: "Allow",
+        Action: ["bedrock:TagResource"],
+        Resource: prompts,
+        Condition: {
+          StringEquals: { "aws:ResourceTag/team": team },
+          StringEqualsIfExists: { "aws:RequestTag/team": team },
+        },
       },
       {
         Sid: "NobodyMovesAPromptToAnotherTeam",

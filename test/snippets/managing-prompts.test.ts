@@ -41,6 +41,66 @@ async function chapterFlow() {
   return { names, text, chat, v1, v2, answer, cleanup };
 }
 
+/**
+ * A deliberately small evaluator for the operators teamPromptPolicy uses, so its test can state cases
+ * as allow/deny. It is NOT IAM. It handles one identity policy: exact action names; Resource "*", an
+ * exact ARN or one ending in "*"; and the condition operators StringEquals, StringNotEquals,
+ * StringEqualsIfExists and ForAnyValue:StringEquals over aws:ResourceTag/<key>, aws:RequestTag/<key> and
+ * aws:TagKeys. It follows AWS's policy evaluation logic and condition-operator docs: an explicit Deny
+ * wins, then any Allow, else the implicit deny; every operator and key in a statement must hold; a key
+ * matches if it equals any listed value; a missing key makes StringEquals and ForAnyValue false and
+ * StringNotEquals and ...IfExists true. It throws on anything else (wildcard actions, NotAction, other
+ * operators, policy variables), and ignores SCPs, permission boundaries, session and resource policies.
+ * The expected outcomes in the table were worked out by hand from those docs, not from this code.
+ */
+interface RequestContext {
+  action: string;
+  resource: string;
+  resourceTags?: Record<string, string>;
+  requestTags?: Record<string, string>;
+  /** aws:TagKeys for UntagResource; otherwise the keys of requestTags. */
+  tagKeys?: string[];
+}
+type PolicyStatement = { Effect: string; Action: string[]; Resource: string; Condition?: Record<string, Record<string, string | string[] | undefined> | undefined> };
+
+function evaluate(policy: { Statement: PolicyStatement[] }, request: RequestContext): "allow" | "deny" {
+  const contextValues = (key: string): string[] | undefined => {
+    if (key === "aws:TagKeys") return request.tagKeys ?? (request.requestTags ? Object.keys(request.requestTags) : undefined);
+    const [, kind, tag] = /^aws:(ResourceTag|RequestTag)\/(.+)$/.exec(key) ?? [];
+    if (!kind) throw new Error(`evaluator: unsupported condition key ${key}`);
+    const value = (kind === "ResourceTag" ? request.resourceTags : request.requestTags)?.[tag];
+    return value === undefined ? undefined : [value];
+  };
+  const holds = (operator: string, key: string, wanted: string[]): boolean => {
+    const actual = contextValues(key);
+    const equal = actual?.some((v) => wanted.includes(v)) ?? false;
+    switch (operator) {
+      case "StringEquals":
+        return actual !== undefined && equal;
+      case "StringNotEquals":
+        return actual === undefined || !equal;
+      case "StringEqualsIfExists":
+        return actual === undefined || equal;
+      case "ForAnyValue:StringEquals":
+        return actual !== undefined && equal;
+      default:
+        throw new Error(`evaluator: unsupported operator ${operator}`);
+    }
+  };
+  const applies = (s: PolicyStatement) =>
+    s.Action.some((a) => {
+      if (a.includes("*")) throw new Error(`evaluator: wildcard action ${a}`);
+      return a === request.action;
+    }) &&
+    (s.Resource === "*" || s.Resource === request.resource || (s.Resource.endsWith("*") && request.resource.startsWith(s.Resource.slice(0, -1)))) &&
+    Object.entries(s.Condition ?? {}).every(([operator, keys]) =>
+      Object.entries(keys ?? {}).every(([key, v]) => v === undefined || holds(operator, key, Array.isArray(v) ? v : [v])),
+    );
+  const matching = policy.Statement.filter(applies);
+  if (matching.some((s) => s.Effect === "Deny")) return "deny";
+  return matching.some((s) => s.Effect === "Allow") ? "allow" : "deny";
+}
+
 let guide: Guide;
 beforeAll(async () => {
   guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
@@ -331,13 +391,32 @@ describe("good practices", () => {
     await agent.send(new DeletePromptCommand({ promptIdentifier: bad.id }));
   });
 
-  it("the team policy uses only documented actions and scopes writes to the team's tag", () => {
+  it("the team policy: documented actions, and hand-checked allow/deny cases", () => {
     const policy = teamPromptPolicy("docs", "us-east-1", "123456789012");
-    const actions = policy.Statement.flatMap((s) => s.Action);
-    for (const action of actions) expect(facts.iamActions.actions, action).toContain(action);
-    const edit = policy.Statement.find((s) => s.Action.includes("bedrock:UpdatePrompt"))!;
-    expect(edit.Condition).toEqual({ StringEquals: { "aws:ResourceTag/team": "docs" } });
-    expect(policy.Statement.filter((s) => s.Resource === "*").flatMap((s) => s.Action)).toEqual(["bedrock:ListPrompts"]);
+    for (const action of policy.Statement.flatMap((s) => s.Action)) expect(facts.iamActions.actions, action).toContain(action);
+    const ours = "arn:aws:bedrock:us-east-1:123456789012:prompt/DOCS000001";
+    const theirs = "arn:aws:bedrock:us-east-1:123456789012:prompt/ADS0000001";
+    const untagged = "arn:aws:bedrock:us-east-1:123456789012:prompt/NOTAG00001";
+    const tags: Record<string, Record<string, string>> = { [ours]: { team: "docs", owner: "ana" }, [theirs]: { team: "ads" }, [untagged]: {} };
+    const cases: [string, RequestContext, "allow" | "deny"][] = [
+      ["update own prompt", { action: "bedrock:UpdatePrompt", resource: ours }, "allow"],
+      ["update another team's prompt", { action: "bedrock:UpdatePrompt", resource: theirs }, "deny"],
+      ["read own prompt", { action: "bedrock:GetPrompt", resource: ours }, "allow"],
+      ["delete another team's prompt", { action: "bedrock:DeletePrompt", resource: theirs }, "deny"],
+      ["retag another team's prompt as ours", { action: "bedrock:TagResource", resource: theirs, requestTags: { team: "docs" } }, "deny"],
+      ["claim an untagged prompt", { action: "bedrock:TagResource", resource: untagged, requestTags: { team: "docs" } }, "deny"],
+      ["remove another team's team tag", { action: "bedrock:UntagResource", resource: theirs, tagKeys: ["team"] }, "deny"],
+      ["create without tags", { action: "bedrock:CreatePrompt", resource: ours, requestTags: {} }, "deny"],
+      ["create with only an owner tag", { action: "bedrock:CreatePrompt", resource: ours, requestTags: { owner: "ana" } }, "deny"],
+      ["create for another team", { action: "bedrock:CreatePrompt", resource: ours, requestTags: { team: "ads" } }, "deny"],
+      ["create tagged for the team", { action: "bedrock:CreatePrompt", resource: ours, requestTags: { team: "docs", owner: "ana" } }, "allow"],
+      ["add owner to own prompt", { action: "bedrock:TagResource", resource: ours, requestTags: { owner: "luis" } }, "allow"],
+      ["add owner to another team's prompt", { action: "bedrock:TagResource", resource: theirs, requestTags: { owner: "luis" } }, "deny"],
+      ["give own prompt to another team", { action: "bedrock:TagResource", resource: ours, requestTags: { team: "ads" } }, "deny"],
+      ["list prompts", { action: "bedrock:ListPrompts", resource: "*" }, "allow"],
+    ];
+    for (const [what, request, expected] of cases)
+      expect(evaluate(policy, { ...request, resourceTags: request.resourceTags ?? tags[request.resource] }), what).toBe(expected);
   });
 });
 
