@@ -1,9 +1,10 @@
 // Browser smoke test of the built site (run after `astro build`): Debian's chromium driven by playwright-core.
 // The site is served under a sub-path, as a deployment under a base path would be.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractRegion } from "../../generator/regions";
@@ -105,6 +106,129 @@ describe("built site", () => {
       const res = await page.request.get(new URL(href!, server.url).href);
       expect(res.status()).toBe(200);
       expect(await res.text()).toBe(readFileSync(join(projectRoot, "notebooks", lang, "00-before-you-start.ipynb"), "utf8"));
+    }
+  });
+});
+
+// Every page of the built site, both languages: "es/…" paths have no prefix, English ones start with en/.
+function builtPages(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name.startsWith("_") || ["pagefind", "notebooks"].includes(e.name)) continue;
+      const path = `${prefix}${e.name}/`;
+      if (existsSync(join(dir, e.name, "index.html"))) out.push(path);
+      walk(join(dir, e.name), path);
+    }
+  };
+  walk(siteDir, "");
+  return ["", ...out.sort()];
+}
+const pages = existsSync(siteDir) ? builtPages() : [];
+const chapterPages = pages.filter((p) => /^(en\/)?\d\d-/.test(p));
+
+/** Loads a page, scrolls to the bottom step by step (so lazy images load) and returns what went wrong. */
+async function visit(path: string) {
+  const problems: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => m.type() === "error" && problems.push(`console: ${m.text()}`);
+  const onError = (e: Error) => problems.push(`page error: ${e.message}`);
+  const onResponse = (r: { status(): number; url(): string }) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`);
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
+  page.on("response", onResponse);
+  try {
+    const res = await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+    expect(res?.status(), path).toBe(200);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 800) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(20);
+    }
+    // Every image, lazy ones included, has loaded once scrolled into view.
+    const images = page.locator("main img");
+    for (let i = 0; i < (await images.count()); i++) {
+      const img = images.nth(i);
+      await img.scrollIntoViewIfNeeded();
+      const loaded = await img.evaluate(
+        (el: HTMLImageElement) =>
+          new Promise<boolean>((resolve) => {
+            if (el.complete) return resolve(el.naturalWidth > 0);
+            el.addEventListener("load", () => resolve(el.naturalWidth > 0), { once: true });
+            el.addEventListener("error", () => resolve(false), { once: true });
+          }),
+      );
+      if (!loaded) problems.push(`image did not load: ${await img.getAttribute("src")}`);
+    }
+  } finally {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+    page.off("response", onResponse);
+  }
+  return problems;
+}
+
+describe("every page, both languages", () => {
+  it("finds the site's pages: home, chapters and the run-it-yourself page in both languages", () => {
+    expect(pages).toEqual(expect.arrayContaining(["", "en/", "run-it-yourself/", "en/run-it-yourself/"]));
+    expect(chapterPages.filter((p) => p.startsWith("en/")).length).toBe(chapterPages.filter((p) => !p.startsWith("en/")).length);
+    expect(chapterPages.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(pages)("/%s loads with no console error, no failed request, and every image loads once scrolled to", async (path) => {
+    expect(await visit(path)).toEqual([]);
+  });
+
+  it.each(pages)("/%s has no serious or critical accessibility violation (axe)", async (path) => {
+    await page.goto(`${server.url}${path}`);
+    // Folded blocks are opened so axe also checks what they hold.
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    // Code lines are left out: thousands of highlighted tokens make axe take ~20 s a chapter, and
+    // expressive-code already raises every token's colour to its minimum contrast (5.5:1 by default).
+    // The code block's frame, title and copy button are still checked.
+    // Legacy mode runs axe in the page itself (no iframes here) instead of opening a page per run.
+    const { violations } = await new AxeBuilder({ page }).exclude(".expressive-code pre").setLegacyMode(true).analyze();
+    const serious = violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(" ")})`);
+    expect(serious).toEqual([]);
+  });
+
+  it("serves the favicon every page links to", async () => {
+    await page.goto(server.url);
+    const href = await page.locator('link[rel~="icon"]').first().getAttribute("href");
+    expect(href).toBe(`${base}favicon.svg`);
+    const res = await page.request.get(new URL(href!, server.url).href);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("<svg");
+  });
+
+  it.each(chapterPages)("/%s: at 1280 px no code block scrolls sideways, and every code cell shows its offline output", async (path) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}${path}`);
+    const wide = await page.locator(".expressive-code pre").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(wide).toBe(0);
+    const blocks = await page.locator(".sl-markdown-content > .expressive-code").count();
+    const outputs = page.locator(".cell-output");
+    expect(await outputs.count()).toBeGreaterThan(0);
+    expect(await outputs.count()).toBeLessThanOrEqual(blocks);
+    const label = path.startsWith("en/") ? "Offline output" : "Salida sin conexión";
+    expect(await outputs.first().locator("summary").innerText()).toContain(label);
+    // The setup cell's output is the first one: it says it ran offline, and never shows a real port.
+    const first = await outputs.first().innerText();
+    expect(first).toMatch(path.startsWith("en/") ? /offline/i : /sin conexión/i);
+    expect(first).not.toMatch(/127\.0\.0\.1:\d/);
+  });
+
+  it.each(["es", "en"] as const)("search (%s) finds each chapter by a word of its title", async (lang) => {
+    for (const chapter of chapterPages.filter((p) => p.startsWith("en/") === (lang === "en"))) {
+      await page.goto(`${server.url}${chapter}`);
+      const title = await page.locator("h1").first().innerText();
+      const word = title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0]!;
+      await page.locator("button[data-open-modal]").first().click();
+      await page.locator("#starlight__search input").fill(word);
+      const hit = page.locator(`#starlight__search .pagefind-ui__result-link[href^="${base}${chapter}"]`).first();
+      await hit.waitFor({ timeout: 15_000 });
+      await page.keyboard.press("Escape");
     }
   });
 });
