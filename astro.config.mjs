@@ -2,6 +2,7 @@
 import { readdirSync } from "node:fs";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
+import starlightLinksValidator from "starlight-links-validator";
 import { basePath, repoUrl, siteUrl } from "./site/project.mjs";
 
 // The sidebar lists the chapters that exist (one MDX per chapter in the Spanish root); Starlight
@@ -34,9 +35,14 @@ export default defineConfig({
           translations: { en: "Chapters" },
           items: chapters.map((slug) => ({ slug })),
         },
+        { slug: "run-it-yourself" },
       ],
       social: repoUrl ? [{ icon: "github", label: "GitHub", href: repoUrl }] : [],
+      favicon: "/favicon.svg",
       customCss: ["./site/styles/guide.css"],
+      // Fails the build on a broken internal link or anchor. Pages link relatively (../00-…/) so they
+      // work under any base path. External links are listed by `npm run links:external` for hand checks.
+      plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
       lastUpdated: false,
       pagination: true,
     }),
