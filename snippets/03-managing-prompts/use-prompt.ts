@@ -3,17 +3,13 @@ import {
   ConverseCommand,
   ConverseStreamCommand,
 } from "@aws-sdk/client-bedrock-runtime";
+import { fieldsThePromptDefines } from "bedrock-guide";
 
 /**
- * Fields a Converse request may not carry when its modelId is a prompt: the prompt defines them
- * (Converse API reference, https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html).
+ * Fields a Converse request may not carry when its modelId is a prompt: the prompt defines them.
+ * The list and its source (the Converse API reference) live in data/prompt-management.json.
  */
-export const FIELDS_THE_PROMPT_DEFINES = [
-  "additionalModelRequestFields",
-  "inferenceConfig",
-  "system",
-  "toolConfig",
-] as const;
+export const FIELDS_THE_PROMPT_DEFINES = fieldsThePromptDefines();
 
 const asPromptVariables = (values: Record<string, string>) =>
   Object.fromEntries(

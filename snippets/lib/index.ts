@@ -116,4 +116,5 @@ export {
 export {
   optimizationTargets,
   optimizationTargetsIn,
+  fieldsThePromptDefines,
 } from "./prompt-management-facts";

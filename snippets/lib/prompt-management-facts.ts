@@ -14,6 +14,7 @@ interface OptimizationTargets {
 
 interface PromptManagementFacts {
   optimizationTargets: OptimizationTargets & { checked: string };
+  fieldsThePromptDefines: { fields: string[]; source: string };
 }
 
 const facts = () =>
@@ -36,4 +37,12 @@ export function optimizationTargetsIn(region?: string): string[] {
       !retirementOf(m) &&
       (region === undefined || regionsOffering(m).includes(region)),
   );
+}
+
+/**
+ * Fields a Converse request may not carry when its modelId is a prompt version: the prompt defines
+ * them (Converse API reference; the source is in the data file).
+ */
+export function fieldsThePromptDefines(): readonly string[] {
+  return facts().fieldsThePromptDefines.fields;
 }

@@ -2,6 +2,7 @@ import { BedrockAgentClient, CreatePromptCommand, DeletePromptCommand, GetPrompt
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checks, forgetRegionListings, modelIdFor, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
 import { OPTIMIZABLE_MODELS } from "../../emulator/src/services/agent-runtime";
+import { FIELDS_FIXED_BY_PROMPT } from "../../emulator/src/prompt-store";
 import facts from "../../data/prompt-management.json";
 import catalog from "../../data/catalog.json";
 import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/03-managing-prompts/naming";
@@ -258,12 +259,27 @@ describe("using a prompt", () => {
     const streamed = await streamPrompt(v.arn!, values, (t) => pieces.push(t));
     expect(streamed).toBe(whole.text);
     expect(pieces.length).toBeGreaterThan(1);
-    // The documented list and the emulator's agree.
+    // The lesson's list is the data file's (the Converse API reference), and the emulator refuses each field.
     expect([...FIELDS_THE_PROMPT_DEFINES]).toEqual(facts.fieldsThePromptDefines.fields);
+    expect([...FIELDS_THE_PROMPT_DEFINES].sort()).toEqual([...FIELDS_FIXED_BY_PROMPT].sort());
     const { BedrockRuntimeClient, ConverseCommand } = await import("@aws-sdk/client-bedrock-runtime");
-    const refused = await new BedrockRuntimeClient({}).send(new ConverseCommand({ modelId: v.arn, promptVariables: { palabras: { text: "5" }, texto: { text: "x" } }, inferenceConfig: { maxTokens: 10 } })).catch((e: Error) => e);
-    expect((refused as Error).name).toBe("ValidationException");
-    expect((refused as Error).message).toContain("inferenceConfig");
+    // A well-formed value for each field, so only "the prompt defines it" can refuse the request.
+    const wellFormed: Record<string, object> = {
+      additionalModelRequestFields: { top_k: 5 },
+      inferenceConfig: { maxTokens: 10 },
+      system: [{ text: "Eres breve." }],
+      toolConfig: { tools: [{ toolSpec: { name: "lookup", inputSchema: { json: { type: "object" } } } }] },
+    };
+    expect(Object.keys(wellFormed).sort()).toEqual([...FIELDS_THE_PROMPT_DEFINES].sort());
+    for (const field of FIELDS_THE_PROMPT_DEFINES) {
+      const request = { modelId: v.arn, promptVariables: { palabras: { text: "5" }, texto: { text: "x" } }, [field]: wellFormed[field] };
+      const refused = await new BedrockRuntimeClient({}).send(new ConverseCommand(request)).catch((e: Error) => e);
+      expect((refused as Error).name, field).toBe("ValidationException");
+      expect((refused as Error).message, field).toContain(field);
+      // The same value is accepted with a plain model ID: the prompt is the reason.
+      const { promptVariables: _, ...plain } = { ...request, modelId: "amazon.nova-micro-v1:0", messages: [{ role: "user" as const, content: [{ text: "Hola" }] }] };
+      await expect(new BedrockRuntimeClient({}).send(new ConverseCommand(plain)), field).resolves.toBeDefined();
+    }
     // What the emulator does without a value; AWS does not document it (data/prompt-management.json, unsourcedBehaviour).
     const missing = await runPrompt(v.arn!, { palabras: "5" }).catch((e: Error) => e);
     expect((missing as Error).message).toContain("Missing values for prompt variables: texto");
