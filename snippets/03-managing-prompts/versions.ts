@@ -7,6 +7,7 @@ import {
   type GetPromptCommandOutput,
   type PromptSummary,
 } from "@aws-sdk/client-bedrock-agent";
+import { currentLanguage, say, templateVariables } from "bedrock-guide";
 import { createTwoFilesPatch } from "diff";
 
 /** A version is a frozen copy of the DRAFT. Unlike what the article believed, it takes a description. */
@@ -37,7 +38,11 @@ export async function listVersions(
   return versions;
 }
 
-/** Edits the DRAFT's template text. UpdatePrompt replaces the whole draft, so it sends everything back. */
+/**
+ * Edits the DRAFT's template text. UpdatePrompt replaces the whole draft, so it sends everything back,
+ * the encryption key included, and declares the variables of the new text. Only TEXT templates: a CHAT
+ * prompt's text is spread over a system prompt and messages, so it refuses rather than guess.
+ */
 export async function editDraftText(
   promptId: string,
   edit: (text: string) => string,
@@ -48,10 +53,28 @@ export async function editDraftText(
   );
   const variants = (draft.variants ?? []).map((variant) => {
     const text = variant.templateConfiguration?.text;
-    if (!text?.text) return variant;
+    if (variant.templateType !== "TEXT" || typeof text?.text !== "string")
+      throw new Error(
+        say(
+          {
+            es: `editDraftText solo edita plantillas TEXT, y la variante ${variant.name} de ${draft.name} es ${variant.templateType}: cambia su system o sus messages con UpdatePrompt.`,
+            en: `editDraftText only edits TEXT templates, and variant ${variant.name} of ${draft.name} is ${variant.templateType}: change its system or messages with UpdatePrompt.`,
+          },
+          currentLanguage(),
+        ),
+      );
+    const edited = edit(text.text);
     return {
       ...variant,
-      templateConfiguration: { text: { ...text, text: edit(text.text) } },
+      templateConfiguration: {
+        text: {
+          ...text,
+          text: edited,
+          inputVariables: templateVariables(edited).map((name) => ({
+            name,
+          })),
+        },
+      },
     };
   });
   return agent.send(
@@ -59,6 +82,7 @@ export async function editDraftText(
       promptIdentifier: promptId,
       name: draft.name,
       description: draft.description,
+      customerEncryptionKeyArn: draft.customerEncryptionKeyArn,
       defaultVariant: draft.defaultVariant,
       variants,
     }),

@@ -249,6 +249,39 @@ describe("versions", () => {
   });
 });
 
+describe("editing the draft", () => {
+  it("keeps the customer encryption key and declares the new text's variables", async () => {
+    const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const agent = new BedrockAgentClient({});
+    const p = await agent.send(
+      new CreatePromptCommand({ ...toCreatePromptRequest({ name: "docs-kms-es", description: "d", modelId: "us.amazon.nova-2-lite-v1:0", text: SUMMARY, temperature: 0.2, maxTokens: 100, tags: chapterTags("ana", "docs") }), customerEncryptionKeyArn: key }),
+    );
+    await editDraftText(p.id!, (t) => `${t}\nEn {{idioma}}.`);
+    const draft = await agent.send(new GetPromptCommand({ promptIdentifier: p.id }));
+    expect(draft.customerEncryptionKeyArn).toBe(key);
+    expect(draft.description).toBe("d");
+    expect(draft.variants?.[0].templateConfiguration?.text?.inputVariables).toEqual([{ name: "palabras" }, { name: "texto" }, { name: "idioma" }]);
+    await cleanUpChapter(CHAPTER_TAG);
+  });
+
+  it("refuses a CHAT prompt with a clear error instead of saving an unchanged draft", async () => {
+    const chat = await createChatPrompt({ name: "docs-editchat-es", description: "d", foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0", tags: chapterTags("ana", "docs"), system: "Eres {{rol}}.", userMessage: "{{pregunta}}" });
+    const before = await new BedrockAgentClient({}).send(new GetPromptCommand({ promptIdentifier: chat.id }));
+    let called = false;
+    await expect(
+      editDraftText(chat.id!, (t) => {
+        called = true;
+        return `${t} Sé breve.`;
+      }),
+    ).rejects.toThrow(/solo edita plantillas TEXT.*es CHAT/);
+    expect(called).toBe(false);
+    const after = await new BedrockAgentClient({}).send(new GetPromptCommand({ promptIdentifier: chat.id }));
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect(after.variants).toEqual(before.variants);
+    await cleanUpChapter(CHAPTER_TAG);
+  });
+});
+
 describe("using a prompt", () => {
   it("Converse and ConverseStream run a version with its variables; AWS refuses the fields the prompt defines", async () => {
     const p = await createTextPrompt({ name: "docs-use-es", description: "d", foundationModelId: "amazon.nova-2-lite-v1:0", tags: chapterTags("ana", "docs"), text: SUMMARY });
