@@ -4,6 +4,7 @@ import {
   comparePrompts,
   currentLanguage,
   modelIdFor,
+  ModelNotCallableHere,
   say,
   templateVariables,
   type Check,
@@ -58,7 +59,15 @@ export async function compareVariants(
 ): Promise<PromptComparison> {
   const variants = await Promise.all(
     drafts.map(async (draft) => {
-      const modelId = await modelIdFor(draft.foundationModelId);
+      // Each variant resolves its own model. One this region cannot call keeps its bare ID, so its
+      // calls fail in its own row, with the guide's advice, and the other variants still run.
+      const modelId = await modelIdFor(draft.foundationModelId).catch(
+        (error: unknown) => {
+          if (error instanceof ModelNotCallableHere)
+            return draft.foundationModelId;
+          throw error;
+        },
+      );
       return {
         name: draft.name,
         request: (input: Record<string, string>): ConverseCommandInput => ({

@@ -503,4 +503,37 @@ describe("comparing variants", () => {
     expect(comparison.runs.map((r) => r.variant).sort()).toEqual(["haiku", "nova"]);
     expect(comparison.table()).toHaveLength(2);
   });
+
+  it("a model the region cannot call fails only its own row", async () => {
+    // Callable from a region, per data/catalog.json: a system profile listed there reaches it, or
+    // ListFoundationModels lists it there for on-demand use.
+    const callable = (modelId: string, region: string) => {
+      const viaProfile = catalog.profiles.some((p) => p.regions.includes(region) && modelId in p.models);
+      const model = catalog.models.find((m) => m.modelId === modelId);
+      const types = (model?.inferenceTypesByRegion as Record<string, string[]> | undefined)?.[region] ?? model?.inferenceTypesSupported ?? [];
+      return viaProfile || (!!model?.regions.includes(region) && types.includes("ON_DEMAND"));
+    };
+    const three = { nova: "amazon.nova-2-lite-v1:0", haiku: "anthropic.claude-haiku-4-5-20251001-v1:0", gptoss: "openai.gpt-oss-20b-1:0" };
+    const region = catalog.regions.find((r) => callable(three.nova, r) && callable(three.haiku, r) && !callable(three.gptoss, r));
+    expect(region).toBeDefined(); // ap-east-2 in the 2026 capture (also Seoul, Singapore, Canada, Paris, N. California)
+    const there = await startGuide({ mode: "offline", region, lang: "es", quiet: true });
+    forgetRegionListings();
+    try {
+      const comparison = await compareVariants(
+        Object.entries(three).map(([name, foundationModelId]) => ({ name, foundationModelId, template: "Resume en una frase: {{texto}}", temperature: 0.2, maxTokens: 200 })),
+        [{ input: { texto: "Bedrock da acceso a modelos de muchos proveedores con una sola API." }, checks: [checks.language("es")] }],
+      );
+      expect(comparison.table()).toHaveLength(3);
+      const byVariant = Object.fromEntries(comparison.runs.map((r) => [r.variant, r]));
+      expect(byVariant.gptoss.passed).toBe(false);
+      expect(byVariant.gptoss.error).toBeTruthy();
+      expect(byVariant.nova.error).toBeUndefined();
+      expect(byVariant.haiku.error).toBeUndefined();
+      expect(byVariant.nova.answer.length).toBeGreaterThan(0);
+    } finally {
+      await there.stop();
+      forgetRegionListings();
+      guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
+    }
+  });
 });
