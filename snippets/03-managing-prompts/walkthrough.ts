@@ -260,7 +260,21 @@ if ("unavailable" in plan) {
     optimized.optimized,
     guide.lang,
   );
-  console.log(inMyLanguage.rewrittenIn, inMyLanguage.reason);
+  console.log(
+    say(
+      inMyLanguage.rewrittenIn === "same"
+        ? {
+            es: "La reescritura está en tu idioma: el prompt se queda como está",
+            en: "The rewrite is in your language: the prompt stays as it is",
+          }
+        : {
+            es: "La reescritura cambió de idioma: se le añade al final que responda en español",
+            en: "The rewrite changed language: it now ends by asking for answers in English",
+          },
+      guide.lang,
+    ),
+    `(${inMyLanguage.reason}).`,
+  );
   try {
     await optimizePrompt(
       summaryText,
