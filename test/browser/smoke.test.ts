@@ -1,7 +1,8 @@
+/// <reference lib="dom" />
 // Browser smoke test of the built site (run after `astro build`): Debian's chromium driven by playwright-core.
 // The site is served under a sub-path, as a deployment under a base path would be.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractRegion } from "../../generator/regions";
 import { projectRoot } from "../../generator/snippets";
 import { serveStatic } from "./static-server";
+import { BASELINE_PAGE, builtPages, JS_ALLOWANCE, pageWeight } from "../../scripts/site-weight";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // scripts/test.ts builds into SITE_DIR with BASE_PATH; run alone, the test builds it itself.
@@ -110,21 +112,8 @@ describe("built site", () => {
   });
 });
 
-// Every page of the built site, both languages: "es/…" paths have no prefix, English ones start with en/.
-function builtPages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, prefix: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (!e.isDirectory() || e.name.startsWith("_") || ["pagefind", "notebooks"].includes(e.name)) continue;
-      const path = `${prefix}${e.name}/`;
-      if (existsSync(join(dir, e.name, "index.html"))) out.push(path);
-      walk(join(dir, e.name), path);
-    }
-  };
-  walk(siteDir, "");
-  return ["", ...out.sort()];
-}
-const pages = existsSync(siteDir) ? builtPages() : [];
+// Every page of the built site, both languages: English paths start with en/ (404.html aside).
+const pages = existsSync(siteDir) ? builtPages(siteDir).filter((p) => p !== "404.html") : [];
 const chapterPages = pages.filter((p) => /^(en\/)?\d\d-/.test(p));
 
 /** Loads a page, scrolls to the bottom step by step (so lazy images load) and returns what went wrong. */
@@ -191,6 +180,18 @@ describe("every page, both languages", () => {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(" ")})`);
     expect(serious).toEqual([]);
+  });
+
+  it.each(pages)("/%s loads no more JavaScript up front than Starlight's baseline plus 10 KB", (path) => {
+    const baseline = pageWeight(siteDir, base, BASELINE_PAGE).js;
+    expect(pageWeight(siteDir, base, path).js).toBeLessThanOrEqual(baseline + JS_ALLOWANCE);
+  });
+
+  it("takes the baseline from a page that uses only Starlight's features", () => {
+    // If the run-it-yourself page ever imports a guide component, it stops being a fair baseline.
+    const mdx = readFileSync(join(projectRoot, "site/content/docs/run-it-yourself.mdx"), "utf8");
+    expect(mdx).not.toMatch(/^import\s/m);
+    expect(pageWeight(siteDir, base, BASELINE_PAGE).js).toBeGreaterThan(0);
   });
 
   it("serves the favicon every page links to", async () => {
