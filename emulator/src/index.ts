@@ -107,6 +107,8 @@ export { openAICompatibleResponder, replyLanguage, scriptedResponder, syntheticR
 export type { Responder, ResponderRequest, ResponderResult, ScriptedRule, ScriptedResponder } from "./responders";
 export { approximateTokens, converseInputTokens, BINARY_BLOCK_TOKENS } from "./tokens";
 export { MAX_BODY_BYTES } from "./core";
+export { ACCOUNT_ID, PROFILE_PREFIXES, modelIdOf, parseBedrockArn, withoutProfilePrefix } from "./arn";
+export type { BedrockArn } from "./arn";
 export type { WireReply, WireRequest } from "./core";
 export { emulatorRequestHandler } from "./request-handler";
 export { startBedrockEmulatorForTests, type TestEmulator } from "./testing";
