@@ -1,5 +1,5 @@
 // `npm run notebooks:generate`: writes notebooks/<lang>/<chapter>.ipynb from the chapter pages and
-// site/public/samples/<chapter>/<name>.<svg|png> from each chapter's samples.ts. The staleness test calls
+// site/assets/samples/<chapter>/<name>.<svg|png> from each chapter's samples.ts. The staleness test calls
 // generateAll() and compares with what is committed.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -12,7 +12,7 @@ import { projectRoot, snippetsDir } from "./snippets";
 export const LANGS: readonly Lang[] = ["es", "en"];
 export const docsDir = join(projectRoot, "site", "content", "docs");
 export const notebooksDir = join(projectRoot, "notebooks");
-export const samplesDir = join(projectRoot, "site", "public", "samples");
+export const samplesDir = join(projectRoot, "site", "assets", "samples");
 
 const CHAPTER_FILE = /^(\d\d-[\w-]+)\.mdx$/;
 
@@ -61,7 +61,7 @@ export async function generateSamples(): Promise<Map<string, Buffer>> {
       const { mime, data } = await make();
       const ext = mime === "image/png" ? "png" : mime === "image/svg+xml" ? "svg" : null;
       if (!ext) throw new Error(`snippets/${chapter}/samples.ts: sample "${name}" has unsupported type ${mime}`);
-      out.set(`site/public/samples/${chapter}/${name}.${ext}`, typeof data === "string" ? Buffer.from(data) : data);
+      out.set(`site/assets/samples/${chapter}/${name}.${ext}`, typeof data === "string" ? Buffer.from(data) : data);
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { committedOutputs, generateAll, generateNotebooks } from "../../generato
 // The notebooks and the site's offline samples are generated from the pages and snippets and committed.
 // If this fails, run `npm run notebooks:generate` and commit the result.
 describe("generated files are up to date", () => {
-  it("notebooks/ and site/public/samples/ match what the generator produces now", async () => {
+  it("notebooks/ and site/assets/samples/ match what the generator produces now", async () => {
     const wanted = await generateAll();
     const committed = committedOutputs();
     expect(wanted.size).toBeGreaterThan(0);
