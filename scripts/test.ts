@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, independent ones in parallel, outputs printed whole as each
-// step finishes. Steps: type-check → vitest; notebooks executed through the kernel; site build (under a
-// sub-path) → browser smoke test. Always offline: tests never call AWS.
+// step finishes. Steps: type-check → Prettier check of snippets/ → vitest; notebooks executed through the
+// kernel; site build (under a sub-path, with its link check) → browser test (every page, axe included).
+// Always offline: tests never call AWS.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../generator/snippets";
