@@ -3,6 +3,7 @@
 // kernel; site build (under a sub-path, with its link check) → browser test (every page, axe included).
 // Always offline: tests never call AWS.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../generator/snippets";
 
@@ -12,12 +13,21 @@ interface Step {
   env?: Record<string, string>;
   /** Skip this step when the previous step of its lane failed (the browser test needs the build). */
   needsPrevious?: boolean;
+  /** Why this step cannot run here; it is then skipped with a loud message instead of failing. */
+  skip?: string;
 }
 
 const node = process.execPath;
 const bin = (path: string) => join(projectRoot, "node_modules", path);
 const siteDir = join(projectRoot, ".cache", "site-test");
 const basePath = "/guide";
+// The browser test needs Chromium. Locally, without it, the step is skipped loudly; in CI (CI=true) it runs
+// and fails, so a CI machine without Chromium never passes quietly.
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const noChromium =
+  !existsSync(chromiumPath) && !process.env.CI
+    ? `no Chromium at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`
+    : undefined;
 
 // Each lane runs its steps in order; lanes run side by side (2 cores: the notebook kernels mostly wait).
 const lanes: Step[][] = [
@@ -35,6 +45,7 @@ const lanes: Step[][] = [
       command: [node, bin("vitest/vitest.mjs"), "run", "--project", "browser"],
       env: { BASE_PATH: basePath, SITE_DIR: siteDir },
       needsPrevious: true,
+      ...(noChromium ? { skip: noChromium } : {}),
     },
   ],
 ];
@@ -79,10 +90,18 @@ function colorEnv(): NodeJS.ProcessEnv {
   return process.stdout.isTTY ? { ...env, FORCE_COLOR: "1" } : { ...env, NO_COLOR: "1" };
 }
 
+const skippedOnPurpose: Step[] = [];
+
 async function lane(steps: Step[]): Promise<Result[]> {
   const results: Result[] = [];
   for (const step of steps) {
     if (step.needsPrevious && results.length && !results.at(-1)!.ok) break;
+    if (step.skip) {
+      const bar = "!".repeat(78);
+      console.log(`\n${bar}\n${step.name.toUpperCase()} NOT RUN: ${step.skip}\n${bar}`);
+      skippedOnPurpose.push(step);
+      continue;
+    }
     results.push(await run(step));
   }
   return results;
@@ -91,10 +110,11 @@ async function lane(steps: Step[]): Promise<Result[]> {
 async function main() {
   const started = Date.now();
   const results = (await Promise.all(lanes.map(lane))).flat();
-  const skipped = lanes.flat().filter((s) => !results.some((r) => r.name === s.name));
+  const skipped = lanes.flat().filter((s) => !results.some((r) => r.name === s.name) && !skippedOnPurpose.includes(s));
   console.log("\n━━ summary ━━");
   for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"}  ${r.name.padEnd(20)} ${r.seconds.toFixed(1)}s`);
   for (const s of skipped) console.log(`SKIP  ${s.name.padEnd(20)} (the step it needs failed)`);
+  for (const s of skippedOnPurpose) console.log(`SKIP  ${s.name.padEnd(20)} NOT RUN: ${s.skip}`);
   for (const r of results.filter((r) => !r.ok && r.failures.length)) {
     console.log(`\n${r.name} failed on:`);
     for (const line of r.failures) console.log(`  ${line}`);
