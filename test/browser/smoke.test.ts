@@ -206,6 +206,15 @@ describe("every page, both languages", () => {
     expect(pageWeight(siteDir, base, BASELINE_PAGE).js).toBeGreaterThan(0);
   });
 
+  it.each(["", "en/"])("the home page /%s links to the run-it-yourself page in its language", async (home) => {
+    await page.goto(`${server.url}${home}`);
+    const links = page.locator('main a[href*="run-it-yourself"]');
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const href of await links.evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).href))) {
+      expect(href).toBe(`${server.url}${home}run-it-yourself/`);
+    }
+  });
+
   it("serves the favicon every page links to", async () => {
     await page.goto(server.url);
     const href = await page.locator('link[rel~="icon"]').first().getAttribute("href");
