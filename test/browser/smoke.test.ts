@@ -168,6 +168,8 @@ async function checkPage(path: string): Promise<string[]> {
     // raises every token's colour to its minimum contrast (5.5:1 by default); the code blocks' frames,
     // titles and buttons are still checked. Legacy mode runs axe in the page (there are no iframes).
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    // The excluded code lines are still walked by axe; emptying them (after every check above) halves its time.
+    await page.evaluate(() => document.querySelectorAll(".expressive-code pre code").forEach((c) => c.replaceChildren(document.createTextNode(" "))));
     const { violations } = await new AxeBuilder({ page }).exclude(".expressive-code pre").setLegacyMode(true).analyze();
     for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
       problems.push(`axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(" ")})`);
