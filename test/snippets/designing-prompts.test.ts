@@ -11,7 +11,7 @@ const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
 const text = (m: { content?: Array<{ text?: string }> }) => (m.content ?? []).map((b) => b.text ?? "").join("");
 
-describe.each(["us-east-1", "eu-west-1"])("chapter 2 from %s", (region) => {
+describe.each(["us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1"])("chapter 2 from %s", (region) => {
   let guide: Guide;
   beforeAll(async () => {
     guide = await startGuide({ mode: "offline", region, lang: "en", quiet: true });

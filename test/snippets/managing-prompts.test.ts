@@ -182,17 +182,23 @@ describe("the chapter's flow", () => {
     expect((await cleanUpChapter(CHAPTER_TAG)).deleted).toEqual([]);
   });
 
-  it("stores the model each region can call (eu-west-1 gets an eu. profile)", async () => {
-    const eu = await startGuide({ mode: "offline", region: "eu-west-1", lang: "en", quiet: true });
+  // Hand-checked against data/catalog.json's profiles: each region's own geography, jp. (not apac.) in Tokyo.
+  it.each([
+    ["eu-west-1", "eu."],
+    ["eu-central-1", "eu."],
+    ["ap-northeast-1", "jp."],
+  ])("runs the whole flow from %s, storing the %s profiles that region can call", async (region, prefix) => {
+    const here = await startGuide({ mode: "offline", region, lang: "en", quiet: true });
     forgetRegionListings();
     try {
       const flow = await chapterFlow();
-      expect(flow.text.variants?.[0].modelId).toBe("eu.amazon.nova-2-lite-v1:0");
-      expect(flow.chat.variants?.[0].modelId).toBe("eu.anthropic.claude-haiku-4-5-20251001-v1:0");
-      expect(flow.v1.arn).toMatch(/^arn:aws:bedrock:eu-west-1:\d{12}:prompt\/\w{10}:1$/);
+      expect(flow.text.variants?.[0].modelId).toBe(`${prefix}amazon.nova-2-lite-v1:0`);
+      expect(flow.chat.variants?.[0].modelId).toBe(`${prefix}anthropic.claude-haiku-4-5-20251001-v1:0`);
+      expect(flow.v1.arn).toMatch(new RegExp(`^arn:aws:bedrock:${region}:\\d{12}:prompt/\\w{10}:1$`));
+      expect(flow.answer.text.length).toBeGreaterThan(0);
       expect(await listAllPrompts()).toEqual([]);
     } finally {
-      await eu.stop();
+      await here.stop();
       forgetRegionListings();
       guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
     }
