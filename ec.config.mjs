@@ -9,6 +9,6 @@ export default defineEcConfig({
   // 13 px code: a 76-character line (.prettierrc's printWidth) fits Starlight's content column at
   // 1280 px with the table of contents shown. Comments and strings Prettier cannot break wrap instead
   // of scrolling, keeping their indentation.
-  styleOverrides: { codeFontSize: "0.8125rem" },
+  styleOverrides: { codeFontSize: "0.8125rem", codeLineHeight: "1.5" },
   defaultProps: { wrap: true, preserveIndent: true },
 });

@@ -4,9 +4,9 @@
 // with a `}` at column 0.
 
 /** Snippets shorter than this are shown whole. */
-export const LONG_SNIPPET = 30;
+export const LONG_SNIPPET = 24;
 /** Bodies shorter than this stay open. */
-export const LONG_BODY = 10;
+export const LONG_BODY = 8;
 
 const DECLARATION = /^(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:function\*?\s|class\s|(?:const|let)\s+\w+(?::[^=]+)?\s*=\s*(?:async\s*)?(?:\(|\w+\s*=>|function))/;
 
