@@ -8,4 +8,7 @@ export declare function kernelSpec(projectRoot?: string): {
   metadata: Record<string, unknown>;
 };
 export declare function jupyterDataDir(): string;
-export declare function installKernel(options?: { dataDir?: string; projectRoot?: string }): { file: string; changed: boolean };
+/** Emits the workspace packages' declarations into .cache/types, where tslab's TypeScript reads them. */
+export declare function buildKernelTypes(projectRoot?: string): void;
+/** Registers the kernel; unless `buildTypes` is false, refreshes the declarations first. */
+export declare function installKernel(options?: { dataDir?: string; projectRoot?: string; buildTypes?: boolean }): { file: string; changed: boolean };

@@ -22,16 +22,29 @@ describe("kernel spec", () => {
   });
 
   it("registers under kernels/bedrock-guide and is idempotent", () => {
-    const first = installKernel({ dataDir });
+    const first = installKernel({ dataDir, buildTypes: false });
     expect(first.file).toBe(join(dataDir, "kernels", "bedrock-guide", "kernel.json"));
     expect(first.changed).toBe(true);
     expect(JSON.parse(readFileSync(first.file, "utf8"))).toEqual(kernelSpec());
-    expect(installKernel({ dataDir }).changed).toBe(false);
+    expect(installKernel({ dataDir, buildTypes: false }).changed).toBe(false);
   });
 
   it("rewrites the spec when the checkout moves", () => {
-    const moved = installKernel({ dataDir, projectRoot: "/somewhere/else" });
+    const moved = installKernel({ dataDir, projectRoot: "/somewhere/else", buildTypes: false });
     expect(moved.changed).toBe(true);
     expect(JSON.parse(readFileSync(moved.file, "utf8")).argv[0]).toBe("/somewhere/else/node_modules/node/bin/node");
+  });
+
+  it("points tslab's TypeScript at the emitted declarations of both workspace packages", async () => {
+    // The mapping is for TypeScript < 5.1 only: tslab's 5.0 reads .cache/types (no source
+    // type-checking on each kernel start); the project's own tsc keeps checking the sources.
+    const ts = (await import("@tslab/typescript-for-tslab")).default;
+    const fromNotebook = join(projectRoot, "notebooks", "en", "cell.ts");
+    const options = { moduleResolution: ts.ModuleResolutionKind.NodeJs };
+    const host = ts.createCompilerHost(options);
+    const resolved = (name: string) => ts.resolveModuleName(name, fromNotebook, options, host).resolvedModule?.resolvedFileName;
+    expect(resolved("bedrock-guide")).toBe(join(projectRoot, ".cache", "types", "snippets", "lib", "index.d.ts"));
+    expect(resolved("bedrock-emulator")).toBe(join(projectRoot, ".cache", "types", "emulator", "src", "index.d.ts"));
+    expect(ts.version.startsWith("5.0.")).toBe(true);
   });
 });
