@@ -54,6 +54,11 @@ export interface AdviceContext {
   lang?: Language;
   /** The SDK command that failed (e.g. "CreatePromptCommand"): Prompt Management advice names its IAM action. */
   operation?: string;
+  /**
+   * The system profiles the region lists for the model, as ListInferenceProfiles answered in this
+   * session. The guide's clients pass them; without them, advice falls back to the catalog capture.
+   */
+  profilesHere?: string[];
 }
 
 interface ErrorLike {
@@ -72,6 +77,8 @@ interface Failure {
   model: string;
   region: string;
   lang: Language;
+  /** The region's profiles for the model: asked live when the caller could, else the capture. */
+  profilesHere: () => string[];
 }
 
 interface Text {
@@ -260,7 +267,7 @@ const RULES: Rule[] = [
     problem: "needs-inference-profile",
     when: (f) => /on-demand throughput isn.t supported/i.test(f.message),
     advise: (f) => {
-      const profiles = profilesFor(f.model, f.region);
+      const profiles = f.profilesHere();
       return {
         title: {
           es: "Este modelo solo se invoca a través de un perfil de inferencia",
@@ -320,7 +327,7 @@ const RULES: Rule[] = [
       isInvalidModel(f) &&
       parseModelReference(f.model).profilePrefix !== undefined,
     advise: (f) => {
-      const here = profilesFor(f.model, f.region);
+      const here = f.profilesHere();
       if (!here.length || here.includes(f.model)) return undefined;
       const list = here.map((p) => `\`${p}\``).join(", ");
       return {
@@ -549,6 +556,8 @@ export function explainError(
       process.env.AWS_DEFAULT_REGION ??
       "?",
     lang,
+    profilesHere: () =>
+      context.profilesHere ?? profilesFor(failure.model, failure.region),
   };
   for (const rule of RULES) {
     if (!rule.when(failure)) continue;

@@ -4,6 +4,7 @@ import { BedrockAgentRuntimeClient } from "@aws-sdk/client-bedrock-agent-runtime
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { CostMeter } from "./cost-meter";
 import { adviseOn } from "./error-advice";
+import { chooseModelFor, ModelNotCallableHere } from "./model-for-region";
 import type { Language } from "./language";
 import { priceOf } from "./prices";
 
@@ -75,6 +76,32 @@ function patchSend(proto: PatchableClient): void {
   };
 }
 
+/**
+ * For errors about which ID to call, the profiles the region really lists for the model, asked
+ * through ListInferenceProfiles (cached for the session), so live advice never relies on the
+ * catalog capture. Undefined when the question does not apply or cannot be answered.
+ */
+async function liveProfiles(
+  error: unknown,
+  modelId: string | undefined,
+  region: string | undefined,
+): Promise<string[] | undefined> {
+  const name = (error as { name?: string })?.name;
+  if (
+    !modelId ||
+    !region ||
+    modelId.startsWith("arn:") ||
+    (name !== "ValidationException" && name !== "ResourceNotFoundException")
+  )
+    return undefined;
+  try {
+    return (await chooseModelFor(modelId, region)).profilesHere;
+  } catch (lookup) {
+    // Neither a profile nor on demand here: the live answer is "no profiles".
+    return lookup instanceof ModelNotCallableHere ? [] : undefined;
+  }
+}
+
 /** Advice names regions and profiles, so it needs the region this client talks to. */
 const adviceMiddleware =
   (client: PatchableClient): Middleware =>
@@ -85,11 +112,13 @@ const adviceMiddleware =
     } catch (error) {
       if (session) {
         const region = await client.config.region().catch(() => undefined);
+        const modelId = args.input.modelId as string | undefined;
         adviseOn(error, {
-          modelId: args.input.modelId as string | undefined,
+          modelId,
           region,
           lang: session.lang,
           operation: context.commandName,
+          profilesHere: await liveProfiles(error, modelId, region),
         });
       }
       throw error;
@@ -215,7 +244,8 @@ function invocationMetrics(
         { inputTokenCount?: number; outputTokenCount?: number }
       >
     )["amazon-bedrock-invocationMetrics"];
-  } catch {
-    return undefined;
+  } catch (lookup) {
+    // Neither a profile nor on demand here: the live answer is "no profiles".
+    return lookup instanceof ModelNotCallableHere ? [] : undefined;
   }
 }

@@ -109,3 +109,43 @@ describe("temperature with topP (Claude 4.5 and later)", () => {
     expect(refusesTemperatureWithTopP("mistral.mistral-large-2402-v1:0")).toBe(false);
   });
 });
+
+describe("profile advice comes from the region's live answer when the guide has one", () => {
+  const onDemandError = Object.assign(new Error("Invocation of model ID anthropic.claude-haiku-4-5-20251001-v1:0 with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model."), {
+    name: "ValidationException",
+    $metadata: { httpStatusCode: 400 },
+  });
+
+  it("names the profiles it is given, not the capture's", () => {
+    const advice = explainError(onDemandError, { modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", region: "eu-west-1", lang: "en", profilesHere: ["eu.anthropic.claude-haiku-4-5-20251001-v1:0"] });
+    expect(advice.problem).toBe("needs-inference-profile");
+    expect(advice.fix).toContain("`eu.anthropic.claude-haiku-4-5-20251001-v1:0`");
+    expect(advice.fix).not.toContain("global.");
+  });
+
+  it("an instrumented client asks ListInferenceProfiles of its region before advising", async () => {
+    const { BedrockClient } = await import("@aws-sdk/client-bedrock");
+    const { BedrockRuntimeClient, ConverseCommand } = await import("@aws-sdk/client-bedrock-runtime");
+    const { forgetRegionListings, startGuide } = await import("bedrock-guide");
+    const guide = await startGuide({ mode: "offline", region: "eu-west-1", lang: "en", quiet: true });
+    forgetRegionListings();
+    const asked: string[] = [];
+    const send = BedrockClient.prototype.send;
+    BedrockClient.prototype.send = function (this: InstanceType<typeof BedrockClient>, command: { constructor: { name: string } }, ...rest: unknown[]) {
+      asked.push(command.constructor.name);
+      return (send as (...a: unknown[]) => Promise<unknown>).call(this, command, ...rest);
+    } as typeof send;
+    try {
+      const error = (await new BedrockRuntimeClient({})
+        .send(new ConverseCommand({ modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", messages: [{ role: "user", content: [{ text: "hi" }] }] }))
+        .catch((e: unknown) => e)) as Error;
+      expect(asked).toContain("ListInferenceProfilesCommand");
+      // The emulator's eu-west-1 lists the eu. and global. profiles for Haiku 4.5.
+      expect(error.message).toContain("`eu.anthropic.claude-haiku-4-5-20251001-v1:0`");
+      expect(error.message).toContain("`global.anthropic.claude-haiku-4-5-20251001-v1:0`");
+    } finally {
+      BedrockClient.prototype.send = send;
+      await guide.stop();
+    }
+  });
+});
