@@ -244,8 +244,7 @@ function invocationMetrics(
         { inputTokenCount?: number; outputTokenCount?: number }
       >
     )["amazon-bedrock-invocationMetrics"];
-  } catch (lookup) {
-    // Neither a profile nor on demand here: the live answer is "no profiles".
-    return lookup instanceof ModelNotCallableHere ? [] : undefined;
+  } catch {
+    return undefined;
   }
 }
