@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { installKernel } from "./install-kernel.mjs";
 import { HOW_TO_GET_JUPYTER, pythonWithNbclient } from "./jupyter";
 import { projectRoot } from "./snippets";
@@ -24,22 +25,36 @@ export function allNotebooks(): string[] {
   });
 }
 
-function main(): number {
-  const args = process.argv.slice(2);
-  const passThrough: string[] = [];
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--out" || a === "--jobs" || a === "--timeout") {
-      const value = args[++i];
-      if (!value) throw new Error(`${a} needs a value`);
-      passThrough.push(a, a === "--out" ? resolve(value) : value);
-    } else if (a.startsWith("--")) {
-      throw new Error(`unknown option ${a} (known: --out DIR, --jobs N, --timeout SECONDS)`);
-    } else {
-      paths.push(resolve(a));
-    }
+/** The whole run's limit; past it the executor gets SIGTERM and stops its kernels (each cell also has --timeout). */
+const TOTAL_TIMEOUT_MS = Number(process.env.BEDROCK_GUIDE_NOTEBOOKS_TIMEOUT_S ?? 30 * 60) * 1000;
+
+function parse(argv: string[]): { passThrough: string[]; paths: string[] } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { out: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  for (const name of ["jobs", "timeout"] as const) {
+    const v = values[name];
+    if (v !== undefined && !/^[1-9]\d*$/.test(v)) throw new Error(`--${name} must be a positive integer, not ${JSON.stringify(v)}`);
   }
+  const passThrough = [
+    ...(values.out !== undefined ? ["--out", resolve(values.out)] : []),
+    ...(values.jobs !== undefined ? ["--jobs", values.jobs] : []),
+    ...(values.timeout !== undefined ? ["--timeout", values.timeout] : []),
+  ];
+  return { passThrough, paths: positionals.map((p) => resolve(p)) };
+}
+
+function main(): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(process.argv.slice(2));
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (usage: notebooks:exec [--out DIR] [--jobs N] [--timeout SECONDS per cell] [paths…])`);
+  }
+  const { passThrough, paths } = parsed;
   const notebooks = paths.length ? paths : allNotebooks();
   const missing = notebooks.filter((p) => !existsSync(p));
   if (missing.length) throw new Error(`no such notebook: ${missing.join(", ")}`);
@@ -69,7 +84,12 @@ function main(): number {
   const r = spawnSync(python, ["-Xfrozen_modules=off", join(projectRoot, "generator", "exec_notebooks.py"), ...passThrough, ...notebooks], {
     stdio: "inherit",
     env,
+    timeout: TOTAL_TIMEOUT_MS,
+    killSignal: "SIGTERM",
   });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") {
+    console.error(`notebooks:exec: stopped after ${TOTAL_TIMEOUT_MS / 1000} s (BEDROCK_GUIDE_NOTEBOOKS_TIMEOUT_S)`);
+  }
   return r.status ?? 1;
 }
 

@@ -4,11 +4,14 @@ Usage: exec_notebooks.py [--out DIR] [--jobs N] NOTEBOOK...
 Exits non-zero when any cell fails, printing the notebook, the cell and its error output.
 tslab reports compile and runtime errors as stderr text with status "error" in the execute reply,
 not as an "error" output, so failures are detected from the reply status.
+On SIGINT or SIGTERM it stops every kernel it started and exits 130 or 143: Jupyter starts kernels in
+a session of their own, so a signal to this process's group never reaches them.
 """
 import argparse
 import asyncio
 import os
 import re
+import signal
 import sys
 import time
 
@@ -16,6 +19,36 @@ import nbformat
 from nbclient import NotebookClient
 
 KERNEL = "bedrock-guide"
+
+# Every kernel manager created here, so a signal can stop kernels that are still starting too.
+KERNEL_MANAGERS = []
+
+
+class Client(NotebookClient):
+    def create_kernel_manager(self):
+        km = super().create_kernel_manager()
+        KERNEL_MANAGERS.append(km)
+        return km
+
+    async def _async_cleanup_kernel(self):
+        # Cancelled mid-cleanup, nbclient's atexit hook would run it a second time with no manager left.
+        if self.km is not None:
+            await super()._async_cleanup_kernel()
+
+
+async def stop_kernels():
+    for km in KERNEL_MANAGERS:
+        try:
+            if km.has_kernel:
+                await km.shutdown_kernel(now=True)
+        except Exception:
+            # Half started or half stopped: kill its process group (Jupyter made the kernel a session leader).
+            process = getattr(km.provisioner, "process", None)
+            if process is not None and process.poll() is None:
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
 
 
 class CellFailed(Exception):
@@ -49,7 +82,7 @@ def output_text(cell):
 
 async def run_one(path, out_dir, timeout):
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
+    client = Client(
         nb,
         kernel_name=KERNEL,
         timeout=timeout,
@@ -106,6 +139,7 @@ async def main():
 
     gate = asyncio.Semaphore(max(1, args.jobs))
     failures = []
+    received = []
 
     async def guarded(path):
         async with gate:
@@ -123,9 +157,34 @@ async def main():
                 print("---------------------", flush=True)
             except Exception as err:  # kernel died, timeout, bad notebook
                 failures.append(path)
+                if received:
+                    return  # stopped on purpose: not a failure of the notebook
                 print(f"FAIL {path}: {type(err).__name__}: {err}", flush=True)
 
-    await asyncio.gather(*(guarded(p) for p in args.notebooks))
+    everything = asyncio.gather(*(guarded(p) for p in args.notebooks))
+
+    def on_signal(signum):
+        received.append(signum)
+        everything.cancel()
+
+    # nbclient adds and removes its own SIGINT/SIGTERM handlers around each notebook, and with two
+    # notebooks at a time one replaces the other's; this process's handler stays the only one.
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, on_signal, sig)
+    add, remove = loop.add_signal_handler, loop.remove_signal_handler
+    ours = (signal.SIGINT, signal.SIGTERM)
+    loop.add_signal_handler = lambda sig, *a: None if sig in ours else add(sig, *a)
+    loop.remove_signal_handler = lambda sig: False if sig in ours else remove(sig)
+    try:
+        await everything
+    except asyncio.CancelledError:
+        pass
+    if received:
+        await stop_kernels()
+        name = signal.Signals(received[0]).name
+        print(f"notebooks:exec: {name}: stopped every kernel it started", flush=True)
+        return 128 + received[0]
     if failures:
         print(f"{len(failures)} of {len(args.notebooks)} notebooks failed", flush=True)
         return 1

@@ -8,11 +8,13 @@ import { projectRoot } from "../generator/snippets";
 
 const node = process.execPath;
 const bin = (path: string) => join(projectRoot, "node_modules", path);
+// npm test bounds each of its own steps; this bounds the whole run (SIGTERM, which npm test forwards to its lanes).
+const TIMEOUT_MS = 45 * 60_000;
 
 function timed(label: string, args: string[]): { seconds: number; output: string; ok: boolean } {
   console.log(`running ${label}…`);
   const started = process.hrtime.bigint();
-  const r = spawnSync(node, args, { cwd: projectRoot, encoding: "utf8", env: { ...process.env, BEDROCK_GUIDE_MODE: "offline" }, maxBuffer: 64 << 20 });
+  const r = spawnSync(node, args, { cwd: projectRoot, encoding: "utf8", env: { ...process.env, BEDROCK_GUIDE_MODE: "offline" }, maxBuffer: 64 << 20, timeout: TIMEOUT_MS });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { seconds, output: `${r.stdout}${r.stderr}`, ok: r.status === 0 };
 }

@@ -83,14 +83,14 @@ if (!args.smithy || !existsSync(args.smithy)) {
   console.error("Give --smithy <git dir of github.com/aws/api-models-aws> (the fetch tool brings it to /work/.mirror/aws+api-models-aws/repo).");
   process.exit(2);
 }
-const git = (...a: string[]) => execFileSync("git", ["--git-dir", args.smithy!, ...a], { encoding: "utf8", maxBuffer: 64 << 20 });
+const git = (...a: string[]) => execFileSync("git", ["--git-dir", args.smithy!, ...a], { encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
 const smithyCommit = git("rev-parse", "HEAD").trim();
 const smithyDate = git("log", "-1", "--format=%cI", "HEAD").trim();
 
 function findBotocore(): string | undefined {
   if (args.botocore) return args.botocore;
   try {
-    const dir = execFileSync("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"], { encoding: "utf8" }).trim();
+    const dir = execFileSync("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"], { encoding: "utf8", timeout: 20_000 }).trim();
     return join(dir, "data");
   } catch {
     return undefined;

@@ -29,7 +29,7 @@ function findUp(rel) {
 }
 const tsc = findUp("node_modules/typescript/bin/tsc");
 rmSync(join(here, "dist"), { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, "-p", join(here, "tsconfig.build.json")], { stdio: "inherit" });
+execFileSync(process.execPath, [tsc, "-p", join(here, "tsconfig.build.json")], { stdio: "inherit", timeout: 5 * 60_000 });
 chmodSync(join(here, "dist", "cli.js"), 0o755);
 
 // 2. The data the emulator reads at run time (catalog.ts dataFile() looks in dist/data first).

@@ -2,7 +2,7 @@
 // Browser smoke test of the built site (run after `astro build`): Debian's chromium driven by playwright-core.
 // The site is served under a sub-path, as a deployment under a base path would be.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -14,9 +14,33 @@ import { serveStatic } from "./static-server";
 import { BASELINE_PAGE, builtPages, JS_ALLOWANCE, pageWeight } from "../../scripts/site-weight";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// scripts/test.ts builds into SITE_DIR with BASE_PATH; run alone, the test builds it itself.
+// scripts/test.ts builds into SITE_DIR with BASE_PATH; run alone, the test builds it itself, into a folder of
+// its own (so two runs never share one), before the tests are collected: the page list comes from the build.
 const base = `${(process.env.BASE_PATH ?? "/guide").replace(/\/$/, "")}/`;
-const siteDir = process.env.SITE_DIR ?? join(projectRoot, ".cache", "site-test");
+const ownBuild = !process.env.SITE_DIR;
+const siteDir = process.env.SITE_DIR ?? buildSite();
+
+function buildSite(): string {
+  mkdirSync(join(projectRoot, ".cache"), { recursive: true });
+  const dir = mkdtempSync(join(projectRoot, ".cache", "site-test-"));
+  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in process.env; a child Astro build
+  // would take them over its config, so it gets a clean environment.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
+  );
+  const build = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
+    cwd: projectRoot,
+    env: { ...env, BASE_PATH: base, ASTRO_OUT_DIR: dir },
+    encoding: "utf8",
+    // spawnSync blocks the worker, so nothing else could stop a hung build.
+    timeout: 10 * 60_000,
+  });
+  if (build.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`astro build failed (${build.error?.message ?? `exit ${build.status}`}):\n${build.stdout}\n${build.stderr}`);
+  }
+  return dir;
+}
 
 let context: BrowserContext;
 let page: Page;
@@ -24,19 +48,6 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let userDataDir: string;
 
 beforeAll(async () => {
-  if (!process.env.SITE_DIR) {
-    // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in process.env; a child Astro build
-    // would take them over its config, so it gets a clean environment.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
-    );
-    const build = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
-      cwd: projectRoot,
-      env: { ...env, BASE_PATH: base, ASTRO_OUT_DIR: siteDir },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-  }
   if (!existsSync(join(siteDir, "index.html"))) throw new Error(`no built site in ${siteDir}`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   server = await serveStatic(siteDir, base);
@@ -44,6 +55,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    timeout: 60_000,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
   page = context.pages()[0] ?? (await context.newPage());
@@ -53,6 +65,7 @@ afterAll(async () => {
   await context?.close();
   await server?.close();
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  if (ownBuild) rmSync(siteDir, { recursive: true, force: true });
 });
 
 describe("built site", () => {

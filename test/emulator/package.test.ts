@@ -81,7 +81,7 @@ describe("the packed bedrock-emulator", () => {
 
   it("serves a plain SDK client after `npx bedrock-emulator --port N`", async () => {
     const port = await freePort();
-    const child = spawn("npx", ["--no-install", "bedrock-emulator", "--port", String(port)], { cwd: scratch, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["--no-install", "bedrock-emulator", "--port", String(port)], { cwd: scratch, detached: true, stdio: ["ignore", "pipe", "pipe"], timeout: 55_000 });
     started.push(child);
     try {
       await new Promise<void>((res, rej) => {

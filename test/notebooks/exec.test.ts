@@ -1,7 +1,7 @@
 // notebooks:exec end to end on small notebooks written here: a failing cell fails the run and is printed,
 // rich outputs land in the --out copies, and a missing Jupyter is loud (or an explicit, loud skip).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pythonWithNbclient } from "../../generator/jupyter";
@@ -11,9 +11,13 @@ import { projectRoot } from "../../generator/snippets";
 // then vitest lists them as skipped.
 const skipKernel = !pythonWithNbclient() && process.env.BEDROCK_GUIDE_SKIP_NOTEBOOKS === "1";
 
-// Inside the project so the kernel resolves bedrock-guide and tslab from node_modules.
-const dir = join(projectRoot, ".cache", "exec-test");
+// Inside the project so the kernel resolves bedrock-guide and tslab from node_modules; one folder per run,
+// so two runs in one checkout never share files.
+mkdirSync(join(projectRoot, ".cache"), { recursive: true });
+const dir = mkdtempSync(join(projectRoot, ".cache", "exec-test-"));
 const out = join(dir, "out");
+// spawnSync blocks the worker, so vitest's hook timeout cannot stop it: the child gets its own limit, below the hook's.
+const RUN_LIMIT_MS = 150_000;
 
 function notebook(cells: string[]): string {
   return JSON.stringify({
@@ -29,7 +33,9 @@ function exec(args: string[], env: Record<string, string> = {}) {
     cwd: projectRoot,
     env: { ...process.env, BEDROCK_GUIDE_MODE: "offline", ...env },
     encoding: "utf8",
+    timeout: RUN_LIMIT_MS,
   });
+  if (r.error) throw new Error(`notebooks:exec did not finish: ${r.error.message}\n${r.stdout}${r.stderr}`);
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -37,8 +43,6 @@ let run: ReturnType<typeof exec>;
 
 beforeAll(() => {
   if (skipKernel) return;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "good.ipynb"),
     notebook([
@@ -57,7 +61,7 @@ beforeAll(() => {
     notebook(['import { show } from "bedrock-guide";\nconst picture: Uint8Array | undefined = undefined;\nif (picture) show.png(picture);']),
   );
   run = exec(["--out", out, join(dir, "good.ipynb"), join(dir, "bad.ipynb"), join(dir, "silent.ipynb")]);
-}, 120_000);
+}, RUN_LIMIT_MS + 10_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("notebooks:exec", () => {
@@ -90,6 +94,15 @@ describe("notebooks:exec", () => {
     expect(text(0)).toBe("first\n");
     expect(text(1)).toContain("boom 42");
     expect(nb.cells[2]!.outputs).toEqual([]);
+  });
+
+  it("refuses an unknown or misspelt option instead of guessing", () => {
+    const r = exec(["--outdir=x", join(dir, "good.ipynb")]);
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/Unknown option '--outdir'/);
+    const jobs = exec(["--jobs", "two", join(dir, "good.ipynb")]);
+    expect(jobs.status).toBe(1);
+    expect(jobs.output).toContain('--jobs must be a positive integer, not "two"');
   });
 
   it("fails loudly without Jupyter, and skips only when told to, saying so", () => {
