@@ -2,8 +2,11 @@
 // step finishes. Steps: type-check → Prettier check of snippets/ → vitest; notebooks executed through the
 // kernel; site build (under a sub-path, with its link check) → browser test (every page, axe included).
 // Always offline: tests never call AWS.
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+// Each step runs in a process group of its own, with a time limit (BEDROCK_GUIDE_STEP_TIMEOUT_S, default 600 s).
+// SIGINT/SIGTERM are forwarded to every running group, then SIGKILL after a grace period: cancelling leaves no
+// kernel (notebooks:exec stops its own), Chromium (Playwright closes it on SIGTERM) or Astro process behind.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../generator/snippets";
 
@@ -19,7 +22,12 @@ interface Step {
 
 const node = process.execPath;
 const bin = (path: string) => join(projectRoot, "node_modules", path);
-const siteDir = join(projectRoot, ".cache", "site-test");
+// One build folder per run, so two runs in one checkout never share it.
+mkdirSync(join(projectRoot, ".cache"), { recursive: true });
+const siteDir = mkdtempSync(join(projectRoot, ".cache", "site-test-"));
+const STEP_TIMEOUT_MS = Number(process.env.BEDROCK_GUIDE_STEP_TIMEOUT_S ?? 600) * 1000;
+/** After a forwarded signal or a time-out, how long a step's group gets to clean up before SIGKILL. */
+const GRACE_MS = 15_000;
 const basePath = "/guide";
 // The browser test needs Chromium. Locally, without it, the step is skipped loudly; in CI (CI=true) it runs
 // and fails, so a CI machine without Chromium never passes quietly.
@@ -62,6 +70,24 @@ interface Result {
 const failureLine = /^\s*(FAIL\b|×|❯ .*:\d+:\d+|\w*Error\b|error TS\d+|AssertionError|Expected|Received|FAILED|not ok\b)/;
 const stripColors = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 
+const running = new Set<ChildProcess>();
+let cancelled: NodeJS.Signals | undefined;
+
+/** Signals a step's whole process group (the step and everything it started in its group). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Asks a group to stop, then kills it if it is still there after the grace period. */
+function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  signalGroup(child, signal);
+  setTimeout(() => signalGroup(child, "SIGKILL"), GRACE_MS).unref();
+}
+
 function run(step: Step): Promise<Result> {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -69,20 +95,53 @@ function run(step: Step): Promise<Result> {
       cwd: projectRoot,
       env: { ...colorEnv(), BEDROCK_GUIDE_MODE: "offline", ...step.env },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: a signal reaches everything the step started, and only that.
+      detached: true,
     });
+    running.add(child);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stopGroup(child, "SIGTERM");
+    }, STEP_TIMEOUT_MS);
     let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c));
-    child.stderr.on("data", (c: Buffer) => (output += c));
-    child.on("close", (code) => {
+    child.stdout!.on("data", (c: Buffer) => (output += c));
+    child.stderr!.on("data", (c: Buffer) => (output += c));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      running.delete(child);
+      // Whatever the step left in its group (a worker, a browser) goes with it.
+      signalGroup(child, "SIGKILL");
       const seconds = (Date.now() - started) / 1000;
-      const ok = code === 0;
-      console.log(`\n━━ ${step.name} ${ok ? "passed" : "FAILED"} in ${seconds.toFixed(1)}s ━━`);
+      const ok = code === 0 && !timedOut && !cancelled;
+      const why = timedOut
+        ? ` (stopped after the ${STEP_TIMEOUT_MS / 1000} s limit, BEDROCK_GUIDE_STEP_TIMEOUT_S)`
+        : cancelled
+          ? ` (cancelled by ${cancelled})`
+          : signal
+            ? ` (${signal})`
+            : "";
+      console.log(`\n━━ ${step.name} ${ok ? "passed" : "FAILED"} in ${seconds.toFixed(1)}s${why} ━━`);
       console.log(output.trimEnd());
       const failures = ok ? [] : stripColors(output).split("\n").filter((line) => failureLine.test(line));
+      if (why) failures.unshift(`${step.name}${why}`);
       resolve({ name: step.name, ok, seconds, failures: [...new Set(failures.map((l) => l.trim()))].slice(0, 40) });
     });
   });
 }
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (cancelled) return;
+    cancelled = signal;
+    console.log(`\nnpm test: ${signal}: stopping ${running.size} running step(s)…`);
+    for (const child of running) stopGroup(child, signal);
+  });
+}
+// Should this process die some other way, its steps die with it.
+process.on("exit", () => {
+  for (const child of running) signalGroup(child, "SIGKILL");
+});
 
 // Colours only on a terminal; a CI log gets plain text.
 function colorEnv(): NodeJS.ProcessEnv {
@@ -95,6 +154,7 @@ const skippedOnPurpose: Step[] = [];
 async function lane(steps: Step[]): Promise<Result[]> {
   const results: Result[] = [];
   for (const step of steps) {
+    if (cancelled) break;
     if (step.needsPrevious && results.length && !results.at(-1)!.ok) break;
     if (step.skip) {
       const bar = "!".repeat(78);
@@ -120,6 +180,12 @@ async function main() {
     for (const line of r.failures) console.log(`  ${line}`);
   }
   const failed = results.filter((r) => !r.ok).length + skipped.length;
+  rmSync(siteDir, { recursive: true, force: true });
+  if (cancelled) {
+    console.log(`npm test: CANCELLED (${cancelled}) after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    process.exitCode = cancelled === "SIGINT" ? 130 : 143;
+    return;
+  }
   console.log(`npm test: ${failed ? "FAILED" : "passed"} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   process.exitCode = failed ? 1 : 0;
 }
