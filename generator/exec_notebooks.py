@@ -30,10 +30,14 @@ class Client(NotebookClient):
         KERNEL_MANAGERS.append(km)
         return km
 
+    # Cancelled mid-cleanup, nbclient's atexit hook would run the cleanup again with no manager left.
     async def _async_cleanup_kernel(self):
-        # Cancelled mid-cleanup, nbclient's atexit hook would run it a second time with no manager left.
         if self.km is not None:
             await super()._async_cleanup_kernel()
+
+    def _cleanup_kernel(self):
+        if self.km is not None:
+            super()._cleanup_kernel()
 
 
 async def stop_kernels():
