@@ -36,6 +36,7 @@ export default defineConfig({
           items: chapters.map((slug) => ({ slug })),
         },
         { slug: "run-it-yourself" },
+        { slug: "test-offline" },
       ],
       social: repoUrl ? [{ icon: "github", label: "GitHub", href: repoUrl }] : [],
       favicon: "/favicon.svg",
