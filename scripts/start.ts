@@ -1,21 +1,40 @@
 // `npm start`: the guide's site (astro dev) and, where Jupyter is installed, a notebook server rooted at
 // notebooks/ with the project's kernel in offline mode. Prints both URLs; Ctrl-C stops both.
+// Each server picks its own port, starting from the one asked for (PORT, default 4321; JUPYTER_PORT, default
+// 8888), and the URL printed is the one it says it bound: no port is chosen here and bound later by someone else.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { installKernel } from "../generator/install-kernel.mjs";
 import { HOW_TO_GET_JUPYTER, pythonWithNotebookServer } from "../generator/jupyter";
 import { projectRoot } from "../generator/snippets";
 
 const SITE_PORT = Number(process.env.PORT ?? 4321);
+const NOTEBOOK_PORT = Number(process.env.JUPYTER_PORT ?? 8888);
 const children: ChildProcess[] = [];
+const outputs = new Map<ChildProcess, { text: string; waiters: (() => unknown)[] }>();
+const stripColors = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 
-function freePort(from: number): Promise<number> {
+/** The first match of `pattern` in what a server printed (stdout and stderr), or undefined if it exits or `seconds` pass. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, seconds = 60): Promise<RegExpExecArray | undefined> {
+  const seen = outputs.get(child)!;
   return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(freePort(from + 1)));
-    server.listen(from, "127.0.0.1", () => server.close(() => resolve(from)));
+    const check = () => {
+      const m = pattern.exec(seen.text);
+      if (m || child.exitCode !== null || child.signalCode !== null) {
+        clearTimeout(timer);
+        seen.waiters.splice(seen.waiters.indexOf(check), 1);
+        resolve(m ?? undefined);
+        return true;
+      }
+      return false;
+    };
+    const timer = setTimeout(() => {
+      seen.waiters.splice(seen.waiters.indexOf(check), 1);
+      resolve(undefined);
+    }, seconds * 1000);
+    seen.waiters.push(check);
+    check();
   });
 }
 
@@ -38,6 +57,18 @@ function start(name: string, command: string, args: string[], options: { cwd?: s
     cwd: options.cwd ?? projectRoot,
     env: options.env ?? process.env,
     stdio: ["ignore", "pipe", "pipe"],
+  });
+  const seen = { text: "", waiters: [] as (() => unknown)[] };
+  outputs.set(child, seen);
+  const record = (c: Buffer) => {
+    // Enough to hold the start-up banner; servers print their URL once, early.
+    if (seen.text.length < 200_000) seen.text += stripColors(c.toString());
+    for (const w of [...seen.waiters]) w();
+  };
+  child.stdout!.on("data", record);
+  child.stderr!.on("data", record);
+  child.on("exit", () => {
+    for (const w of [...seen.waiters]) w();
   });
   const prefix = (chunk: Buffer) =>
     chunk
@@ -88,7 +119,6 @@ async function main() {
   let notebookUrl: string | undefined;
   if (jupyter) {
     installKernel();
-    const port = await freePort(8888);
     const token = randomBytes(12).toString("hex");
     const server = start(
       "jupyter",
@@ -99,7 +129,8 @@ async function main() {
         jupyter.module,
         "--no-browser",
         "--ip=127.0.0.1",
-        `--port=${port}`,
+        // Jupyter tries the next ports itself when this one is taken (port_retries) and logs the one it bound.
+        `--port=${NOTEBOOK_PORT}`,
         // Containers and CI often run as root, which Jupyter refuses without this flag.
         ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
       ],
@@ -110,16 +141,21 @@ async function main() {
         quiet: true,
       },
     );
-    if (await waitForHttp(`http://127.0.0.1:${port}/api/status?token=${token}`, server)) {
-      notebookUrl = `http://127.0.0.1:${port}/tree?token=${token}`;
+    const bound = await waitForOutput(server, /https?:\/\/127\.0\.0\.1:(\d+)\//);
+    if (bound && (await waitForHttp(`http://127.0.0.1:${bound[1]}/api/status?token=${token}`, server))) {
+      notebookUrl = `http://127.0.0.1:${bound[1]}/tree?token=${token}`;
     }
   }
-  const siteUp = await waitForHttp(`http://localhost:${SITE_PORT}/`, astro);
+  // Astro (Vite) moves to the next free port when SITE_PORT is taken, and prints the one it bound.
+  const local = await waitForOutput(astro, /Local\s+(http:\/\/\S+?)\/?\s/);
+  const site = local?.[1];
+  const siteUp = site !== undefined && (await waitForHttp(`${site}/`, astro));
   const lines = [
     "",
     "  Amazon Bedrock guide",
-    siteUp ? `  Site:      http://localhost:${SITE_PORT}/  (English: http://localhost:${SITE_PORT}/en/)` : "  Site:      did not start (see the [site] lines above)",
+    siteUp ? `  Site:      ${site}/  (English: ${site}/en/)` : "  Site:      did not start (see the [site] lines above)",
   ];
+  if (siteUp && !site.endsWith(`:${SITE_PORT}`)) lines.push(`             (port ${SITE_PORT} was taken; PORT=… picks another)`);
   if (notebookUrl) {
     lines.push(`  Notebooks: ${notebookUrl}`);
     lines.push(`             kernel "TypeScript (Bedrock guide)", mode ${mode}${mode === "live" ? " (real AWS calls, they cost money)" : " (emulator, free)"}`);
