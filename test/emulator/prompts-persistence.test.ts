@@ -1,6 +1,7 @@
 // Prompt Management persistence: with a data dir the prompts survive a restart, every answer is
 // on disk before the client gets it, and the file is never seen half-written, even when the
-// process is killed in the middle of a write.
+// process is killed in the middle of a write. Writes are paused at chosen points rather than raced,
+// so no verdict depends on how fast the machine or its disk is.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -128,78 +129,139 @@ describe("persistence with a data dir", () => {
     expect(fs.existsSync(from)).toBe(false);
   });
 
-  it("never exposes a half-written file to a reader while 200 versions are written", async () => {
+  it("never exposes a half-written file: paused in the middle of each write, prompts.json is the last whole one", async () => {
     const dataDir = tempDir();
+    const file = path.join(dataDir, "prompts.json");
     const store = new PromptStore({ dataDir });
     const p = await store.create("us-east-1", {
       name: "busy",
       // The SDK's and the store's variant types differ only in optionality.
       variants: [textVariant(`Long template ${"lorem ipsum ".repeat(400)} {{x}}`, ["x"]) as unknown as StoreVariant],
     });
-    let done = false;
-    let reads = 0;
-    const reader = (async () => {
-      while (!done) {
-        const text = fs.readFileSync(path.join(dataDir, "prompts.json"), "utf8");
-        JSON.parse(text); // throws on a torn file
-        reads++;
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
+    // Every temp-file write is split in two, and between the halves (a torn temp file on disk) the test
+    // reads prompts.json as any reader would. No timing involved: each write is checked, however fast.
+    const seen: { torn: boolean; versionsOnDisk: number; versionsBeingWritten: number }[] = [];
+    const realOpen = fs.promises.open;
+    vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof realOpen>) => {
+      const fh = await realOpen(...args);
+      if (args[1] !== "w") return fh;
+      const tmp = String(args[0]);
+      return new Proxy(fh, {
+        get(target, prop) {
+          if (prop === "writeFile") {
+            return async (body: string) => {
+              const bytes = Buffer.from(body, "utf8");
+              await target.write(bytes.subarray(0, bytes.length >> 1));
+              const torn = (() => {
+                try {
+                  JSON.parse(fs.readFileSync(tmp, "utf8"));
+                  return false;
+                } catch {
+                  return true;
+                }
+              })();
+              const onDisk = JSON.parse(fs.readFileSync(file, "utf8")) as ReturnType<typeof readStoreFile>;
+              const writing = JSON.parse(body) as ReturnType<typeof readStoreFile>;
+              seen.push({
+                torn,
+                versionsOnDisk: Object.keys(onDisk.prompts[0].versions).length,
+                versionsBeingWritten: Object.keys(writing.prompts[0].versions).length,
+              });
+              await target.write(bytes.subarray(bytes.length >> 1));
+            };
+          }
+          const value = Reflect.get(target, prop, target) as unknown;
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    });
     const versions = await Promise.all(Array.from({ length: 200 }, () => store.createVersion("us-east-1", p.id)));
-    done = true;
-    await reader;
-    expect(reads).toBeGreaterThan(10);
+    vi.restoreAllMocks();
+    expect(seen.length).toBeGreaterThan(0);
+    for (const s of seen) {
+      expect(s.torn).toBe(true); // the pause really was mid-write…
+      expect(s.versionsOnDisk).toBeLessThan(s.versionsBeingWritten); // …and readers saw the previous whole file
+    }
     expect(versions.map((v) => Number(v.version)).sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(Object.keys(readStoreFile(dataDir).prompts[0].versions)).toHaveLength(200);
   });
 
-  it("survives being killed mid-write: the file always loads, with consecutive versions", async () => {
+  // A writer process pauses at a chosen point of its second write (version 2) and is killed there, so every
+  // point is hit on every machine, fast or slow. What the next start must find at each point:
+  it.each([
+    ["with the temp file half written", "mid-write", [1]],
+    ["with the temp file whole but not yet renamed", "before-rename", [1]],
+    ["after the rename, before the folder is synced", "after-rename", [1, 2]],
+  ] as const)("survives being killed %s: the file loads, with consecutive versions", async (_label, point, expected) => {
     const script = [
+      `const fs = require("node:fs");`,
       `const { PromptStore } = require(${JSON.stringify(storeModule)});`,
-      `const store = new PromptStore({ dataDir: process.argv[2] });`,
+      `const [dataDir, point] = process.argv.slice(2);`,
+      `const store = new PromptStore({ dataDir });`,
+      `const pause = (what) => { process.stdout.write("paused " + what + "\\n"); return new Promise(() => {}); };`,
+      `function arm() {`,
+      `  const { open, rename } = fs.promises;`,
+      `  if (point === "mid-write") fs.promises.open = async (...a) => {`,
+      `    const fh = await open(...a);`,
+      `    if (a[1] !== "w") return fh;`,
+      `    return { writeFile: async (body) => { await fh.write(body.slice(0, body.length >> 1)); await pause(a[0]); }, sync: () => fh.sync(), close: () => fh.close() };`,
+      `  };`,
+      `  if (point === "before-rename") fs.promises.rename = (from) => pause(from);`,
+      `  if (point === "after-rename") fs.promises.rename = async (from, to) => { await rename(from, to); await pause(from); };`,
+      `}`,
       `(async () => {`,
       `  const p = await store.create("us-east-1", { name: "crash", variants: [{ name: "v", templateType: "TEXT",`,
       `    templateConfiguration: { text: { text: "x".repeat(20000) + " {{y}}", inputVariables: [{ name: "y" }] } } }] });`,
-      // "ready" only once a version exists, so even the shortest delay kills a store with history.
       `  await store.createVersion("us-east-1", p.id, { description: "first" });`,
-      `  process.stdout.write("ready\\n");`,
-      `  for (;;) await store.createVersion("us-east-1", p.id, { description: "looping" });`,
+      `  arm();`,
+      `  await store.createVersion("us-east-1", p.id, { description: "second" });`,
+      `  process.stdout.write("not paused\\n");`,
       `})();`,
     ].join("\n");
-    const delays = [30, 120, 260];
-    for (const delay of delays) {
-      const dataDir = tempDir();
-      const scriptFile = path.join(dataDir, "..", `${path.basename(dataDir)}-writer.cjs`);
-      fs.writeFileSync(scriptFile, script);
+    const dataDir = tempDir();
+    const scriptFile = path.join(dataDir, "..", `${path.basename(dataDir)}-writer.cjs`);
+    fs.writeFileSync(scriptFile, script);
+    let tmp: string;
+    try {
+      const child = spawn(process.execPath, ["--require", "tsx/cjs", scriptFile, dataDir, point], {
+        cwd: projectRoot,
+        stdio: ["ignore", "pipe", "pipe"],
+        timeout: 20_000,
+      });
+      const exited = new Promise((r) => child.once("exit", r));
       try {
-        const child = spawn(process.execPath, ["--require", "tsx/cjs", scriptFile, dataDir], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
         let stderr = "";
         child.stderr.on("data", (d) => (stderr += d));
-        await new Promise<void>((resolve, reject) => {
-          child.stdout.on("data", (d) => String(d).includes("ready") && resolve());
-          child.on("exit", (code) => reject(new Error(`writer exited early (${code}): ${stderr}`)));
+        tmp = await new Promise<string>((resolve, reject) => {
+          let out = "";
+          child.stdout.on("data", (d) => {
+            out += d;
+            const m = /paused (\S+)\n/.exec(out);
+            if (m) resolve(m[1]);
+            else if (out.includes("not paused")) reject(new Error("the writer never reached the pause point"));
+          });
+          child.once("exit", (code) => reject(new Error(`writer exited early (${code}): ${stderr}`)));
         });
-        await new Promise((r) => setTimeout(r, delay));
-        const exited = new Promise((r) => child.on("exit", r));
+        // Killed where it paused: mid-write, the temp file on disk is torn.
+        if (point === "mid-write") expect(() => JSON.parse(fs.readFileSync(tmp, "utf8"))).toThrow();
+        if (point === "before-rename") expect(fs.existsSync(tmp)).toBe(true);
+      } finally {
         child.kill("SIGKILL");
         await exited;
-      } finally {
-        fs.rmSync(scriptFile, { force: true });
       }
-      // Loading must succeed (a torn prompts.json would throw) and drop any stray temp file.
-      const reloaded = new PromptStore({ dataDir });
-      expect(fs.readdirSync(dataDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-      const [summary] = reloaded.list("us-east-1").promptSummaries;
-      expect(summary.name).toBe("crash");
-      const versions = reloaded.list("us-east-1", { promptIdentifier: summary.id, maxResults: 1000 }).promptSummaries;
-      const numbers = versions.slice(1).map((v) => Number(v.version));
-      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-      expect(numbers.length).toBeGreaterThan(0);
-      // The next version continues the sequence.
-      const next = await reloaded.createVersion("us-east-1", summary.id);
-      expect(Number(next.version)).toBe(numbers.length + 1);
+    } finally {
+      fs.rmSync(scriptFile, { force: true });
     }
+    // Loading must succeed (a torn prompts.json would throw) and drop any stray temp file.
+    const reloaded = new PromptStore({ dataDir });
+    expect(fs.readdirSync(dataDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const [summary] = reloaded.list("us-east-1").promptSummaries;
+    expect(summary.name).toBe("crash");
+    const versions = reloaded.list("us-east-1", { promptIdentifier: summary.id, maxResults: 1000 }).promptSummaries;
+    expect(versions.slice(1).map((v) => Number(v.version))).toEqual(expected);
+    // The next version continues the sequence.
+    const next = await reloaded.createVersion("us-east-1", summary.id);
+    expect(Number(next.version)).toBe(expected.length + 1);
   });
 
   it("refuses a damaged prompts.json with a clear message, and ignores leftover temp files", () => {
