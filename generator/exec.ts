@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { installKernel } from "./install-kernel.mjs";
+import { installKernel, KERNEL_NAME } from "./install-kernel.mjs";
 import { HOW_TO_GET_JUPYTER, pythonWithNbclient } from "./jupyter";
 import { projectRoot } from "./snippets";
 
@@ -80,8 +80,8 @@ function main(): number {
     BEDROCK_GUIDE_MODE: process.env.BEDROCK_GUIDE_MODE ?? "offline",
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-  console.log(`notebooks:exec: ${notebooks.length} notebooks, mode ${env.BEDROCK_GUIDE_MODE}, kernel bedrock-guide via ${python}`);
-  const r = spawnSync(python, ["-Xfrozen_modules=off", join(projectRoot, "generator", "exec_notebooks.py"), ...passThrough, ...notebooks], {
+  console.log(`notebooks:exec: ${notebooks.length} notebooks, mode ${env.BEDROCK_GUIDE_MODE}, kernel ${KERNEL_NAME} via ${python}`);
+  const r = spawnSync(python, ["-Xfrozen_modules=off", join(projectRoot, "generator", "exec_notebooks.py"), "--kernel", KERNEL_NAME, ...passThrough, ...notebooks], {
     stdio: "inherit",
     env,
     timeout: TOTAL_TIMEOUT_MS,

@@ -1,6 +1,6 @@
 """Executes notebooks headless through the project's kernel (nbclient), for `npm run notebooks:exec`.
 
-Usage: exec_notebooks.py [--out DIR] [--jobs N] NOTEBOOK...
+Usage: exec_notebooks.py --kernel NAME [--out DIR] [--jobs N] [--timeout SECONDS] NOTEBOOK...
 Exits non-zero when any cell fails, printing the notebook, the cell and its error output.
 tslab reports compile and runtime errors as stderr text with status "error" in the execute reply,
 not as an "error" output, so failures are detected from the reply status.
@@ -17,8 +17,6 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
-
-KERNEL = "bedrock-guide"
 
 # Every kernel manager created here, so a signal can stop kernels that are still starting too.
 KERNEL_MANAGERS = []
@@ -84,11 +82,11 @@ def output_text(cell):
     return "".join(parts)
 
 
-async def run_one(path, out_dir, timeout):
+async def run_one(path, out_dir, timeout, kernel):
     nb = nbformat.read(path, as_version=4)
     client = Client(
         nb,
-        kernel_name=KERNEL,
+        kernel_name=kernel,
         timeout=timeout,
         allow_errors=True,  # we judge each reply ourselves (see module docstring)
         record_timing=False,
@@ -129,6 +127,7 @@ async def execute_cells(client, nb, errors, stats):
 
 async def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--kernel", required=True, help="kernel spec name (generator/install-kernel.mjs)")
     parser.add_argument("--out", help="write executed copies here, same file names")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
     parser.add_argument("--timeout", type=int, default=180, help="seconds per cell")
@@ -148,7 +147,7 @@ async def main():
     async def guarded(path):
         async with gate:
             try:
-                ready, timings, total = await run_one(path, targets[path], args.timeout)
+                ready, timings, total = await run_one(path, targets[path], args.timeout, args.kernel)
                 cells = ", ".join(f"{t:.2f}" for _, t in timings)
                 print(f"ok   {path}  {total:.1f}s (kernel {ready:.1f}s; cells: {cells})", flush=True)
             except CellFailed as failed:

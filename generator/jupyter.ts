@@ -1,5 +1,6 @@
 // Finding a Python that has Jupyter, shared by `npm start` and `npm run notebooks:exec`.
 import { spawnSync } from "node:child_process";
+import { KERNEL_DISPLAY_NAME } from "./install-kernel.mjs";
 
 /**
  * BEDROCK_GUIDE_PYTHON picks the interpreter (a virtualenv's, say). Otherwise the Debian packages' python
@@ -31,5 +32,5 @@ export const HOW_TO_GET_JUPYTER = [
   "  pip install notebook nbclient            (or: pipx install notebook)",
   "  sudo apt install jupyter-notebook jupyter-nbconvert python3-nbclient   (Debian/Ubuntu)",
   "  VS Code + the Jupyter extension: open notebooks/<lang>/*.ipynb and pick the kernel",
-  '  "TypeScript (Bedrock guide)" (registered by npm install; re-run with npm run kernel:install).',
+  `  "${KERNEL_DISPLAY_NAME}" (registered by npm install; re-run with npm run kernel:install).`,
 ].join("\n");

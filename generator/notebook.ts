@@ -3,9 +3,10 @@
 // the generator does not understand is an error instead of a silently different notebook.
 import { createHash } from "node:crypto";
 import { labels, type Lang } from "../site/components/i18n";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./install-kernel.mjs";
 import { readSnippet } from "./snippets";
 
-export const KERNELSPEC = { name: "bedrock-guide", display_name: "TypeScript (Bedrock guide)", language: "typescript" };
+export const KERNELSPEC = { name: KERNEL_NAME, display_name: KERNEL_DISPLAY_NAME, language: "typescript" };
 export const SETUP_SNIPPET = "setup.ts";
 
 export class ChapterError extends Error {

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { installKernel } from "../generator/install-kernel.mjs";
+import { installKernel, KERNEL_DISPLAY_NAME } from "../generator/install-kernel.mjs";
 import { HOW_TO_GET_JUPYTER, pythonWithNotebookServer } from "../generator/jupyter";
 import { projectRoot } from "../generator/snippets";
 
@@ -158,7 +158,7 @@ async function main() {
   if (siteUp && !site.endsWith(`:${SITE_PORT}`)) lines.push(`             (port ${SITE_PORT} was taken; PORT=… picks another)`);
   if (notebookUrl) {
     lines.push(`  Notebooks: ${notebookUrl}`);
-    lines.push(`             kernel "TypeScript (Bedrock guide)", mode ${mode}${mode === "live" ? " (real AWS calls, they cost money)" : " (emulator, free)"}`);
+    lines.push(`             kernel "${KERNEL_DISPLAY_NAME}", mode ${mode}${mode === "live" ? " (real AWS calls, they cost money)" : " (emulator, free)"}`);
   } else if (jupyter) {
     lines.push("  Notebooks: the Jupyter server did not start (see the [jupyter] lines above)");
   } else {

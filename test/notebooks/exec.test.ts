@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pythonWithNbclient } from "../../generator/jupyter";
+import { KERNELSPEC } from "../../generator/notebook";
 import { projectRoot } from "../../generator/snippets";
 
 // Without Jupyter these tests fail, like npm test's notebook step, unless the skip is explicit;
@@ -22,7 +23,7 @@ const RUN_LIMIT_MS = 150_000;
 function notebook(cells: string[]): string {
   return JSON.stringify({
     cells: cells.map((source, i) => ({ cell_type: "code", execution_count: null, id: `c${i}`, metadata: {}, outputs: [], source })),
-    metadata: { kernelspec: { name: "bedrock-guide", display_name: "TypeScript (Bedrock guide)", language: "typescript" } },
+    metadata: { kernelspec: KERNELSPEC },
     nbformat: 4,
     nbformat_minor: 5,
   });
