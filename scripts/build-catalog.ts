@@ -199,7 +199,6 @@ const catalog = {
   },
   capturedAt: "2026-08-22",
   date: "2026-11-25",
-  builtAt: new Date().toISOString(),
   regions,
   models,
   profiles,

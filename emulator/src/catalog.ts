@@ -55,7 +55,6 @@ export interface CatalogData {
   source: Record<string, string>;
   capturedAt: string;
   date: string;
-  builtAt: string;
   regions: string[];
   models: CatalogModel[];
   profiles: CatalogProfile[];
