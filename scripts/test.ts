@@ -6,7 +6,7 @@
 // SIGINT/SIGTERM are forwarded to every running group, then SIGKILL after a grace period: cancelling leaves no
 // kernel (notebooks:exec stops its own), Chromium (Playwright closes it on SIGTERM) or Astro process behind.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../generator/snippets";
 
@@ -130,14 +130,37 @@ function run(step: Step): Promise<Result> {
   });
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (cancelled) return;
-    cancelled = signal;
-    console.log(`\nnpm test: ${signal}: stopping ${running.size} running step(s)…`);
-    for (const child of running) stopGroup(child, signal);
-  });
+function cancel(signal: NodeJS.Signals, why: string = signal): void {
+  if (cancelled) return;
+  cancelled = signal;
+  console.log(`\nnpm test: ${why}: stopping ${running.size} running step(s)…`);
+  for (const child of running) stopGroup(child, signal);
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => cancel(signal));
+
+// npm does not pass a SIGTERM sent to it alone on to its script (tsx, then this process): when our parent
+// or grandparent (tsx, npm) goes away, cancel as if signalled rather than run on, orphaned.
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+const parentOf = (pid: number): number | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined; // not Linux: only the direct parent is watched
+  }
+};
+const ancestors = [process.ppid, parentOf(process.ppid)].filter((p): p is number => p !== undefined && p > 1);
+setInterval(() => {
+  const gone = ancestors.find((p) => !alive(p));
+  if (gone !== undefined) cancel("SIGTERM", `process ${gone} that started this run is gone`);
+}, 1000).unref();
 // Should this process die some other way, its steps die with it.
 process.on("exit", () => {
   for (const child of running) signalGroup(child, "SIGKILL");
