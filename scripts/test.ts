@@ -40,13 +40,13 @@ const noChromium =
 // Each lane runs its steps in order; lanes run side by side (2 cores: the notebook kernels mostly wait).
 const lanes: Step[][] = [
   [{ name: "notebooks", command: [node, bin("tsx/dist/cli.mjs"), join(projectRoot, "generator", "exec.ts")] }],
+  // vitest is the longest step after the notebooks, so it starts at once; the short checks go
+  // before the site build in the third lane.
+  [{ name: "vitest", command: [node, bin("vitest/vitest.mjs"), "run", "--project", "unit"] }],
   [
     { name: "typecheck", command: [node, bin("typescript/bin/tsc"), "--noEmit"] },
     // Snippets are formatted with Prettier at a width that fits the site's code column (.prettierrc).
     { name: "format", command: [node, bin("prettier/bin/prettier.cjs"), "--check", "snippets"] },
-    { name: "vitest", command: [node, bin("vitest/vitest.mjs"), "run", "--project", "unit"] },
-  ],
-  [
     { name: "site build", command: [node, bin("astro/bin/astro.mjs"), "build"], env: { BASE_PATH: basePath, ASTRO_OUT_DIR: siteDir } },
     {
       name: "browser",
