@@ -11,6 +11,9 @@ export default defineConfig({
           exclude: ["test/browser/**", "**/node_modules/**"],
           // Snippets start emulators and the staleness test runs samples; forks keep them isolated.
           pool: "forks",
+          // Several suites mostly wait (kernels, retries with back-off, npm pack): more workers than
+          // the two cores keep those waits overlapping.
+          maxWorkers: 4,
           testTimeout: 30_000,
         },
       },
