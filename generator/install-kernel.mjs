@@ -3,7 +3,7 @@
 // with tsx's CommonJS require hook so notebooks can load the TypeScript sources of the workspace packages.
 // Plain .mjs on purpose: it runs from `npm install` (postinstall) and must never fail the install.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,7 +61,27 @@ export function jupyterDataDir() {
  * It cut the first cell from about 5 s to 2 s. The mapping's paths are relative to the packages'
  * node_modules links (node_modules/<name>), which is how TypeScript resolves them.
  */
+/** The newest modification time among the files the declarations come from. */
+function newestSource(projectRoot) {
+  let newest = 0;
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name === "dist" || entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of ["snippets/lib", "emulator/src"]) visit(join(projectRoot, dir));
+  return Math.max(newest, statSync(join(projectRoot, "tsconfig.types.json")).mtimeMs);
+}
+
 export function buildKernelTypes(projectRoot = root) {
+  // Only when a source changed since the last build: kernels that are running read these files, and
+  // rewriting them under a kernel (npm test runs notebooks beside tests that install the kernel)
+  // could hand it a half-written declaration.
+  const stamp = join(projectRoot, ".cache", "types", ".built");
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(projectRoot)) return;
   try {
     execFileSync(process.execPath, [join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(projectRoot, "tsconfig.types.json")], {
       cwd: projectRoot,
@@ -75,6 +95,7 @@ export function buildKernelTypes(projectRoot = root) {
     const first = String(err.stdout ?? "").split("\n").find(Boolean);
     console.warn(`bedrock-guide: declarations emitted with type errors${first ? ` (${first})` : ""}; see npm run typecheck.`);
   }
+  writeFileSync(stamp, new Date().toISOString() + "\n");
 }
 
 export function installKernel({ dataDir = jupyterDataDir(), projectRoot = root, buildTypes = true } = {}) {
