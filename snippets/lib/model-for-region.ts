@@ -4,6 +4,7 @@ import {
   ListFoundationModelsCommand,
   type InferenceProfileSummary,
 } from "@aws-sdk/client-bedrock";
+import { parseBedrockArn } from "bedrock-emulator";
 import { regionsOffering } from "./catalog-facts";
 import { currentLanguage, say, type Language } from "./language";
 import { parseModelReference } from "./prices";
@@ -99,7 +100,8 @@ async function fetchListing(region: string): Promise<RegionListing> {
 }
 
 /** The region in an ARN such as arn:aws:bedrock:eu-west-3::foundation-model/… */
-const regionOfArn = (arn: string | undefined) => arn?.split(":")[3] ?? "";
+const regionOfArn = (arn: string | undefined) =>
+  (arn && parseBedrockArn(arn)?.region) ?? "";
 
 /** True for the profile that routes worldwide; every other system profile is geographic. */
 const isGlobal = (profile: InferenceProfileSummary) =>

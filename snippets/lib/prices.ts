@@ -1,3 +1,4 @@
+import { PROFILE_PREFIXES } from "bedrock-emulator";
 import { inExtendedAccess } from "./catalog-facts";
 import { readDataFile } from "./data";
 
@@ -42,18 +43,6 @@ export interface ModelPrice {
   source: string;
 }
 
-const PROFILE_PREFIXES = [
-  "global",
-  "us",
-  "eu",
-  "apac",
-  "jp",
-  "au",
-  "in",
-  "ca",
-  "us-gov",
-];
-
 /**
  * Splits what you pass as modelId (a model ID, a profile ID or either ARN) into the
  * foundation model ID and the profile prefix, if any.
@@ -67,7 +56,10 @@ export function parseModelReference(reference: string): {
     : reference;
   const dot = id.indexOf(".");
   const head = dot > 0 ? id.slice(0, dot) : "";
-  if (PROFILE_PREFIXES.includes(head) && id.indexOf(".", dot + 1) > 0) {
+  if (
+    (PROFILE_PREFIXES as readonly string[]).includes(head) &&
+    id.indexOf(".", dot + 1) > 0
+  ) {
     return { modelId: id.slice(dot + 1), profilePrefix: head };
   }
   return { modelId: id };
