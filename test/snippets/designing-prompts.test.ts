@@ -159,6 +159,12 @@ describe.each(["us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1"])("cha
       expect(new Set(solved.rows.map((r) => r.model)).size).toBe(exercises[id].models.length + (exercises[id].promptChecks ? 1 : 0));
     });
 
+    it("the structure exercise also checks the prompt: the right format without a context still fails", async () => {
+      const noContext = await checkExercise("structure", buildPrompt({ instruction: "Explain what an inference profile is.", format: "Exactly 3 bullet points, at most 60 words." }));
+      expect(noContext.passed).toBe(false);
+      expect(noContext.rows.filter((r) => r.ok === "✗").map((r) => [r.model, r.check])).toEqual([["(prompt)", "context"]]);
+    });
+
     it("an unknown exercise is a clear error", async () => {
       await expect(checkExercise("nope" as ExerciseId, buildPrompt({ instruction: "x" }))).rejects.toThrow(/unknown exercise "nope"\. Choose one of: structure, be-specific/);
     });
