@@ -21,6 +21,7 @@ import {
   chooseModelFor,
   forgetRegionListings,
   ModelNotCallableHere,
+  sdkRegion,
 } from "./model-for-region";
 import { regionNotCoveredNote } from "./regions";
 
@@ -663,15 +664,6 @@ export function maskAccount(text: string, account: string): string {
 
 function errorName(error: unknown): string {
   return (error as Error)?.name || "Error";
-}
-
-async function sdkRegion(): Promise<string> {
-  const client = new BedrockClient({});
-  try {
-    return await client.config.region();
-  } finally {
-    client.destroy();
-  }
 }
 
 function withTimeout<T>(

@@ -1,6 +1,7 @@
 import { catalogCovers, startEmulator } from "bedrock-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
+import { sdkRegion } from "./model-for-region";
 import { regionNotCoveredNote } from "./regions";
 import {
   readerLanguage,
@@ -168,10 +169,8 @@ function modeFromEnvironment(): Mode {
 
 /** The region the SDK itself would use (AWS_REGION, then the profile's config). */
 async function liveRegion(): Promise<string> {
-  const { BedrockClient } = await import("@aws-sdk/client-bedrock");
-  const client = new BedrockClient({});
   try {
-    return await client.config.region();
+    return await sdkRegion();
   } catch {
     throw new Error(
       say(
@@ -182,8 +181,6 @@ async function liveRegion(): Promise<string> {
         readerLanguage(),
       ),
     );
-  } finally {
-    client.destroy();
   }
 }
 

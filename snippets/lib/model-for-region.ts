@@ -120,7 +120,7 @@ export async function chooseModelFor(
   region?: string,
   lang: Language = currentLanguage(),
 ): Promise<ModelChoice> {
-  const where = region ?? (await sessionRegion());
+  const where = region ?? (await sdkRegion());
   const { modelId } = parseModelReference(model);
   const listing = await listingFor(where);
   const reaching = listing.profiles
@@ -169,7 +169,7 @@ export async function modelIdFor(
 }
 
 /** The region a client built with no options would use. */
-async function sessionRegion(): Promise<string> {
+export async function sdkRegion(): Promise<string> {
   const bedrock = new BedrockClient({});
   try {
     return await bedrock.config.region();
