@@ -17,8 +17,9 @@ const RULES: Array<{ kind: Leak["kind"]; pattern: RegExp; allowed?: (match: stri
   { kind: "access-key", pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g },
   // A secret key written into a config or env file: 40 characters of base64 after the variable name.
   { kind: "secret-key", pattern: /(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY)\s*[=:]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/g },
-  // Exactly 12 digits, not part of a longer number or a decimal.
-  { kind: "account-id", pattern: /(?<![\d.])\d{12}(?![\d])/g, allowed: (m) => DOCUMENTATION_ACCOUNTS.includes(m) },
+  // Exactly 12 digits standing alone: not part of a longer number, a decimal, or a word or hex
+  // string such as a SHA-256 hash (an account ID sits between separators: ":", quotes, spaces).
+  { kind: "account-id", pattern: /(?<![\w.])\d{12}(?!\w)/g, allowed: (m) => DOCUMENTATION_ACCOUNTS.includes(m) },
 ];
 
 export function findLeaks(text: string): Leak[] {

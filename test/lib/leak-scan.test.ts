@@ -57,6 +57,10 @@ describe("leak patterns", () => {
   it("finds 12-digit account numbers except AWS's documentation placeholders", () => {
     expect(findLeaks("arn:aws:iam::210987654321:role/Dev").map((l) => l.match)).toEqual(["210987654321"]);
     for (const placeholder of DOCUMENTATION_ACCOUNTS) expect(findLeaks(`arn:aws:iam::${placeholder}:role/Dev`)).toEqual([]);
+    // A hash whose hex happens to hold 12 digits in a row is not an account number (this one is a
+    // real outputs environment hash that the first version of the pattern flagged).
+    expect(findLeaks('"environment": "28cd7693c2b00f3df363813707f248fd083b31cfc88abd4d64be355660845490"')).toEqual([]);
+    expect(findLeaks('"Account": "210987654321"').map((l) => l.match)).toEqual(["210987654321"]);
     // Longer digit runs (timestamps in ms, token counts) and decimals are not account numbers.
     expect(findLeaks("1764028800000 0.000123456789012 12345678901")).toEqual([]);
   });
