@@ -244,6 +244,9 @@ describe("every page, both languages", () => {
     await page.goto(`${server.url}${lang === "en" ? "en/" : ""}`);
     await page.locator("button[data-open-modal]:not([disabled])").first().click();
     const input = page.locator("#starlight__search input");
+    // Pagefind's UI builds the input when the dialog first opens, after fetching its script: on a
+    // loaded machine that took longer than an action's default 30 s once, so wait for it by itself.
+    await input.waitFor({ state: "visible", timeout: 90_000 });
     for (const chapter of chapters) {
       const html = readFileSync(join(siteDir, chapter, "index.html"), "utf8");
       const title = /<h1\b[^>]*>([^<]+)<\/h1>/.exec(html)![1]!;
@@ -252,5 +255,5 @@ describe("every page, both languages", () => {
       const hit = page.locator(`#starlight__search .pagefind-ui__result-link[href^="${base}${chapter}"]`).first();
       await hit.waitFor({ timeout: 15_000 });
     }
-  });
+  }, 180_000);
 });
