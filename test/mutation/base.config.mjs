@@ -1,0 +1,35 @@
+// What both mutation-testing configs share. See lib-and-emulator.config.mjs and generator.config.mjs.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export const base = {
+  testRunner: "vitest",
+  coverageAnalysis: "perTest",
+  ignorePatterns: ["dist", ".cache", ".stryker-tmp"],
+  incremental: true,
+  reporters: ["clear-text", "progress", "json", "html"],
+  clearTextReporter: { reportTestsBelowThreshold: false, allowColor: false, logTests: false },
+  thresholds: { high: 80, low: 70, break: null },
+  concurrency: 3,
+  timeoutMS: 20_000,
+  // Stryker rewrites tsconfig "extends"/"references" paths for its sandbox through TypeScript's JS
+  // API, which TypeScript 7 (native) no longer ships. Ours has neither, so point it at no file.
+  tsconfigFile: "no-tsconfig-to-rewrite.json",
+  // vitest does not type-check, and the generator tests read lesson files as text: an added
+  // "// @ts-nocheck" line would change them.
+  disableTypeChecks: false,
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};
+
+/** Options for one scope: its files, its incremental record (committed) and its reports. */
+export function scoped(scope, mutate) {
+  // The vitest config reads it; Stryker's test runner processes inherit it.
+  process.env.GUIDE_MUTATION_SCOPE = scope;
+  return {
+    ...base,
+    mutate,
+    vitest: { configFile: "test/mutation/vitest.config.mts", related: false },
+    incrementalFile: `test/mutation/${scope}.incremental.json`,
+    jsonReporter: { fileName: `.cache/mutation/${scope}.json` },
+    htmlReporter: { fileName: `.cache/mutation/${scope}.html` },
+  };
+}

@@ -1,0 +1,57 @@
+// The tests Stryker runs (`npm run test:mutation`). GUIDE_MUTATION_SCOPE, set by each Stryker config
+// in this folder, picks them:
+// - "lib-and-emulator": the unit tests without those that read lesson files as text (outputs,
+//   translations): Stryker instruments the lessons it mutates, so their text is no longer the page's
+//   source;
+// - "generator": the generator's tests, which do read the (then unmutated) lessons as text.
+// Always left out:
+// - notebooks (exec), the kernel and npm pack tests: they run the checkout through child processes
+//   (jupyter, tsx, npm), which would load the original files, not the mutated sandbox;
+// - the staleness checks (staleness.test.ts, and the outputs test that compares hashes): they hash
+//   the sources, so every mutant would "fail" them for the wrong reason;
+// - the leak scan: it lists files with git, and the sandbox is no git checkout;
+// - the browser project.
+// Stryker copies the checkout into a sandbox, but node_modules/bedrock-guide and bedrock-emulator are
+// workspace symlinks that lead back to the original files; the aliases keep imports in the sandbox.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const scope = process.env.GUIDE_MUTATION_SCOPE;
+if (scope !== "lib-and-emulator" && scope !== "generator") {
+  throw new Error(`GUIDE_MUTATION_SCOPE must be "lib-and-emulator" or "generator", not ${scope}`);
+}
+
+const neverHere = [
+  "**/node_modules/**",
+  "test/browser/**",
+  "test/notebooks/**",
+  "test/generator/kernel.test.ts",
+  "test/generator/staleness.test.ts",
+  "test/emulator/package.test.ts",
+  "test/lib/leak-scan.test.ts",
+];
+
+export default defineConfig({
+  root: here("../.."),
+  resolve: {
+    alias: [
+      { find: /^bedrock-guide$/, replacement: here("../../snippets/lib/index.ts") },
+      { find: /^bedrock-emulator$/, replacement: here("../../emulator/src/index.ts") },
+      { find: /^bedrock-emulator\/(.*)$/, replacement: here("../../emulator/$1") },
+    ],
+  },
+  test: {
+    include:
+      scope === "generator"
+        ? ["test/generator/**/*.test.ts"]
+        : ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"],
+    exclude:
+      scope === "generator"
+        ? neverHere
+        : [...neverHere, "test/generator/outputs.test.ts", "test/generator/translations.test.ts"],
+    testNamePattern: /^(?!.*were produced by the current emulator)/,
+    pool: "forks",
+    testTimeout: 30_000,
+  },
+});
