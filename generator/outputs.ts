@@ -23,7 +23,7 @@ export const outputsDir = join(projectRoot, "site", "outputs");
 export const outputAssetsDir = join(projectRoot, "site", "assets", "outputs");
 
 /** What besides the cells' own code decides what they print. A change in any of these stales every output. */
-export const ENVIRONMENT_SOURCES = ["emulator/src", "emulator/package.json", "snippets/lib", "snippets/setup.ts", "data", "generator/outputs-normalise.ts"];
+export const ENVIRONMENT_SOURCES = ["emulator/src", "emulator/package.json", "snippets/bedrock-guide", "snippets/setup.ts", "data", "generator/outputs-normalise.ts"];
 
 export interface OutputCell {
   /** `file` or `file#region`, as the page's <Snippet> names it. */

@@ -36,7 +36,7 @@ export default defineConfig({
   root: here("../.."),
   resolve: {
     alias: [
-      { find: /^bedrock-guide$/, replacement: here("../../snippets/lib/index.ts") },
+      { find: /^bedrock-guide$/, replacement: here("../../snippets/bedrock-guide/index.ts") },
       { find: /^bedrock-emulator$/, replacement: here("../../emulator/src/index.ts") },
       { find: /^bedrock-emulator\/(.*)$/, replacement: here("../../emulator/$1") },
     ],

@@ -15,7 +15,7 @@ import { toCloudFormation, toCreatePromptRequest } from "../../snippets/03-manag
 import { auditPrompts, teamPromptPolicy } from "../../snippets/03-managing-prompts/audit";
 import { cleanUpChapter } from "../../snippets/03-managing-prompts/clean-up";
 import { compareVariants, fillTemplate } from "../../snippets/03-managing-prompts/compare-variants";
-import { promptManagementAdvice } from "../../snippets/lib/prompt-management-advice";
+import { promptManagementAdvice } from "../../snippets/bedrock-guide/prompt-management-advice";
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
 import constraints from "../../emulator/src/generated/constraints.json";
 

@@ -10,7 +10,7 @@ const snippetsDir = join(__dirname, "..", "..", "snippets");
 const ON_PURPOSE = new Set(["01-foundation-models/common-errors.ts"]);
 
 function snippetFiles(): string[] {
-  return readdirSync(snippetsDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.startsWith("lib/"));
+  return readdirSync(snippetsDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.startsWith("bedrock-guide/"));
 }
 
 function modelReferences(source: string): string[] {
