@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import starlightLinksValidator from "starlight-links-validator";
-import { basePath, repoUrl, siteUrl } from "./site/project.mjs";
+import { basePath, repoUrl, siteUrl } from "./shared/project.mjs";
 
 // The sidebar lists the chapters that exist (one MDX per chapter in the Spanish root); Starlight
 // shows each entry with the page's own title in the reader's language.

@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { publishedBase } from "../site/project.mjs";
-import type { Lang } from "../site/components/i18n";
+import { publishedBase } from "../shared/project.mjs";
+import type { Lang } from "../shared/i18n";
 import { parseChapter, serializeNotebook, toNotebook } from "./notebook";
 import { projectRoot, snippetsDir } from "./snippets";
 

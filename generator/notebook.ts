@@ -2,7 +2,7 @@
 // holding the snippet's code itself. The MDX dialect is deliberately small and line-based, so anything
 // the generator does not understand is an error instead of a silently different notebook.
 import { createHash } from "node:crypto";
-import { labels, type Lang } from "../site/components/i18n";
+import { labels, type Lang } from "../shared/i18n";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "./install-kernel.mjs";
 import { readSnippet } from "./snippets";
 

@@ -1,7 +1,7 @@
 // Turns a cell's Jupyter outputs into what the site shows, and makes them the same from run to run:
 // the emulator's port, timestamps, generated IDs and measured times differ on every run, so they are
 // replaced with labelled placeholders (a regenerated file then only changes when the guide does).
-import type { Lang } from "../site/components/i18n";
+import type { Lang } from "../shared/i18n";
 
 export type CellOutput =
   | { type: "text"; stream: "stdout" | "stderr"; text: string }

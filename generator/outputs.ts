@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Lang } from "../site/components/i18n";
+import type { Lang } from "../shared/i18n";
 import { generateNotebooks } from "./generate";
 import { normaliseOutputs, type CellOutput } from "./outputs-normalise";
 import { projectRoot } from "./snippets";

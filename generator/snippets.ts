@@ -1,7 +1,7 @@
 // Reads snippet files for the notebook generator; the site reads the same files through Vite (Snippet.astro).
 import { existsSync, readFileSync } from "node:fs";
 import { join, normalize, relative } from "node:path";
-import { extractRegion, SnippetError } from "./regions";
+import { extractRegion, SnippetError } from "../shared/snippet-regions";
 
 export const projectRoot = join(import.meta.dirname, "..");
 export const snippetsDir = join(projectRoot, "snippets");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractRegion } from "../../generator/regions";
+import { extractRegion } from "../../shared/snippet-regions";
 import { projectRoot } from "../../generator/snippets";
 import { serveStatic } from "./static-server";
 import { BASELINE_PAGE, builtPages, JS_ALLOWANCE, pageWeight } from "../../scripts/site-weight";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractRegion } from "../../generator/regions";
+import { extractRegion } from "../../shared/snippet-regions";
 import { parseChapter, rewriteLinks, serializeNotebook, toNotebook, type LinkContext } from "../../generator/notebook";
 
 // Snippet files the fixture pages include, read through the same region logic as the real ones.

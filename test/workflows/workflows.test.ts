@@ -7,7 +7,7 @@ import { projectRoot } from "../../generator/snippets";
 
 // The GitHub Actions workflows are checked against SchemaStore's workflow schema (see SOURCE.md), and
 // the deploy workflow against what the site needs: Astro's official action, Pages permissions, and
-// the BASE_PATH / SITE_URL the build reads (site/project.mjs).
+// the BASE_PATH / SITE_URL the build reads (shared/project.mjs).
 const dir = join(projectRoot, ".github", "workflows");
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
 const schema = JSON.parse(readFileSync(join(__dirname, "github-workflow.schema.json"), "utf8"));
@@ -35,7 +35,7 @@ describe("GitHub Actions workflows", () => {
     expect(build.steps.map((s: any) => s.uses)).toContainEqual(expect.stringMatching(/^withastro\/action@v\d+$/));
     expect(Object.keys(build.env)).toEqual(expect.arrayContaining(["BASE_PATH", "SITE_URL"]));
     expect(wf.jobs.deploy.steps.map((s: any) => s.uses)).toContainEqual(expect.stringMatching(/^actions\/deploy-pages@v\d+$/));
-    const project = readFileSync(join(projectRoot, "site", "project.mjs"), "utf8");
+    const project = readFileSync(join(projectRoot, "shared", "project.mjs"), "utf8");
     for (const v of ["BASE_PATH", "SITE_URL", "REPO_URL"]) expect(project).toContain(`process.env.${v}`);
   });
 

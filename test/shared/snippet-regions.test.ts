@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractRegion, listRegions, SnippetError } from "../../generator/regions";
+import { extractRegion, listRegions, SnippetError } from "../../shared/snippet-regions";
 
 const source = [
   'import { show } from "bedrock-guide";',
