@@ -1,14 +1,10 @@
 // Turns a cell's Jupyter outputs into what the site shows, and makes them the same from run to run:
 // the emulator's port, timestamps, generated IDs and measured times differ on every run, so they are
 // replaced with labelled placeholders (a regenerated file then only changes when the guide does).
+import type { CellOutput } from "../shared/cell-outputs";
 import type { Lang } from "../shared/i18n";
 
-export type CellOutput =
-  | { type: "text"; stream: "stdout" | "stderr"; text: string }
-  | { type: "html"; html: string }
-  | { type: "markdown"; text: string }
-  | { type: "svg"; file: string; alt: string }
-  | { type: "png"; file: string; alt: string };
+export type { CellOutput };
 
 interface RawCell {
   snippet: string;

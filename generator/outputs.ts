@@ -16,7 +16,8 @@ import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Lang } from "../shared/i18n";
 import { generateNotebooks } from "./generate";
-import { normaliseOutputs, type CellOutput } from "./outputs-normalise";
+import type { ChapterOutputs, OutputCell } from "../shared/cell-outputs";
+import { normaliseOutputs } from "./outputs-normalise";
 import { projectRoot } from "./snippets";
 
 export const outputsDir = join(projectRoot, "site", "outputs");
@@ -25,21 +26,7 @@ export const outputAssetsDir = join(projectRoot, "site", "assets", "outputs");
 /** What besides the cells' own code decides what they print. A change in any of these stales every output. */
 export const ENVIRONMENT_SOURCES = ["emulator/src", "emulator/package.json", "snippets/bedrock-guide", "snippets/setup.ts", "data", "generator/outputs-normalise.ts"];
 
-export interface OutputCell {
-  /** `file` or `file#region`, as the page's <Snippet> names it. */
-  snippet: string;
-  /** Hash of this cell's source and of every code cell before it in the notebook. */
-  hash: string;
-  outputs: CellOutput[];
-}
-
-export interface ChapterOutputs {
-  about: string;
-  chapter: string;
-  lang: Lang;
-  environment: string;
-  cells: OutputCell[];
-}
+export type { ChapterOutputs, OutputCell };
 
 const sha = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
