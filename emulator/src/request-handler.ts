@@ -39,9 +39,11 @@ function queryString(query: SdkHttpRequest["query"]): string {
 /**
  * An SDK `requestHandler` backed by an in-memory emulator. Pass `core` to share one emulator
  * (faults, prompts) between several clients; otherwise each handler gets its own.
+ * Like startBedrockEmulatorForTests(), it reads no BEDROCK_EMULATOR_* variable unless given
+ * `env: process.env`: a fault rule left in a developer's shell must not change a test's result.
  */
 export function emulatorRequestHandler(opts: StartEmulatorOptions & { core?: EmulatorCore } = {}) {
-  const core = opts.core ?? createEmulator(opts);
+  const core = opts.core ?? createEmulator({ env: {}, ...opts });
   return {
     core,
     metadata: { handlerProtocol: "h2" },

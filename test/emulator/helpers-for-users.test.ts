@@ -25,6 +25,39 @@ describe("emulatorRequestHandler", () => {
   });
 });
 
+describe("BEDROCK_EMULATOR_* in the developer's shell", () => {
+  // Both test helpers are hermetic by default (documented in emulator/README.md and on the page
+  // "Test your own Bedrock code offline"); `env: process.env` opts in, as the CLI always does.
+  const saved = process.env.BEDROCK_EMULATOR_FAULTS;
+  beforeAll(() => {
+    process.env.BEDROCK_EMULATOR_FAULTS = "throttle";
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.BEDROCK_EMULATOR_FAULTS;
+    else process.env.BEDROCK_EMULATOR_FAULTS = saved;
+  });
+  const converse = (requestHandler: ReturnType<typeof emulatorRequestHandler>) =>
+    new BedrockRuntimeClient({ region: "us-east-1", credentials, maxAttempts: 1, requestHandler }).send(new ConverseCommand(hello));
+
+  it("are ignored by emulatorRequestHandler() unless env: process.env is passed", async () => {
+    expect((await converse(emulatorRequestHandler())).stopReason).toBe("end_turn");
+    await expect(converse(emulatorRequestHandler({ env: process.env }))).rejects.toMatchObject({ name: "ThrottlingException" });
+  });
+
+  it("are ignored by startBedrockEmulatorForTests() unless env: process.env is passed", async () => {
+    for (const [opts, throttled] of [[{}, false], [{ env: process.env }, true]] as const) {
+      const emu = await startBedrockEmulatorForTests(opts);
+      try {
+        const call = new BedrockRuntimeClient({ maxAttempts: 1 }).send(new ConverseCommand(hello));
+        if (throttled) await expect(call).rejects.toMatchObject({ name: "ThrottlingException" });
+        else expect((await call).stopReason).toBe("end_turn");
+      } finally {
+        await emu.stop();
+      }
+    }
+  });
+});
+
 describe("startBedrockEmulatorForTests", () => {
   let emu: TestEmulator;
   const before = { ...process.env };
