@@ -1,9 +1,12 @@
 // Builds data/catalog.json, the emulator's model catalog, from the reference capture in
 // ../shared/data (ListFoundationModels + ListInferenceProfiles from 18 regions, 2026-08-22) and the
 // facts sheet's legacy / end-of-life table. Run: npx tsx scripts/build-catalog.ts
-// The output is committed; the script only needs ../shared when the catalog is rebuilt.
+// The output is committed; the script only needs ../shared when the catalog is rebuilt. What it
+// writes is typed as the emulator's CatalogData and checked against the same schema the emulator
+// loads it with (emulator/src/catalog-schema.ts), so a builder bug stops here instead of in a test.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "../emulator/src/catalog-schema";
 
 const root = resolve(process.cwd());
 const sharedCandidates = [join(root, "../shared/data"), "/work/shared/data"];
@@ -15,6 +18,8 @@ if (!shared) {
 
 const DOC_ACCOUNT = "123456789012";
 
+// The capture's records, as the script reads them (JSON.parse; the schema checks the result).
+type Lifecycle = CatalogModel["modelLifecycle"];
 interface RawModel {
   modelArn?: string;
   modelId: string;
@@ -24,8 +29,8 @@ interface RawModel {
   outputModalities?: string[];
   responseStreamingSupported?: boolean;
   customizationsSupported?: string[];
-  inferenceTypesSupported?: string[];
-  modelLifecycle: Record<string, string>;
+  inferenceTypesSupported?: CatalogModel["inferenceTypesSupported"];
+  modelLifecycle: { status: Lifecycle["status"] } & Partial<Record<Exclude<keyof Lifecycle, "status">, string>>;
   regions: string[];
   mantleOnly?: boolean;
   modelCard?: { apisSupported?: Record<string, boolean>; contextWindow?: string | null; maxOutputTokens?: string | null };
@@ -38,8 +43,8 @@ interface RawProfile {
   inferenceProfileArn: string;
   models: { modelArn: string }[];
   inferenceProfileId: string;
-  status: string;
-  type: string;
+  status: CatalogProfile["status"];
+  type: CatalogProfile["type"];
   region: string;
 }
 
@@ -79,8 +84,8 @@ for (const [id, f] of Object.entries(inferenceFacts.models)) {
   if (both.length) throw new Error(`data/inference-types.json: ${id} lists ${both.join(", ")} as both on demand and profile-only`);
 }
 
-function inferenceTypesByRegion(m: RawModel, arnRegion: string | undefined): Record<string, string[]> | undefined {
-  const byRegion: Record<string, string[]> = {};
+function inferenceTypesByRegion(m: RawModel, arnRegion: string | undefined): CatalogModel["inferenceTypesByRegion"] {
+  const byRegion: NonNullable<CatalogModel["inferenceTypesByRegion"]> = {};
   // The capture copied each summary from one region: the only region it knows for certain.
   if (arnRegion) byRegion[arnRegion] = m.inferenceTypesSupported ?? [];
   const facts = inferenceFacts.models[m.modelId];
@@ -92,10 +97,10 @@ function inferenceTypesByRegion(m: RawModel, arnRegion: string | undefined): Rec
   return Object.fromEntries(Object.entries(byRegion).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const models = rawModels.map((m) => {
+const models = rawModels.map((m): CatalogModel => {
   const arnRegion = m.modelArn ? m.modelArn.split(":")[3] : undefined;
-  const lifecycle: Record<string, string> = { status: m.modelLifecycle.status };
-  for (const k of ["startOfLifeTime", "legacyTime", "publicExtendedAccessTime", "endOfLifeTime"]) {
+  const lifecycle: Lifecycle = { status: m.modelLifecycle.status };
+  for (const k of ["startOfLifeTime", "legacyTime", "publicExtendedAccessTime", "endOfLifeTime"] as const) {
     const v = iso(m.modelLifecycle[k]);
     if (v) lifecycle[k] = v;
   }
@@ -121,7 +126,7 @@ const models = rawModels.map((m) => {
 
 // Profiles: the same ID can route to different model lists in different regions, so keep one
 // variant per distinct content, each with the regions that list it.
-const variants = new Map<string, { key: string; value: { inferenceProfileId: string } & Record<string, unknown>; regions: string[] }>();
+const variants = new Map<string, { key: string; value: Omit<CatalogProfile, "regions">; regions: string[] }>();
 for (const p of rawProfiles) {
   // Every model ARN is arn:aws:bedrock:<region>::foundation-model/<id> (region empty for global
   // profiles): store { modelId: [regions] } and rebuild the ARNs when serving.
@@ -132,7 +137,7 @@ for (const p of rawProfiles) {
     (routes[m[2]] ??= []).push(m[1]);
   }
   for (const r of Object.values(routes)) r.sort();
-  const value = {
+  const value: Omit<CatalogProfile, "regions"> = {
     inferenceProfileId: p.inferenceProfileId,
     inferenceProfileName: p.inferenceProfileName,
     ...(p.description ? { description: p.description } : {}),
@@ -148,11 +153,11 @@ for (const p of rawProfiles) {
   else variants.set(key, { key, value, regions: [p.region] });
 }
 const profiles = [...variants.values()]
-  .map((v) => ({ ...v.value, regions: v.regions.sort() }))
+  .map((v): CatalogProfile => ({ ...v.value, regions: v.regions.sort() }))
   .sort((a, b) => (a.inferenceProfileId < b.inferenceProfileId ? -1 : a.inferenceProfileId > b.inferenceProfileId ? 1 : 0));
 
 // The facts sheet's "Legacy and end of life" table → retired list (every row, with its dates).
-function parseRetired(md: string) {
+function parseRetired(md: string): RetiredEntry[] {
   const start = md.indexOf("## Legacy and end of life");
   const section = md.slice(start, md.indexOf("\n## ", start + 5));
   const rows = section.split("\n").filter((l) => l.startsWith("| `"));
@@ -203,7 +208,7 @@ const catalog = {
   models,
   profiles,
   retired,
-};
+} satisfies CatalogData;
 
 const out = join(root, "data/catalog.json");
 // One model / profile per line keeps the file compact and its diffs readable.
@@ -217,7 +222,9 @@ const text =
     )
     .join(",\n") +
   "\n}\n";
-JSON.parse(text);
+// What is about to be written, read back and checked as the emulator checks it when it loads the
+// file: a builder bug throws here, naming the first bad paths, and leaves the old file in place.
+checkCatalog(JSON.parse(text), "data/catalog.json (as built)");
 if (!existsSync(dirname(out))) throw new Error("data/ missing");
 writeFileSync(out, text);
 console.log(

@@ -43,7 +43,7 @@ if (existsSync(saved)) throw new Error(`${saved} exists: a previous pack did not
 copyFileSync(manifestPath, saved);
 const rootManifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
 const rangeOf = (name) => dev.dependencies?.[name] ?? rootManifest.dependencies?.[name] ?? rootManifest.devDependencies?.[name];
-const runtimeDeps = ["@smithy/eventstream-codec", "@smithy/util-utf8", "tinyld"];
+const runtimeDeps = ["@smithy/eventstream-codec", "@smithy/util-utf8", "tinyld", "zod"];
 const dependencies = Object.fromEntries(
   runtimeDeps.map((name) => {
     const range = rangeOf(name);

@@ -5,61 +5,13 @@ import { join } from "node:path";
 import { BedrockError, errors } from "./http";
 
 import { ACCOUNT_ID, modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
+import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "./catalog-schema";
 
 /** The account in the emulator's ARNs (one source: ./arn.ts). */
 export const DOC_ACCOUNT = ACCOUNT_ID;
 
-export interface CatalogModel {
-  modelId: string;
-  modelName: string;
-  providerName: string;
-  inputModalities: string[];
-  outputModalities: string[];
-  responseStreamingSupported?: boolean;
-  customizationsSupported: string[];
-  inferenceTypesSupported: string[];
-  inferenceTypesByRegion?: Record<string, string[]>;
-  modelLifecycle: { status: string; startOfLifeTime?: string; legacyTime?: string; publicExtendedAccessTime?: string; endOfLifeTime?: string };
-  regions: string[];
-  mantleOnly?: boolean;
-  apis?: { converse: boolean; invoke: boolean };
-  contextWindow?: number;
-  maxOutputTokens?: number;
-}
-
-export interface CatalogProfile {
-  inferenceProfileId: string;
-  inferenceProfileName: string;
-  description?: string;
-  createdAt?: string;
-  updatedAt?: string;
-  /** modelId → regions the profile routes to ("" = any region, for global profiles). */
-  models: Record<string, string[]>;
-  status: string;
-  type: string;
-  regions: string[];
-}
-
-export interface RetiredEntry {
-  /** Model IDs; a trailing or inner `*` is a wildcard (`meta.llama2-*`). */
-  modelIds: string[];
-  legacyTime?: string;
-  endOfLife?: string;
-  endOfLifeNote: string;
-  /** The facts sheet marks the end of life as passed (✝) on its date, 2026-11-25. */
-  passed: boolean;
-  replacement: string;
-}
-
-export interface CatalogData {
-  source: Record<string, string>;
-  capturedAt: string;
-  date: string;
-  regions: string[];
-  models: CatalogModel[];
-  profiles: CatalogProfile[];
-  retired: RetiredEntry[];
-}
+// The catalog's types come from its schema (./catalog-schema.ts), which loadCatalog() checks the file against.
+export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry };
 
 /** The AWS messages the runtime uses for model-identifier problems. */
 export const messages = {
@@ -295,10 +247,25 @@ function catalogPath(): string {
   return process.env.BEDROCK_EMULATOR_CATALOG || dataFile("catalog.json");
 }
 
-/** The catalog, parsed on first use and then shared by every emulator instance. */
+/**
+ * Reads and checks a catalog file. A file that is not JSON or does not match the schema throws one
+ * Error naming the file and the first problems' paths (see checkCatalog).
+ */
+function readCatalog(path: string): Catalog {
+  const text = readFileSync(path, "utf8");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  return new Catalog(checkCatalog(data, path));
+}
+
+/** The catalog, parsed and checked on first use and then shared by every emulator instance. */
 export function loadCatalog(path?: string): Catalog {
-  if (path) return new Catalog(JSON.parse(readFileSync(path, "utf8")) as CatalogData);
-  if (!cached) cached = new Catalog(JSON.parse(readFileSync(catalogPath(), "utf8")) as CatalogData);
+  if (path) return readCatalog(path);
+  if (!cached) cached = readCatalog(catalogPath());
   return cached;
 }
 
