@@ -1,4 +1,11 @@
-// Mutation testing of the generator (notebooks, outputs, regions). Run with `npm run test:mutation`.
+// Mutation testing of the generator (notebooks, outputs, kernel) and of shared/ (snippet regions,
+// labels, project settings), which its tests cover. Run with `npm run test:mutation`.
 import { scoped } from "./base.config.mjs";
 
-export default scoped("generator", ["generator/**/*.ts", "generator/**/*.mjs", "!generator/**/*.d.mts"]);
+export default scoped("generator", [
+  "generator/**/*.ts",
+  "generator/**/*.mjs",
+  "!generator/**/*.d.mts",
+  "shared/**/*.ts",
+  "shared/**/*.mjs",
+]);
