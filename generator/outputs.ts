@@ -11,9 +11,10 @@
 // recomputes the hashes without executing anything and fails when one changed.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import type { Lang } from "../shared/i18n";
 import { generateNotebooks } from "./generate";
 import type { ChapterOutputs, OutputCell } from "../shared/cell-outputs";
@@ -115,10 +116,23 @@ function run(command: string, args: string[], timeoutMs: number): void {
 
 async function main() {
   const expected = expectedOutputs();
-  const work = join(projectRoot, ".cache", "outputs-run");
-  // --reuse: normalise the notebooks the last run executed again, without executing (for work on this file).
-  const reuse = process.argv.includes("--reuse");
-  if (!reuse) rmSync(work, { recursive: true, force: true });
+  const { values: opts, positionals: only } = parseArgs({ options: { reuse: { type: "string" }, keep: { type: "boolean", default: false } }, allowPositionals: true });
+  // Each run works in its own folder, so two runs in one checkout cannot overwrite each other's notebooks.
+  // --reuse DIR: normalise what an earlier run (kept with --keep) executed, without executing (for work on this file).
+  const reuse = opts.reuse !== undefined;
+  mkdirSync(join(projectRoot, ".cache"), { recursive: true });
+  const work = reuse ? resolve(opts.reuse!) : mkdtempSync(join(projectRoot, ".cache", "outputs-run-"));
+  try {
+    await generate(expected, work, reuse, only);
+    if (opts.keep || reuse) console.log(`outputs:generate: the executed notebooks are in ${relative(projectRoot, work)} (--reuse ${relative(projectRoot, work)})`);
+    else rmSync(work, { recursive: true, force: true });
+  } catch (err) {
+    if (!reuse) console.error(`outputs:generate: kept ${relative(projectRoot, work)} to look into`);
+    throw err;
+  }
+}
+
+async function generate(expected: Map<string, ChapterOutputs>, work: string, reuse: boolean, only: string[]) {
   // The notebooks as the pages make them now (the committed ones may be stale), inside the project so
   // the kernel resolves `bedrock-guide` and the SDK from its node_modules.
   const inputs: string[] = [];
@@ -128,7 +142,6 @@ async function main() {
     writeFileSync(file, json);
     inputs.push(file);
   }
-  const only = process.argv.slice(2).filter((a) => a !== "--reuse");
   const selected = only.length ? inputs.filter((f) => only.some((o) => f.endsWith(o) || f.includes(`/${o}`))) : inputs;
   if (!selected.length) throw new Error(`no chapter matches ${only.join(", ")}`);
   console.log(`outputs:generate: executing ${selected.length} notebooks offline…`);

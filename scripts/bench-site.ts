@@ -1,18 +1,20 @@
-// `npm run bench:site`: builds the site (into .cache/site-bench, under /guide/ as a deployment would be)
+// `npm run bench:site`: builds the site (into a fresh .cache/site-bench-*, removed afterwards, under /guide/ as a deployment would be)
 // and prints the build time and each page's HTML, CSS and up-front JavaScript, raw and gzip-compressed,
 // against Starlight's own baseline (scripts/site-weight.ts). Figures only: nothing here passes or fails.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../generator/snippets";
 import { BASELINE_PAGE, builtPages, JS_ALLOWANCE, pageWeight } from "./site-weight";
 
-const siteDir = join(projectRoot, ".cache", "site-bench");
+// Its own folder per run, so a second run (or npm test's build) in this checkout cannot collide with it.
+mkdirSync(join(projectRoot, ".cache"), { recursive: true });
+const siteDir = mkdtempSync(join(projectRoot, ".cache", "site-bench-"));
+process.on("exit", () => rmSync(siteDir, { recursive: true, force: true }));
 const base = "/guide/";
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-rmSync(siteDir, { recursive: true, force: true });
 const started = Date.now();
 const build = spawnSync(process.execPath, [join(projectRoot, "node_modules/astro/bin/astro.mjs"), "build"], {
   cwd: projectRoot,
