@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "../shared/kernel.mjs";
 
-export const KERNEL_NAME = "bedrock-guide";
-export const KERNEL_DISPLAY_NAME = "TypeScript (Bedrock guide)";
+export { KERNEL_DISPLAY_NAME, KERNEL_NAME };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 

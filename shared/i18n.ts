@@ -1,4 +1,6 @@
 // Labels the guide's components print, in the page's language. The notebook generator uses the same table.
+import { KERNEL_DISPLAY_NAME } from "./kernel.mjs";
+
 export type Lang = "es" | "en";
 
 export const labels = {
@@ -12,7 +14,7 @@ export const labels = {
     notebookOpen: "Abrir el notebook en GitHub",
     notebookDownload: "Descargar el notebook",
     notebookHowTo:
-      "Para ejecutarlo: `npm install` y `npm start` en el repositorio, y abre {path} con el kernel «TypeScript (Bedrock guide)». Se ejecuta sin conexión contra el emulador; con `BEDROCK_GUIDE_MODE=live` usa tu cuenta de AWS.",
+      `Para ejecutarlo: \`npm install\` y \`npm start\` en el repositorio, y abre {path} con el kernel «${KERNEL_DISPLAY_NAME}». Se ejecuta sin conexión contra el emulador; con \`BEDROCK_GUIDE_MODE=live\` usa tu cuenta de AWS.`,
     tip: "Consejo",
     note: "Nota",
     caution: "Atención",
@@ -28,7 +30,7 @@ export const labels = {
     notebookOpen: "Open the notebook on GitHub",
     notebookDownload: "Download the notebook",
     notebookHowTo:
-      "To run it: `npm install` and `npm start` in the repository, then open {path} with the “TypeScript (Bedrock guide)” kernel. It runs offline against the emulator; with `BEDROCK_GUIDE_MODE=live` it uses your AWS account.",
+      `To run it: \`npm install\` and \`npm start\` in the repository, then open {path} with the “${KERNEL_DISPLAY_NAME}” kernel. It runs offline against the emulator; with \`BEDROCK_GUIDE_MODE=live\` it uses your AWS account.`,
     tip: "Tip",
     note: "Note",
     caution: "Caution",

@@ -69,13 +69,17 @@ export interface DoctorOptions {
   models?: string[];
   /** Check Jupyter and the kernel (default true; the first cell already runs in the kernel). */
   tooling?: boolean;
+  /**
+   * The Jupyter kernel to look for when checking tooling. `npm run doctor` passes this checkout's
+   * (shared/kernel.mjs); without it only Jupyter itself is checked.
+   */
+  kernel?: { name: string; displayName: string };
   /** Who the credentials belong to. Default: STS GetCallerIdentity. */
   callerIdentity?: (region: string) => Promise<CallerIdentity>;
   /** The Bedrock control-plane client for a region (tests add middleware to it). */
   bedrockClient?: (region: string) => BedrockClient;
 }
 
-const KERNEL_NAME = "bedrock-guide";
 const MIN_NODE = [22, 12] as const;
 
 export async function runDoctor(
@@ -102,7 +106,7 @@ export async function runDoctor(
     });
 
   checkNode(add);
-  if (options.tooling ?? true) await checkJupyter(add);
+  if (options.tooling ?? true) await checkJupyter(add, options.kernel);
 
   if (mode === "offline") {
     const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
@@ -256,7 +260,10 @@ function run(
   });
 }
 
-async function checkJupyter(add: Add): Promise<void> {
+async function checkJupyter(
+  add: Add,
+  kernel: DoctorOptions["kernel"],
+): Promise<void> {
   const version = await run("jupyter", ["--version"]);
   if (version === undefined) {
     add(
@@ -280,24 +287,25 @@ async function checkJupyter(add: Add): Promise<void> {
     es: `Jupyter: notebook ${line}`,
     en: `Jupyter: notebook ${line}`,
   });
+  if (!kernel) return;
   const specs = await run("jupyter", ["kernelspec", "list", "--json"]);
   const hasKernel =
     specs !== undefined &&
-    KERNEL_NAME in
+    kernel.name in
       ((JSON.parse(specs) as { kernelspecs?: Record<string, unknown> })
         .kernelspecs ?? {});
   if (hasKernel)
     add("kernel", "ok", {
-      es: "Kernel «TypeScript (Bedrock guide)» registrado",
-      en: "Kernel “TypeScript (Bedrock guide)” registered",
+      es: `Kernel «${kernel.displayName}» registrado`,
+      en: `Kernel “${kernel.displayName}” registered`,
     });
   else
     add(
       "kernel",
       "warn",
       {
-        es: "Kernel «TypeScript (Bedrock guide)» no registrado",
-        en: "Kernel “TypeScript (Bedrock guide)” not registered",
+        es: `Kernel «${kernel.displayName}» no registrado`,
+        en: `Kernel “${kernel.displayName}” not registered`,
       },
       {
         es: "Ejecuta `npm run kernel:install`.",

@@ -171,6 +171,31 @@ describe("doctor, offline", () => {
   });
 });
 
+describe("doctor, the kernel check", () => {
+  // Reads `jupyter kernelspec list` on this machine: npm install registered "bedrock-guide" (the
+  // project's install test checks that), and no kernel is called "no-such-kernel-in-this-guide".
+  const tooling = (name: string) =>
+    runDoctor({ mode: "offline", region: "us-east-1", lang: "en", tooling: true, kernel: { name, displayName: `Kernel ${name}` } });
+
+  it("finds the registered kernel, warns with the fix for a missing one, and names it as given", async () => {
+    const found = await tooling("bedrock-guide");
+    if (check(found, "jupyter")?.status !== "ok") {
+      // Without Jupyter there is no kernel to look for: the report says how to install Jupyter.
+      expect(check(found, "jupyter")?.fix).toContain("pip install notebook nbclient");
+      return expect(check(found, "kernel")).toBeUndefined();
+    }
+    expect(check(found, "kernel")).toMatchObject({ status: "ok", summary: "Kernel “Kernel bedrock-guide” registered" });
+    const missing = await tooling("no-such-kernel-in-this-guide");
+    expect(check(missing, "kernel")).toMatchObject({ status: "warn", fix: "Run `npm run kernel:install`." });
+  });
+
+  it("checks only Jupyter when no kernel is named", async () => {
+    const report = await runDoctor({ mode: "offline", region: "us-east-1", lang: "en", tooling: true });
+    expect(check(report, "jupyter")).toBeDefined();
+    expect(check(report, "kernel")).toBeUndefined();
+  });
+});
+
 describe("doctor's pieces", () => {
   it("reads GetCallerIdentity's XML as the STS API reference shows it", () => {
     const xml = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/Alice</Arn><UserId>AIDACKCEVSQ6C2EXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
