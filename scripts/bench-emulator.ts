@@ -12,8 +12,10 @@
 // 2. A shared HTTP/2 session: requestHandler: new NodeHttp2Handler({ disableConcurrentStreams: false }).
 // 3. As 2, with the emulator in its own process (the CLI), so SDK and server get a core each.
 // 4. As 1 (SDK defaults), with the emulator in its own process.
+// 5. As 3 and 6. As 4, against the transport floor (scripts/bench-floor-server.ts): a bare node:http2
+//    server answering fixed bytes, i.e. what Node's HTTP/2 stack alone costs per call.
 // In 1 and 2 the emulator runs in the SDK's process, as notebooks and tests run it.
-// Run: npm run bench:emulator [-- --quick] [--only 3,4] [--emulator-dir DIR] [--cpu-prof DIR]
+// Run: npm run bench:emulator [-- --quick] [--only 3,4,5,6] [--emulator-dir DIR] [--cpu-prof DIR]
 //   --emulator-dir: run set-ups 3 and 4 against the emulator in DIR (e.g. an older checkout, to compare)
 //   --cpu-prof: write a V8 CPU profile of each separate emulator process into DIR
 //   --tsx: run the separate emulator from its TypeScript sources even when emulator/dist/ is built
@@ -82,14 +84,18 @@ function procCpuSeconds(pid: number): number | undefined {
   }
 }
 
-/** Starts the CLI in a child Node process and resolves once it prints its URL. */
-function startSeparate(): Promise<Emulator> {
+/** Starts the CLI (or the transport floor) in a child Node process and resolves once it prints its URL. */
+function startSeparate(floor = false): Promise<Emulator> {
   const dir = resolve(args["emulator-dir"] ?? process.cwd());
   const prof = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", resolve(args["cpu-prof"])] : [];
   const compiled = join(dir, "emulator/dist/cli.js");
-  const entry = !args.tsx && existsSync(compiled) ? [compiled] : ["--import", "tsx", join(dir, "emulator/src/cli.ts")];
+  const entry = floor
+    ? ["--import", "tsx", join(process.cwd(), "scripts/bench-floor-server.ts")]
+    : !args.tsx && existsSync(compiled)
+      ? [compiled]
+      : ["--import", "tsx", join(dir, "emulator/src/cli.ts")];
   console.log(`  (emulator process: ${entry.join(" ")})`);
-  const child = spawn(process.execPath, [...prof, ...entry, "--port", "0"], {
+  const child = spawn(process.execPath, [...prof, ...entry, ...(floor ? ["0"] : ["--port", "0"])], {
     cwd: dir,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, BEDROCK_EMULATOR_FAULTS: "", BEDROCK_EMULATOR_OPENAI_URL: "", NODE_OPTIONS: "" },
@@ -238,8 +244,11 @@ async function main() {
     [2, "2. Shared HTTP/2 session, emulator in-process:", inProcess, true],
     [3, "3. Shared HTTP/2 session, emulator in its own process:", startSeparate, true],
     [4, "4. SDK defaults, emulator in its own process:", startSeparate, false],
+    [5, "5. As 3, against the transport floor (bare node:http2, fixed replies):", () => startSeparate(true), true],
+    [6, "6. As 4, against the transport floor (bare node:http2, fixed replies):", () => startSeparate(true), false],
   ];
-  for (const [n, label, start, shared] of setups) if (!only || only.has(n)) await bench(label, start, shared);
+  // Without --only: 1-4, the emulator's figures; 5 and 6 on request, for the floor comparison.
+  for (const [n, label, start, shared] of setups) if (only ? only.has(n) : n <= 4) await bench(label, start, shared);
 }
 
 main()
