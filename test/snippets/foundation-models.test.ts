@@ -1,3 +1,4 @@
+import { BedrockClient, GetFoundationModelAvailabilityCommand, type GetFoundationModelAvailabilityCommandOutput } from "@aws-sdk/client-bedrock";
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ModelNotCallableHere, parseModelReference, startGuide, type Guide } from "bedrock-guide";
@@ -12,7 +13,17 @@ import { findInferenceProfiles, markChoice } from "../../snippets/01-foundation-
 import { comparisonChart, comparisonTable, compareModels } from "../../snippets/01-foundation-models/compare-models";
 import { recommendations, recommendationsHere, tryRecommendation, type UseCase } from "../../snippets/01-foundation-models/recommendations";
 import { findLegacyModel, meetCommonErrors, profileFromAnotherGeography } from "../../snippets/01-foundation-models/common-errors";
-import { legacyTextModelsIn, listedIn, profilesListedIn, regionsListing } from "./catalog-expectations";
+import prices from "../../data/prices.json";
+import {
+  inferenceTypesIn,
+  legacyTextModelsIn,
+  listedIn,
+  profilesListedIn,
+  providerFactsIn,
+  regionsListing,
+  statusAt,
+  streamingSplitIn,
+} from "./catalog-expectations";
 
 // Lookups that name their region run under one us-east-1 session; the chapter's calls, which use
 // the session's region, run again below from each of four regions.
@@ -38,19 +49,58 @@ describe("lookups that name their region", () => {
     });
 
     it("computes the provider table from the listing", async () => {
-      const models = await listModels("us-east-1");
-      const table = providerTable(models);
-      const expected = new Map<string, number>();
-      for (const m of listedIn("us-east-1")) expected.set(m.providerName, (expected.get(m.providerName) ?? 0) + 1);
-      expect(table).toHaveLength(expected.size);
-      for (const row of table) {
-        expect(row.models, row.provider).toBe(expected.get(row.provider));
-        expect(row.active + row.legacy).toBeLessThanOrEqual(row.models);
-        expect(row.latestRelease).toMatch(/^20\d\d-\d\d-\d\d$/);
+      for (const region of ["us-east-1", "us-west-2"]) {
+        const table = providerTable(await listModels(region));
+        const facts = providerFactsIn(region);
+        expect(table.map((r) => r.provider).sort(), region).toEqual([...facts.keys()].sort());
+        for (const row of table) {
+          const f = facts.get(row.provider)!;
+          expect(row, `${region} ${row.provider}`).toEqual({
+            provider: row.provider,
+            models: f.models,
+            modalities: f.modalities.join(", "),
+            inferenceTypes: f.inferenceTypes.join(", "),
+            active: f.active,
+            legacy: f.legacy,
+            latestRelease: f.releases[f.releases.length - 1],
+          });
+        }
+        // Biggest providers first, ties by name.
+        for (let i = 1; i < table.length; i++) {
+          const [a, b] = [table[i - 1], table[i]];
+          expect(a.models > b.models || (a.models === b.models && a.provider.localeCompare(b.provider) < 0), `${a.provider} before ${b.provider}`).toBe(true);
+        }
       }
-      expect(table.reduce((n, r) => n + r.models, 0)).toBe(models.length);
-      // Biggest providers first.
-      expect(table[0].models).toBeGreaterThanOrEqual(table[table.length - 1].models);
+    });
+
+    it("provider rows checked by hand in data/catalog.json", async () => {
+      // Mistral AI in us-east-1: 13 models, none with a Legacy or end-of-life date. The two Voxtral
+      // take speech; Pixtral Large, Magistral Small, Large 3 and the three Ministral 3 take images.
+      // Pixtral Large is profile-only, the rest on demand. Newest: Devstral 2 (2026-02-17);
+      // oldest: Mistral 7B and Mixtral 8x7B (2024-03-01).
+      const east = providerTable(await listModels("us-east-1"));
+      expect(east.find((r) => r.provider === "Mistral AI")).toEqual({
+        provider: "Mistral AI",
+        models: 13,
+        modalities: "SPEECH+TEXT→TEXT, TEXT+IMAGE→TEXT, TEXT→TEXT",
+        inferenceTypes: "INFERENCE_PROFILE, ON_DEMAND",
+        active: 13,
+        legacy: 0,
+        latestRelease: "2026-02-17",
+      });
+      // Stability AI in us-west-2: 13 editing tools (text+image in, profile-only, 2025-09-03) plus
+      // SD3.5 Large, Stable Image Core and Ultra v1:1 on demand; Core and Ultra take text alone.
+      // Ultra v1:1 is the oldest (2024-02-22).
+      const west = providerTable(await listModels("us-west-2"));
+      expect(west.find((r) => r.provider === "Stability AI")).toEqual({
+        provider: "Stability AI",
+        models: 16,
+        modalities: "TEXT+IMAGE→IMAGE, TEXT→IMAGE",
+        inferenceTypes: "INFERENCE_PROFILE, ON_DEMAND",
+        active: 16,
+        legacy: 0,
+        latestRelease: "2025-09-03",
+      });
     });
 
     it("filters by output modality, inference type and streaming", async () => {
@@ -63,11 +113,21 @@ describe("lookups that name their region", () => {
       expect(onDemand.every((m) => m.inferenceTypesSupported?.includes("ON_DEMAND"))).toBe(true);
       expect(onDemand.map((m) => m.modelId)).not.toContain("anthropic.claude-haiku-4-5-20251001-v1:0");
 
-      const all = await listModels("us-east-1");
-      const streaming = await listModels("us-east-1", { streaming: true });
-      const notStreaming = await listModels("us-east-1", { streaming: false });
-      expect(streaming.length + notStreaming.length).toBe(all.length);
-      expect(notStreaming.length).toBeGreaterThan(0);
+      for (const region of ["us-east-1", "us-west-2"]) {
+        const streaming = (await listModels(region, { streaming: true })).map((m) => m.modelId).sort();
+        const notStreaming = (await listModels(region, { streaming: false })).map((m) => m.modelId).sort();
+        const expected = streamingSplitIn(region);
+        expect(streaming, region).toEqual(expected.streaming);
+        expect(notStreaming, region).toEqual(expected.notStreaming);
+      }
+      // Checked by hand in data/catalog.json: Claude Haiku 4.5 and Nova Micro stream; Titan Text
+      // Embeddings V2 says false; Titan Multimodal Embeddings G1 leaves the field out, so it doesn't.
+      const streaming = (await listModels("us-east-1", { streaming: true })).map((m) => m.modelId);
+      const notStreaming = (await listModels("us-east-1", { streaming: false })).map((m) => m.modelId);
+      expect(streaming).toEqual(expect.arrayContaining(["anthropic.claude-haiku-4-5-20251001-v1:0", "amazon.nova-micro-v1:0"]));
+      expect(notStreaming).toEqual(expect.arrayContaining(["amazon.titan-embed-text-v2:0", "amazon.titan-embed-image-v1"]));
+      expect(streaming).not.toContain("amazon.titan-embed-image-v1");
+      expect(notStreaming).not.toContain("anthropic.claude-haiku-4-5-20251001-v1:0");
     });
   });
 
@@ -87,10 +147,12 @@ describe("lookups that name their region", () => {
       const ok = await checkModelAccess("anthropic.claude-haiku-4-5-20251001-v1:0", "us-east-1");
       expect(ok).toMatchObject({ usable: true, problems: [], inferenceTypes: ["INFERENCE_PROFILE"], lifecycle: "ACTIVE" });
 
+      // The emulator's access-denied fault answers NOT_AUTHORIZED, entitlement NOT_AVAILABLE and
+      // agreement NOT_AVAILABLE: each one is a problem of its own, named by its field.
       guide.simulate({ fault: "access-denied", model: "amazon.nova-lite-v1:0" });
       const denied = await checkModelAccess("amazon.nova-lite-v1:0", "us-east-1");
       expect(denied.usable).toBe(false);
-      expect(denied.problems).toContain("authorizationStatus: NOT_AUTHORIZED");
+      expect([...denied.problems].sort()).toEqual(["agreementAvailability: NOT_AVAILABLE", "authorizationStatus: NOT_AUTHORIZED", "entitlementAvailability: NOT_AVAILABLE"]);
 
       const elsewhere = await checkModelAccess("stability.stable-image-core-v1:1", "us-east-1");
       expect(elsewhere).toMatchObject({ usable: false, problems: ["regionAvailability: NOT_AVAILABLE"], inferenceTypes: [] });
@@ -105,17 +167,55 @@ describe("lookups that name their region", () => {
     });
   });
 
+  describe("model access when only one answer is missing", () => {
+    // GetFoundationModelAvailability as AWS documents it can report each of these alone: an
+    // authorized account whose Marketplace agreement is still PENDING, or with no entitlement.
+    // The emulator has no fault for that, so the answer for a usable model is altered here.
+    async function checkWith(change: Partial<GetFoundationModelAvailabilityCommandOutput>) {
+      const send = BedrockClient.prototype.send;
+      BedrockClient.prototype.send = async function (this: BedrockClient, command: unknown, ...rest: unknown[]) {
+        const answer = await (send as (...a: unknown[]) => Promise<unknown>).call(this, command, ...rest);
+        return command instanceof GetFoundationModelAvailabilityCommand ? { ...(answer as object), ...change } : answer;
+      } as typeof send;
+      try {
+        return await checkModelAccess("amazon.nova-micro-v1:0", "us-east-1");
+      } finally {
+        BedrockClient.prototype.send = send;
+      }
+    }
+
+    it("reports the unchanged answer as usable", async () => {
+      expect(await checkWith({})).toMatchObject({ usable: true, problems: [], lifecycle: "ACTIVE" });
+    });
+
+    it("a pending agreement alone blocks the model", async () => {
+      expect(await checkWith({ agreementAvailability: { status: "PENDING" } })).toMatchObject({ usable: false, problems: ["agreementAvailability: PENDING"] });
+    });
+
+    it("a missing entitlement alone blocks the model", async () => {
+      expect(await checkWith({ entitlementAvailability: "NOT_AVAILABLE" })).toMatchObject({ usable: false, problems: ["entitlementAvailability: NOT_AVAILABLE"] });
+    });
+
+    it("a missing authorization alone blocks the model", async () => {
+      expect(await checkWith({ authorizationStatus: "NOT_AUTHORIZED" })).toMatchObject({ usable: false, problems: ["authorizationStatus: NOT_AUTHORIZED"] });
+    });
+  });
+
   describe("recommendations as data", () => {
-    it("names an active foundation model for each use case, not a profile", async () => {
-      expect(recommendations.map((r) => r.useCase)).toEqual(["chatbot", "long-content", "summaries", "images", "efficiency", "lowest-cost"]);
+    it("names the chapter's picks: an active foundation model for each use case, not a profile", () => {
+      expect(recommendations.map(({ useCase, modelId, callFrom }) => ({ useCase, modelId, callFrom }))).toEqual(
+        Object.entries(RECOMMENDED).map(([useCase, { modelId, callFrom }]) => ({ useCase, modelId, callFrom })),
+      );
       for (const r of recommendations) {
         expect(parseModelReference(r.modelId).profilePrefix, r.useCase).toBeUndefined();
-        const where = r.callFrom ?? "us-east-1";
-        const listed = (await listModels(where)).find((m) => m.modelId === r.modelId);
-        expect(listed?.modelLifecycle?.status, r.useCase).toBe("ACTIVE");
+        // The model as data/catalog.json lists it where the chapter says to call it from.
+        const listed = listedIn(r.callFrom ?? "us-east-1").find((m) => m.modelId === r.modelId);
+        expect(listed, r.useCase).toBeDefined();
+        expect(statusAt(listed!), r.useCase).toBe("ACTIVE");
+        // A pinned region must serve the model on its own ID: no profile takes it elsewhere.
+        if (r.callFrom) expect(inferenceTypesIn(listed!, r.callFrom), r.useCase).toContain("ON_DEMAND");
       }
       // Only the image model is tied to a region, the only one that serves it in the capture.
-      expect(recommendations.filter((r) => r.callFrom)).toEqual([expect.objectContaining({ useCase: "images", callFrom: "us-west-2" })]);
       expect(regionsListing("stability.stable-image-core-v1:1")).toEqual(["us-west-2"]);
     });
   });
@@ -152,12 +252,42 @@ const NOVA_MICRO = "amazon.nova-micro-v1:0";
 const SCOUT = "meta.llama4-scout-17b-instruct-v1:0";
 const MINISTRAL_8B = "mistral.ministral-3-8b-instruct";
 const GPT_OSS = "openai.gpt-oss-20b-1:0";
+const STABLE_IMAGE_CORE = "stability.stable-image-core-v1:1";
+// The chapter's picks, as its page explains them; only the image model names a region to call from.
+const RECOMMENDED: Record<UseCase, { modelId: string; callFrom?: string }> = {
+  chatbot: { modelId: HAIKU },
+  "long-content": { modelId: SONNET },
+  summaries: { modelId: SCOUT },
+  images: { modelId: STABLE_IMAGE_CORE, callFrom: "us-west-2" },
+  efficiency: { modelId: MINISTRAL_8B },
+  "lowest-cost": { modelId: NOVA_MICRO },
+};
+// What the contenders cost per million tokens (input / output) through a geographic profile or on
+// demand, as data/prices.json records them with their sources: Anthropic and Nova 2 Lite at their
+// regional rate (10% over global), the others at their single on-demand rate.
+const USD_PER_MILLION: Record<string, { input: number; output: number }> = {
+  [HAIKU]: { input: 1.1, output: 5.5 },
+  [NOVA_2_LITE]: { input: 0.33, output: 2.75 },
+  [SCOUT]: { input: 0.17, output: 0.66 },
+  [MINISTRAL_8B]: { input: 0.15, output: 0.15 },
+  [GPT_OSS]: { input: 0.07, output: 0.3 },
+};
 const CALLED_AS: Record<string, Record<string, string | null>> = {
   "us-east-1": { [HAIKU]: `us.${HAIKU}`, [SONNET]: `us.${SONNET}`, [NOVA_2_LITE]: `us.${NOVA_2_LITE}`, [NOVA_MICRO]: `us.${NOVA_MICRO}`, [SCOUT]: `us.${SCOUT}`, [MINISTRAL_8B]: MINISTRAL_8B, [GPT_OSS]: GPT_OSS },
   "eu-west-1": { [HAIKU]: `eu.${HAIKU}`, [SONNET]: `eu.${SONNET}`, [NOVA_2_LITE]: `eu.${NOVA_2_LITE}`, [NOVA_MICRO]: `eu.${NOVA_MICRO}`, [SCOUT]: null, [MINISTRAL_8B]: MINISTRAL_8B, [GPT_OSS]: GPT_OSS },
   "eu-central-1": { [HAIKU]: `eu.${HAIKU}`, [SONNET]: `eu.${SONNET}`, [NOVA_2_LITE]: `eu.${NOVA_2_LITE}`, [NOVA_MICRO]: `eu.${NOVA_MICRO}`, [SCOUT]: null, [MINISTRAL_8B]: null, [GPT_OSS]: GPT_OSS },
   "ap-northeast-1": { [HAIKU]: `jp.${HAIKU}`, [SONNET]: `jp.${SONNET}`, [NOVA_2_LITE]: `jp.${NOVA_2_LITE}`, [NOVA_MICRO]: `apac.${NOVA_MICRO}`, [SCOUT]: null, [MINISTRAL_8B]: MINISTRAL_8B, [GPT_OSS]: GPT_OSS },
 };
+
+describe("hand-checked prices", () => {
+  it("agree with data/prices.json", () => {
+    for (const [model, price] of Object.entries(USD_PER_MILLION)) {
+      const entry = prices.text.find((e) => e.models.includes(model)) as { regional?: { input: number; output: number }; input?: number; output?: number } | undefined;
+      expect(entry, model).toBeDefined();
+      expect(entry!.regional ?? { input: entry!.input, output: entry!.output }, model).toEqual(price);
+    }
+  });
+});
 
 describe.each(Object.keys(CALLED_AS))("chapter 1 from %s", (region) => {
   session(region);
@@ -252,7 +382,12 @@ describe.each(Object.keys(CALLED_AS))("chapter 1 from %s", (region) => {
         expect(row.calledAs).toBe(id);
         expect(row.outputTokens).toBeGreaterThan(0);
         const metered = guide.meter.calls.slice(before).find((c) => c.modelId === id)!;
-        expect(row.costUsd).toBeCloseTo(metered.costUsd!, 12);
+        expect([row.inputTokens, row.outputTokens]).toEqual([metered.inputTokens, metered.outputTokens]);
+        // USD by hand: tokens × the per-million price of the route taken (geographic profile or on demand).
+        const price = USD_PER_MILLION[row.model];
+        const byHand = (row.inputTokens * price.input + row.outputTokens * price.output) / 1e6;
+        expect(row.costUsd, row.model).toBeCloseTo(byHand, 12);
+        expect(metered.costUsd, row.model).toBeCloseTo(byHand, 12);
       } else {
         expect(row.calledAs).toBe("");
         expect(row.error).toContain(`${row.model} cannot be called from ${region}`);
@@ -276,19 +411,26 @@ describe.each(Object.keys(CALLED_AS))("chapter 1 from %s", (region) => {
 
   it("runs every recommendation from here, or explains why not", async () => {
     const here = await recommendationsHere();
-    for (const r of recommendations) {
-      const row = here.find((h) => h.useCase === r.useCase)!;
-      const id = r.callFrom ? r.modelId : expected[r.modelId];
-      const prompt = r.useCase === "images" ? "a red fox" : "Summarise: Bedrock hosts many models.";
-      const result = await tryRecommendation(r.useCase as UseCase, prompt).catch((e: unknown) => e);
+    expect(here.map((h) => h.useCase)).toEqual(Object.keys(RECOMMENDED));
+    for (const [useCase, pick] of Object.entries(RECOMMENDED) as [UseCase, (typeof RECOMMENDED)[UseCase]][]) {
+      const row = here.find((h) => h.useCase === useCase)!;
+      // The image model always goes to us-west-2 on its own ID; text models go the way the
+      // hand-checked table says for this region.
+      const id = pick.callFrom ? pick.modelId : expected[pick.modelId];
+      const from = pick.callFrom ?? region;
+      const prompt = useCase === "images" ? "a red fox" : "Summarise: Bedrock hosts many models.";
+      const result = await tryRecommendation(useCase, prompt).catch((e: unknown) => e);
       if (id === null) {
-        expect(row.route, r.useCase).toContain(`cannot be called from ${region}`);
-        expect(result, r.useCase).toBeInstanceOf(ModelNotCallableHere);
-        expect((result as ModelNotCallableHere).offeredIn).toEqual(regionsListing(r.modelId));
+        expect(row, useCase).toMatchObject({ modelId: pick.modelId, region });
+        expect(row.route, useCase).toContain(`cannot be called from ${region}`);
+        expect(result, useCase).toBeInstanceOf(ModelNotCallableHere);
+        expect((result as ModelNotCallableHere).offeredIn).toEqual(regionsListing(pick.modelId));
         continue;
       }
-      expect(row, r.useCase).toMatchObject({ modelId: id, region: r.callFrom ?? region });
-      expect(result, r.useCase).toMatchObject({ useCase: r.useCase, calledAs: id, region: r.callFrom ?? region });
+      // Every profile in the hand-checked table is a geographic one (us., eu., jp., apac.).
+      const route = parseModelReference(id).profilePrefix ? "geographic profile" : "on demand";
+      expect(row, useCase).toEqual({ useCase, modelId: id, region: from, route });
+      expect(result, useCase).toMatchObject({ useCase, calledAs: id, region: from, route, kind: useCase === "images" ? "image" : "text" });
     }
   });
 
