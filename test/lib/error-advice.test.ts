@@ -1,20 +1,85 @@
 import { describe, expect, it } from "vitest";
 import { adviseOn, explainError, profilesFor, regionsOffering, retirementOf } from "bedrock-guide";
-import { loadCatalog } from "bedrock-emulator";
+import catalog from "../../data/catalog.json";
 
 const awsError = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
 describe("retirementOf", () => {
-  it("reads the lifecycle rule the emulator answers with, wildcards included", () => {
+  // The rows of data/catalog.json's "retired" table (from the facts sheet), read directly.
+  const rowNaming = (id: string) => catalog.retired.find((r) => r.modelIds.includes(id));
+
+  it("returns the row that names a model exactly, with its dates as recorded", () => {
+    const exactIds = catalog.retired.flatMap((r) => r.modelIds.filter((id) => !id.includes("*")));
+    expect(exactIds.length).toBeGreaterThan(20);
+    for (const id of exactIds) expect(retirementOf(id), id).toEqual(rowNaming(id));
+  });
+
+  it("hand-checked rows: Claude 3 Haiku, Claude Opus 4.1, Titan Text Express", () => {
+    // Legacy 2026-03-10, end of life 2026-09-10, passed; replaced by Claude Haiku 4.5.
+    expect(retirementOf("anthropic.claude-3-haiku-20240307-v1:0")).toMatchObject({
+      legacyTime: "2026-03-10T00:00:00Z",
+      endOfLife: "2026-09-10T00:00:00Z",
+      passed: true,
+      replacement: "Claude Haiku 4.5",
+    });
+    // Legacy since 2026-07-08, end of life 2027-01-08: not passed at the facts' date (2026-11-25).
+    expect(retirementOf("anthropic.claude-opus-4-1-20250805-v1:0")).toMatchObject({
+      legacyTime: "2026-07-08T00:00:00Z",
+      endOfLife: "2027-01-08T00:00:00Z",
+      passed: false,
+      replacement: "Claude Opus 4.8 / 4.6",
+    });
+    // Retired 2026-02-01 with no Legacy date recorded.
+    const titan = retirementOf("amazon.titan-text-express-v1");
+    expect(titan).toMatchObject({ endOfLife: "2026-02-01T00:00:00Z", passed: true, replacement: "Nova Micro / Lite / Pro, Nova 2 Lite" });
+    expect(titan?.legacyTime).toBeUndefined();
+  });
+
+  it("finds nothing for current models", () => {
+    for (const id of ["anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic.claude-sonnet-4-6", "amazon.nova-micro-v1:0", "meta.llama4-scout-17b-instruct-v1:0", "stability.stable-image-core-v1:1"]) {
+      expect(retirementOf(id), id).toBeUndefined();
+    }
+  });
+
+  it("every model the capture lists gets only a row that names it exactly, or none", () => {
+    // Wildcard rows never retire a listed model (the capture is the newer word on those).
+    for (const m of catalog.models) expect(retirementOf(m.modelId), m.modelId).toEqual(rowNaming(m.modelId));
+  });
+
+  it("wildcards cover only IDs the capture does not list", () => {
     // `stability.stable-image-*-v1:0` retires the old image models, not the listed, active edit tools.
+    expect(catalog.models.some((m) => m.modelId === "stability.stable-image-inpaint-v1:0")).toBe(true);
     expect(retirementOf("stability.stable-image-inpaint-v1:0")).toBeUndefined();
-    expect(retirementOf("stability.stable-image-core-v1:0")?.replacement).toContain("stable-image-core/ultra-v1:1");
-    // A profile ID or an ARN names the same model as its bare ID.
-    const sonnet37 = loadCatalog().retirement("anthropic.claude-3-7-sonnet-20250219-v1:0");
-    expect(sonnet37?.replacement).toContain("Sonnet 4.6");
-    expect(retirementOf("us.anthropic.claude-3-7-sonnet-20250219-v1:0")).toBe(sonnet37);
-    expect(retirementOf("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0")).toBe(sonnet37);
-    for (const m of loadCatalog().data.models) expect(retirementOf(m.modelId), m.modelId).toBe(loadCatalog().retirement(m.modelId));
+    expect(catalog.models.some((m) => m.modelId === "stability.stable-image-core-v1:0")).toBe(false);
+    expect(retirementOf("stability.stable-image-core-v1:0")?.replacement).toBe("`sd3-5-large-v1:0`, `stable-image-core/ultra-v1:1`");
+    // `anthropic.claude-3-opus-*` sits in the Claude 3.7 Sonnet row: end of life 2026-07-30.
+    expect(retirementOf("anthropic.claude-3-opus-20240229-v1:0")).toMatchObject({ endOfLife: "2026-07-30T00:00:00Z", replacement: "Claude Sonnet 4.6 / 5, Opus 4.x" });
+    // `meta.llama3-2-*`: end of life 2026-07-07; `meta.llama2-*`: passed, no date recorded.
+    expect(retirementOf("meta.llama3-2-90b-instruct-v1:0")).toMatchObject({ endOfLife: "2026-07-07T00:00:00Z", replacement: "Llama 4 Scout / Maverick" });
+    expect(retirementOf("meta.llama2-13b-chat-v1")).toMatchObject({ passed: true, replacement: "Llama 3.x / 4" });
+    expect(retirementOf("meta.llama2-13b-chat-v1")?.endOfLife).toBeUndefined();
+  });
+
+  it("a profile ID or an ARN names the same model as its bare ID", () => {
+    const sonnet37 = rowNaming("anthropic.claude-3-7-sonnet-20250219-v1:0");
+    expect(sonnet37?.endOfLife).toBe("2026-07-30T00:00:00Z");
+    expect(retirementOf("anthropic.claude-3-7-sonnet-20250219-v1:0")).toEqual(sonnet37);
+    expect(retirementOf("us.anthropic.claude-3-7-sonnet-20250219-v1:0")).toEqual(sonnet37);
+    expect(retirementOf("eu.anthropic.claude-3-7-sonnet-20250219-v1:0")).toEqual(sonnet37);
+    expect(retirementOf("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0")).toEqual(sonnet37);
+    expect(retirementOf("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-opus-4-1-20250805-v1:0")?.endOfLife).toBe("2027-01-08T00:00:00Z");
+  });
+
+  it("its dates and successor reach the advice", () => {
+    const gone = awsError("ResourceNotFoundException", "This model version has reached the end of its life.", 404);
+    const haiku3 = explainError(gone, { modelId: "anthropic.claude-3-haiku-20240307-v1:0", lang: "en" });
+    expect(haiku3.explanation).toContain("(2026-09-10)");
+    expect(haiku3.fix).toContain("Claude Haiku 4.5");
+    const legacy = awsError("ResourceNotFoundException", "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock", 404);
+    const opus41 = explainError(legacy, { modelId: "us.anthropic.claude-opus-4-1-20250805-v1:0", lang: "en" });
+    expect(opus41.problem).toBe("legacy-model");
+    expect(opus41.explanation).toContain("its end of life is 2027-01-08");
+    expect(opus41.fix).toContain("Claude Opus 4.8 / 4.6");
   });
 });
 

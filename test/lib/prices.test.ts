@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costOf, formatUsd, parseModelReference, priceOf, priceSources } from "bedrock-guide";
+import catalog from "../../data/catalog.json";
 import prices from "../../data/prices.json";
 
 describe("parseModelReference", () => {
@@ -26,14 +27,69 @@ describe("priceOf", () => {
     expect(costOf("anthropic.claude-v2", { inputTokens: 10 })).toBeUndefined();
   });
 
-  it("gives every entry a source the file declares", () => {
+  it("gives every entry a source the file declares, each with its date", () => {
     const declared = Object.keys(prices.sources);
     for (const entry of [...prices.text, ...prices.image]) {
-      const cited = entry.source.match(/S\d/g) ?? [];
+      const cited = entry.source.match(/S\d+/g) ?? [];
       expect(cited.length, entry.models.join()).toBeGreaterThan(0);
       for (const s of cited) expect(declared).toContain(s);
     }
-    expect(priceSources().retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Each source has a date, which its description repeats, and none is later than the file.
+    const dates = prices.sourceDates as Record<string, string>;
+    expect(Object.keys(dates).sort()).toEqual(declared.sort());
+    for (const [id, text] of Object.entries(prices.sources)) {
+      expect(text, id).toContain(dates[id]);
+      expect(dates[id] <= prices.retrievedAt, id).toBe(true);
+    }
+  });
+
+  it("hands out the file's own sources and dates", () => {
+    expect(priceSources()).toEqual({ retrievedAt: prices.retrievedAt, sources: prices.sources, sourceDates: prices.sourceDates });
+    // The file was compiled from the facts sheet of that date, and not in the future.
+    expect(prices.notes.join(" ")).toContain(`bedrock-facts.md (${prices.retrievedAt})`);
+    expect(Date.parse(prices.retrievedAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("prices only models the catalog knows, each once", () => {
+    const known = new Set(catalog.models.map((m) => m.modelId));
+    const priced = [...prices.text, ...prices.image].flatMap((e) => e.models);
+    for (const id of priced) expect(known.has(id), id).toBe(true);
+    expect(new Set(priced).size).toBe(priced.length);
+  });
+
+  it("hand-checked prices, as recorded with their sources", () => {
+    // Claude Haiku 4.5 (S4 from the AWS Price List API, and S2): 1.00 / 5.00 USD per million tokens
+    // through global., 10% more (1.10 / 5.50) through a geographic profile.
+    const haiku = prices.text.find((e) => e.models.includes("anthropic.claude-haiku-4-5-20251001-v1:0"));
+    expect(haiku).toMatchObject({ global: { input: 1, output: 5 }, regional: { input: 1.1, output: 5.5 }, source: "S4, S2" });
+    expect(priceOf("global.anthropic.claude-haiku-4-5-20251001-v1:0")).toEqual({ modelId: "anthropic.claude-haiku-4-5-20251001-v1:0", inputPerMillion: 1, outputPerMillion: 5, rate: "global", source: "S4, S2" });
+    expect(priceOf("eu.anthropic.claude-haiku-4-5-20251001-v1:0")).toMatchObject({ inputPerMillion: 1.1, outputPerMillion: 5.5, rate: "regional" });
+    // Nova Micro (S2, S3, US price): 0.035 / 0.14, one on-demand rate whatever the profile.
+    const micro = prices.text.find((e) => e.models.includes("amazon.nova-micro-v1:0"));
+    expect(micro).toMatchObject({ input: 0.035, output: 0.14, source: "S2, S3 (US)" });
+    expect(priceOf("amazon.nova-micro-v1:0")).toMatchObject({ inputPerMillion: 0.035, outputPerMillion: 0.14, rate: "on-demand" });
+    expect(priceOf("apac.amazon.nova-micro-v1:0")).toMatchObject({ inputPerMillion: 0.035, outputPerMillion: 0.14, rate: "on-demand" });
+    // Llama 4 Scout (S2, S3): 0.17 / 0.66.
+    expect(prices.text.find((e) => e.models.includes("meta.llama4-scout-17b-instruct-v1:0"))).toMatchObject({ input: 0.17, output: 0.66, source: "S2, S3" });
+    expect(priceOf("us.meta.llama4-scout-17b-instruct-v1:0")).toMatchObject({ inputPerMillion: 0.17, outputPerMillion: 0.66 });
+    // Stable Image Core (S2, S3): 0.04 USD per image.
+    expect(prices.image.find((e) => e.models.includes("stability.stable-image-core-v1:1"))).toMatchObject({ perImage: 0.04, source: "S2, S3" });
+  });
+
+  it("gives every priced model the file's numbers", () => {
+    for (const entry of prices.text) {
+      for (const id of entry.models) {
+        if ("global" in entry && entry.global && entry.regional) {
+          expect(priceOf(`global.${id}`), id).toMatchObject({ inputPerMillion: entry.global.input, outputPerMillion: entry.global.output, rate: "global", source: entry.source });
+          expect(priceOf(`us.${id}`), id).toMatchObject({ inputPerMillion: entry.regional.input, outputPerMillion: entry.regional.output, rate: "regional", source: entry.source });
+          // A global. profile is never dearer than a geographic one.
+          expect(entry.global.input, id).toBeLessThan(entry.regional.input);
+        } else {
+          expect(priceOf(id), id).toMatchObject({ inputPerMillion: (entry as { input: number }).input, outputPerMillion: (entry as { output: number }).output, source: entry.source });
+        }
+      }
+    }
+    for (const entry of prices.image) for (const id of entry.models) expect(priceOf(id), id).toMatchObject({ perImage: entry.perImage, source: entry.source });
   });
 });
 
@@ -42,6 +98,10 @@ describe("costOf", () => {
     // 1,000 in + 2,000 out on Nova Micro: 1000 * 0.035/1e6 + 2000 * 0.14/1e6
     expect(costOf("us.amazon.nova-micro-v1:0", { inputTokens: 1000, outputTokens: 2000 })).toBeCloseTo(0.000315, 9);
     expect(costOf("stability.sd3-5-large-v1:0", { images: 3 })).toBeCloseTo(0.24, 9);
+    // 1,000 in + 500 out on Haiku 4.5 through us.: 1000 × 1.10/1e6 + 500 × 5.50/1e6 = 0.0011 + 0.00275;
+    // through global.: 1000 × 1.00/1e6 + 500 × 5.00/1e6 = 0.001 + 0.0025.
+    expect(costOf("us.anthropic.claude-haiku-4-5-20251001-v1:0", { inputTokens: 1000, outputTokens: 500 })).toBeCloseTo(0.00385, 12);
+    expect(costOf("global.anthropic.claude-haiku-4-5-20251001-v1:0", { inputTokens: 1000, outputTokens: 500 })).toBeCloseTo(0.0035, 12);
   });
 
   it("formats small and large amounts readably", () => {
