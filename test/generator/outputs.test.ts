@@ -12,20 +12,25 @@ import { projectRoot } from "../../generator/snippets";
 const FIX = "run `npm run outputs:generate` and commit site/outputs and site/assets/outputs";
 
 describe("cell outputs shown on the site", () => {
-  const expected = expectedOutputs();
-  const committed = committedOutputs();
+  // Computed inside each test, not when the file is collected, so mutation testing can tell which
+  // tests exercise the generator.
 
   it("exist for every chapter page in both languages, and for no other", () => {
+    const expected = expectedOutputs();
+    const committed = committedOutputs();
     expect([...committed.keys()].sort(), FIX).toEqual([...expected.keys()].sort());
   });
 
   it("were produced by the current emulator, lib, setup and data", () => {
+    const committed = committedOutputs();
     const env = environmentHash();
     const stale = [...committed].filter(([, c]) => c.environment !== env).map(([k]) => k);
     expect(stale, `${FIX} (the emulator, snippets/bedrock-guide, snippets/setup.ts or data/ changed)`).toEqual([]);
   });
 
   it("match every cell's current code, cell by cell", () => {
+    const expected = expectedOutputs();
+    const committed = committedOutputs();
     const stale: string[] = [];
     for (const [key, want] of expected) {
       const have = committed.get(key);
@@ -40,6 +45,7 @@ describe("cell outputs shown on the site", () => {
   });
 
   it("name each cell once per chapter, so a <Snippet> finds its output", () => {
+    const expected = expectedOutputs();
     for (const [key, want] of expected) {
       const names = want.cells.map((c) => c.snippet);
       expect(names.filter((n, i) => names.indexOf(n) !== i), `${key} shows the same snippet twice`).toEqual([]);
@@ -47,6 +53,7 @@ describe("cell outputs shown on the site", () => {
   });
 
   it("have every figure they reference, and no figure nobody references", () => {
+    const committed = committedOutputs();
     const referenced = referencedAssets(committed.values()).sort();
     expect(referenced.filter((f) => !existsSync(join(projectRoot, f))), FIX).toEqual([]);
     const onDisk: string[] = [];
@@ -62,6 +69,7 @@ describe("cell outputs shown on the site", () => {
   });
 
   it("are labelled by the run: the setup cell says it ran offline", () => {
+    const committed = committedOutputs();
     for (const [key, c] of committed) {
       const setup = c.cells[0]!.outputs.map((o) => (o.type === "text" ? o.text : "")).join("");
       expect(setup, key).toMatch(key.startsWith("es/") ? /sin conexión/ : /offline/);

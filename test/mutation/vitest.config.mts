@@ -1,14 +1,17 @@
 // The tests Stryker runs (`npm run test:mutation`). GUIDE_MUTATION_SCOPE, set by each Stryker config
 // in this folder, picks them:
 // - "lib-and-emulator": the unit tests without those that read lesson files as text (outputs,
-//   translations): Stryker instruments the lessons it mutates, so their text is no longer the page's
-//   source;
-// - "generator": the generator's tests, which do read the (then unmutated) lessons as text.
+//   translations) or compare generated notebooks with the committed ones (staleness): Stryker
+//   instruments the lessons it mutates, so their text is no longer the page's source;
+// - "generator": the generator's tests, which do read the (then unmutated) lessons as text; the
+//   staleness test's comparison with the committed notebooks is the sharpest of them.
 // Always left out:
-// - notebooks (exec), the kernel and npm pack tests: they run the checkout through child processes
-//   (jupyter, tsx, npm), which would load the original files, not the mutated sandbox;
-// - the staleness checks (staleness.test.ts, and the outputs test that compares hashes): they hash
-//   the sources, so every mutant would "fail" them for the wrong reason;
+// - notebooks (exec) and npm pack tests: they run the checkout through child processes (jupyter,
+//   tsx, npm), which would load the original files, not the mutated sandbox; for the same reason
+//   the kernel test that resolves the workspace packages through node_modules (it would reach the
+//   original checkout, not the sandbox);
+// - the outputs test that compares the environment hash: it hashes the sources, so every mutant
+//   would "fail" it for the wrong reason;
 // - the leak scan: it lists files with git, and the sandbox is no git checkout;
 // - the browser project.
 // Stryker copies the checkout into a sandbox, but node_modules/bedrock-guide and bedrock-emulator are
@@ -26,8 +29,6 @@ const neverHere = [
   "**/node_modules/**",
   "test/browser/**",
   "test/notebooks/**",
-  "test/generator/kernel.test.ts",
-  "test/generator/staleness.test.ts",
   "test/emulator/package.test.ts",
   "test/lib/leak-scan.test.ts",
 ];
@@ -49,8 +50,8 @@ export default defineConfig({
     exclude:
       scope === "generator"
         ? neverHere
-        : [...neverHere, "test/generator/outputs.test.ts", "test/generator/translations.test.ts"],
-    testNamePattern: /^(?!.*were produced by the current emulator)/,
+        : [...neverHere, "test/generator/outputs.test.ts", "test/generator/translations.test.ts", "test/generator/staleness.test.ts"],
+    testNamePattern: /^(?!.*(were produced by the current emulator|points tslab's TypeScript at the emitted declarations))/,
     pool: "forks",
     testTimeout: 30_000,
   },
