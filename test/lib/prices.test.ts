@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { costOf, formatUsd, parseModelReference, priceOf, priceSources } from "bedrock-guide";
+import { describe, expect, it, vi } from "vitest";
+import { costOf, formatUsd, parseModelReference, priceOf, priceSources, sourceDatesOf, type ModelPrice } from "bedrock-guide";
 import catalog from "../../data/catalog.json";
 import prices from "../../data/prices.json";
 
@@ -9,6 +9,21 @@ describe("parseModelReference", () => {
     expect(parseModelReference("global.anthropic.claude-sonnet-4-6")).toEqual({ modelId: "anthropic.claude-sonnet-4-6", profilePrefix: "global" });
     expect(parseModelReference("arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0").modelId).toBe("amazon.nova-lite-v1:0");
     expect(parseModelReference("mistral.ministral-3-8b-instruct")).toEqual({ modelId: "mistral.ministral-3-8b-instruct" });
+  });
+
+  it("unwraps only whole ARNs: without arn: a slash is part of the reference", () => {
+    // The resource part of a profile ARN, without its arn:aws:bedrock:…: head, is no ARN: it stays whole
+    // (its first dot-separated part, "inference-profile/us", is no profile prefix).
+    expect(parseModelReference("inference-profile/us.amazon.nova-lite-v1:0")).toEqual({ modelId: "inference-profile/us.amazon.nova-lite-v1:0" });
+  });
+
+  it("reads a prefix as a profile's only when a provider.model ID follows it", () => {
+    // A profile ID is prefix.provider.model: "us.nova-lite-v1:0" and "global.x" have one dot, so they
+    // are taken as they are, not as the prefix "us" or "global" and a model ID "nova-lite-v1:0" or "x".
+    expect(parseModelReference("us.nova-lite-v1:0")).toEqual({ modelId: "us.nova-lite-v1:0" });
+    expect(parseModelReference("global.x")).toEqual({ modelId: "global.x" });
+    // Model IDs may have more dots after the provider's (deepseek.v3.2 in catalog.json): only the prefix goes.
+    expect(parseModelReference("us.deepseek.v3.2")).toEqual({ modelId: "deepseek.v3.2", profilePrefix: "us" });
   });
 });
 
@@ -20,6 +35,57 @@ describe("priceOf", () => {
 
   it("prices image models per image", () => {
     expect(priceOf("stability.stable-image-core-v1:1")?.perImage).toBe(0.04);
+    // Stable Image Core (S2, S3): 0.04 USD per image at the on-demand rate, no token prices.
+    expect(priceOf("stability.stable-image-core-v1:1")).toEqual({
+      modelId: "stability.stable-image-core-v1:1",
+      inputPerMillion: 0,
+      outputPerMillion: 0,
+      perImage: 0.04,
+      rate: "on-demand",
+      source: "S2, S3",
+    });
+  });
+
+  it("gives each text price either a global and a regional rate, or one on-demand rate", () => {
+    // No entry has one of global/regional without the other, nor both kinds of price.
+    for (const entry of [...prices.text, ...prices.extendedAccess] as Record<string, unknown>[]) {
+      const id = String(entry.models);
+      expect("global" in entry, id).toBe("regional" in entry);
+      expect("input" in entry && "output" in entry, id).toBe(!("global" in entry));
+    }
+  });
+
+  it("rates a Legacy model in public extended access at its sourced extended-access price (fixture)", async () => {
+    // prices.json has no extended-access price yet, so this reads it with one made-up entry added.
+    // catalog.json: Claude Opus 4.1 is in public extended access from 2026-10-08 until 2027-01-08.
+    const id = "anthropic.claude-opus-4-1-20250805-v1:0";
+    expect(catalog.models.find((m) => m.modelId === id)?.modelLifecycle).toMatchObject({
+      status: "LEGACY",
+      publicExtendedAccessTime: "2026-10-08T08:00:00Z",
+      endOfLifeTime: "2027-01-08T08:00:00Z",
+    });
+    const fixture = { models: [id], input: 30, output: 150, source: "fixture" };
+    const dataModule = "../../snippets/bedrock-guide/data";
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-01T00:00:00Z"));
+    vi.resetModules();
+    vi.doMock(dataModule, async (importOriginal) => {
+      const real = await importOriginal<typeof import("../../snippets/bedrock-guide/data")>();
+      return {
+        readDataFile: (name: string) =>
+          name === "prices.json" ? { ...real.readDataFile<object>(name), extendedAccess: [fixture] } : real.readDataFile(name),
+      };
+    });
+    try {
+      const guide = await import("bedrock-guide");
+      expect(guide.priceOf(`us.${id}`)).toEqual({ modelId: id, inputPerMillion: 30, outputPerMillion: 150, rate: "extended-access", source: "fixture" });
+      // 1,000 in + 100 out: 1000 × 30/1e6 + 100 × 150/1e6 = 0.03 + 0.015.
+      expect(guide.costOf(id, { inputTokens: 1000, outputTokens: 100 })).toBeCloseTo(0.045, 12);
+    } finally {
+      vi.doUnmock(dataModule);
+      vi.resetModules();
+      vi.useRealTimers();
+    }
   });
 
   it("knows nothing about models missing from the table", () => {
@@ -93,6 +159,28 @@ describe("priceOf", () => {
   });
 });
 
+describe("sourceDatesOf", () => {
+  it("lists the sources of the prices shown, each once, in order, with their dates", () => {
+    // Haiku 4.5 cites "S4, S2" and Nova Micro "S2, S3 (US)"; the dates are prices.json's sourceDates.
+    const shown = [priceOf("us.anthropic.claude-haiku-4-5-20251001-v1:0")!, priceOf("amazon.nova-micro-v1:0")!];
+    expect(sourceDatesOf(shown)).toEqual(["S2 2026-07-24", "S3 2026-07-17", "S4 2026-09-29"]);
+    expect(prices.sourceDates).toEqual({ S2: "2026-07-24", S3: "2026-07-17", S4: "2026-09-29" });
+  });
+
+  it("reads S-numbers of several digits whole and marks an undated source with ?", () => {
+    // prices.json dates S2 but has no S10; as strings "S10" sorts before "S2".
+    expect(prices.sourceDates).not.toHaveProperty("S10");
+    const price: ModelPrice = { modelId: "x", inputPerMillion: 1, outputPerMillion: 1, rate: "on-demand", source: "S2, S10" };
+    expect(sourceDatesOf([price])).toEqual(["S10 ?", "S2 2026-07-24"]);
+  });
+
+  it("cites nothing for prices whose source names no S-number", () => {
+    const price: ModelPrice = { modelId: "x", inputPerMillion: 1, outputPerMillion: 1, rate: "on-demand", source: "AWS pricing page" };
+    expect(sourceDatesOf([price])).toEqual([]);
+    expect(sourceDatesOf([])).toEqual([]);
+  });
+});
+
 describe("costOf", () => {
   it("adds input, output and image costs", () => {
     // 1,000 in + 2,000 out on Nova Micro: 1000 * 0.035/1e6 + 2000 * 0.14/1e6
@@ -108,5 +196,9 @@ describe("costOf", () => {
     expect(formatUsd(0.000315)).toBe("$0.000315");
     expect(formatUsd(1.23456)).toBe("$1.2346");
     expect(formatUsd(undefined)).toBe("?");
+    expect(formatUsd(0)).toBe("$0");
+    // One cent is no longer "small": 0.01.toFixed(4) = "0.0100"; just under it, six decimals.
+    expect(formatUsd(0.01)).toBe("$0.0100");
+    expect(formatUsd(0.009)).toBe("$0.009000");
   });
 });
