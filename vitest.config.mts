@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"],
-          exclude: ["test/browser/**", "**/node_modules/**"],
+          exclude: ["test/browser/**", "test/start/**", "**/node_modules/**"],
           // Snippets start emulators and the staleness test runs samples; forks keep them isolated.
           pool: "forks",
           // Several suites mostly wait (kernels, retries with back-off, npm pack): more workers than
@@ -21,7 +21,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
-          include: ["test/browser/**/*.test.ts"],
+          // npm start's test runs here too: its astro dev writes .astro/ as the site build does, so
+          // it runs after the build (npm test's site lane), not beside it in the unit project.
+          include: ["test/browser/**/*.test.ts", "test/start/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -28,6 +28,7 @@ if (scope !== "lib-and-emulator" && scope !== "generator") {
 const neverHere = [
   "**/node_modules/**",
   "test/browser/**",
+  "test/start/**",
   "test/notebooks/**",
   "test/emulator/package.test.ts",
   "test/lib/leak-scan.test.ts",
