@@ -43,7 +43,8 @@ async function waitForHttp(url: string, child: ChildProcess, seconds = 60): Prom
     if (child.exitCode !== null) return false;
     try {
       const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return true;
+      // Up means serving: a 404 (Astro with no routes, say) is not the guide.
+      if (res.status >= 200 && res.status < 400) return true;
     } catch {
       // not listening yet
     }
