@@ -65,7 +65,7 @@ function parseFrontmatter(lines: string[], path: string): { data: Record<string,
 function parseAttributes(attrs: string, where: string): Record<string, string> {
   const out: Record<string, string> = {};
   const rest = attrs.replace(/(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g, (_m, k: string, a?: string, b?: string) => {
-    out[k] = a ?? b ?? "";
+    out[k] = (a ?? b)!; // one of the two quoted forms matched
     return "";
   });
   if (rest.trim()) throw new ChapterError(`${where}: only string attributes are supported, got: ${rest.trim()}`);
@@ -89,7 +89,7 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
   };
 
   let fence: string | null = null;
-  let aside: { quote: boolean } | null = null;
+  let aside = false; // inside a :::note … ::: block (its lines become a blockquote)
   let notebookOnly = false;
 
   for (let i = end + 1; i < lines.length; i++) {
@@ -117,14 +117,14 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
       const kind = asideOpen[1]!;
       if (!ASIDES.has(kind)) throw new ChapterError(`${where}: unknown aside :::${kind}`);
       flush();
-      aside = { quote: true };
+      aside = true;
       push(`**${asideOpen[2] || t[kind as keyof typeof t]}**`);
       push("");
       continue;
     }
     if (/^:::\s*$/.test(line)) {
       if (!aside) throw new ChapterError(`${where}: ::: closes no aside`);
-      aside = null;
+      aside = false;
       flush();
       continue;
     }
@@ -197,10 +197,11 @@ export function forNotebookCell(code: string): string {
   for (const [i, line] of code.split("\n").entries()) {
     if (!/^export\b/.test(line)) {
       out.push(line);
+    } else if (/^export\s*(?:type\s*)?\{[^}]*\}\s*;?\s*$/.test(line)) {
+      // Before declarations: `export type { A };` is a list, not a `type` declaration.
+      continue;
     } else if (/^export\s+(?:declare\s+|abstract\s+)?(?:async\s+function|function|const|let|var|class|interface|type|enum)\b/.test(line)) {
       out.push(line.replace(/^export\s+/, ""));
-    } else if (/^export\s*(?:type\s*)?\{[^}]*\}\s*;?\s*$/.test(line)) {
-      continue;
     } else {
       throw new Error(`line ${i + 1} of the cell, \`${line.trim()}\`, cannot run in a tslab cell (no default exports or re-exports)`);
     }
