@@ -1,0 +1,63 @@
+// `npm run mutation:scores`: the mutation score per folder and per file, read from the incremental
+// records `npm run test:mutation` keeps (test/mutation/<scope>.incremental.json, in Stryker's
+// mutation-testing-report schema). Score = detected / (detected + survived + no coverage), where
+// detected = killed + timed out, as Stryker counts it; Ignored (static) mutants are outside it.
+// Timeouts are also shown apart: on a loaded machine a slow test can time out without a bug.
+// A run stopped early records only the mutants it reached, so the "tested" column says how many.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { projectRoot } from "../generator/snippets";
+
+interface Mutant {
+  status: string;
+}
+interface Report {
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+const { values } = parseArgs({ options: { files: { type: "boolean", default: false } } });
+
+type Tally = { killed: number; timeout: number; survived: number; noCoverage: number; ignored: number };
+const empty = (): Tally => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 });
+const add = (t: Tally, status: string) => {
+  if (status === "Killed") t.killed++;
+  else if (status === "Timeout") t.timeout++;
+  else if (status === "Survived") t.survived++;
+  else if (status === "NoCoverage") t.noCoverage++;
+  else if (status === "Ignored") t.ignored++;
+};
+const scored = (t: Tally) => t.killed + t.timeout + t.survived + t.noCoverage;
+const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
+
+console.log("| scope | folder | score | without timeouts | killed | timed out | survived | no coverage | ignored (static) |");
+console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const scope of ["lib-and-emulator", "generator"]) {
+  const file = join(projectRoot, "test", "mutation", `${scope}.incremental.json`);
+  if (!existsSync(file)) {
+    console.log(`| ${scope} | (no record yet: run npm run test:mutation) | | | | | | | |`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8")) as Report;
+  const folders = new Map<string, Tally>();
+  const files = new Map<string, Tally>();
+  for (const [path, { mutants }] of Object.entries(report.files)) {
+    const folder = path.startsWith("snippets/bedrock-guide/") ? "snippets/bedrock-guide" : dirname(path).split("/").slice(0, path.startsWith("snippets/") ? 2 : 1).join("/");
+    const tf = folders.get(folder) ?? empty();
+    const tfile = files.get(path) ?? empty();
+    for (const m of mutants) {
+      add(tf, m.status);
+      add(tfile, m.status);
+    }
+    folders.set(folder, tf);
+    files.set(path, tfile);
+  }
+  const rows = values.files ? files : folders;
+  for (const [name, t] of [...rows].sort()) {
+    if (scored(t) === 0 && t.ignored === 0) continue;
+    const detected = t.killed + t.timeout;
+    console.log(
+      `| ${scope} | ${name} | ${pct(detected, scored(t))} | ${pct(t.killed, scored(t) - t.timeout)} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} |`,
+    );
+  }
+}
