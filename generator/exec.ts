@@ -1,8 +1,9 @@
 // `npm run notebooks:exec -- [--out DIR] [paths…]`: runs notebooks headless through the project's kernel.
 // Without Jupyter it fails loudly; BEDROCK_GUIDE_SKIP_NOTEBOOKS=1 turns that into a loud, explicit skip.
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { installKernel, KERNEL_NAME } from "./install-kernel.mjs";
 import { HOW_TO_GET_JUPYTER, pythonWithNbclient } from "./jupyter";
@@ -13,9 +14,9 @@ function banner(lines: string): void {
   console.error(`\n${bar}\n${lines}\n${bar}\n`);
 }
 
-export function allNotebooks(): string[] {
+export function allNotebooks(root = projectRoot): string[] {
   return ["es", "en"].flatMap((lang) => {
-    const dir = join(projectRoot, "notebooks", lang);
+    const dir = join(root, "notebooks", lang);
     return existsSync(dir)
       ? readdirSync(dir)
           .filter((f) => f.endsWith(".ipynb"))
@@ -25,10 +26,8 @@ export function allNotebooks(): string[] {
   });
 }
 
-/** The whole run's limit; past it the executor gets SIGTERM and stops its kernels (each cell also has --timeout). */
-const TOTAL_TIMEOUT_MS = Number(process.env.BEDROCK_GUIDE_NOTEBOOKS_TIMEOUT_S ?? 30 * 60) * 1000;
-
-function parse(argv: string[]): { passThrough: string[]; paths: string[] } {
+/** The command line: options for exec_notebooks.py (paths made absolute) and the notebooks to run. Throws on anything else. */
+export function parseExecArgs(argv: string[]): { passThrough: string[]; paths: string[] } {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { out: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" } },
@@ -47,22 +46,36 @@ function parse(argv: string[]): { passThrough: string[]; paths: string[] } {
   return { passThrough, paths: positionals.map((p) => resolve(p)) };
 }
 
-function main(): number {
-  let parsed: ReturnType<typeof parse>;
+/** What notebooks:exec reaches outside this process through; tests pass fakes. */
+export interface ExecDeps {
+  env: NodeJS.ProcessEnv;
+  /** The checkout whose notebooks/, kernel and executor are used. */
+  root: string;
+  findPython: () => string | undefined;
+  registerKernel: (options: { dataDir: string }) => unknown;
+  run: (command: string, args: string[], options: SpawnSyncOptions) => { status: number | null; error?: Error };
+}
+
+/** `notebooks:exec` without the process around it: returns the exit code. */
+export function execNotebooks(argv: string[], deps: Partial<ExecDeps> = {}): number {
+  const { env = process.env, root = projectRoot, findPython = pythonWithNbclient, registerKernel = installKernel, run = spawnSync } = deps;
+  let parsed: ReturnType<typeof parseExecArgs>;
   try {
-    parsed = parse(process.argv.slice(2));
+    parsed = parseExecArgs(argv);
   } catch (err) {
     throw new Error(`${(err as Error).message} (usage: notebooks:exec [--out DIR] [--jobs N] [--timeout SECONDS per cell] [paths…])`);
   }
   const { passThrough, paths } = parsed;
-  const notebooks = paths.length ? paths : allNotebooks();
+  const notebooks = paths.length ? paths : allNotebooks(root);
   const missing = notebooks.filter((p) => !existsSync(p));
   if (missing.length) throw new Error(`no such notebook: ${missing.join(", ")}`);
   if (!notebooks.length) throw new Error("no notebooks to execute (run npm run notebooks:generate)");
 
-  const python = pythonWithNbclient();
+  /** The whole run's limit; past it the executor gets SIGTERM and stops its kernels (each cell also has --timeout). */
+  const totalTimeoutMs = Number(env.BEDROCK_GUIDE_NOTEBOOKS_TIMEOUT_S ?? 30 * 60) * 1000;
+  const python = findPython();
   if (!python) {
-    if (process.env.BEDROCK_GUIDE_SKIP_NOTEBOOKS === "1") {
+    if (env.BEDROCK_GUIDE_SKIP_NOTEBOOKS === "1") {
       banner(`NOTEBOOKS NOT EXECUTED (BEDROCK_GUIDE_SKIP_NOTEBOOKS=1): ${notebooks.length} notebooks unchecked.\n${HOW_TO_GET_JUPYTER}`);
       return 0;
     }
@@ -71,31 +84,33 @@ function main(): number {
   }
   // A private copy of the kernel spec, found first through JUPYTER_PATH: execution always uses this
   // checkout, whatever another clone registered in the user's Jupyter folder.
-  const jupyterPath = join(projectRoot, ".cache", "jupyter");
-  installKernel({ dataDir: jupyterPath });
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(":"),
+  const jupyterPath = join(root, ".cache", "jupyter");
+  registerKernel({ dataDir: jupyterPath });
+  const childEnv = {
+    ...env,
+    JUPYTER_PATH: [jupyterPath, env.JUPYTER_PATH].filter(Boolean).join(":"),
     // Executing notebooks never spends money unless the caller explicitly asked for live mode.
-    BEDROCK_GUIDE_MODE: process.env.BEDROCK_GUIDE_MODE ?? "offline",
+    BEDROCK_GUIDE_MODE: env.BEDROCK_GUIDE_MODE ?? "offline",
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-  console.log(`notebooks:exec: ${notebooks.length} notebooks, mode ${env.BEDROCK_GUIDE_MODE}, kernel ${KERNEL_NAME} via ${python}`);
-  const r = spawnSync(python, ["-Xfrozen_modules=off", join(projectRoot, "generator", "exec_notebooks.py"), "--kernel", KERNEL_NAME, ...passThrough, ...notebooks], {
+  console.log(`notebooks:exec: ${notebooks.length} notebooks, mode ${childEnv.BEDROCK_GUIDE_MODE}, kernel ${KERNEL_NAME} via ${python}`);
+  const r = run(python, ["-Xfrozen_modules=off", join(root, "generator", "exec_notebooks.py"), "--kernel", KERNEL_NAME, ...passThrough, ...notebooks], {
     stdio: "inherit",
-    env,
-    timeout: TOTAL_TIMEOUT_MS,
+    env: childEnv,
+    timeout: totalTimeoutMs,
     killSignal: "SIGTERM",
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") {
-    console.error(`notebooks:exec: stopped after ${TOTAL_TIMEOUT_MS / 1000} s (BEDROCK_GUIDE_NOTEBOOKS_TIMEOUT_S)`);
+    console.error(`notebooks:exec: stopped after ${totalTimeoutMs / 1000} s (BEDROCK_GUIDE_NOTEBOOKS_TIMEOUT_S)`);
   }
   return r.status ?? 1;
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  console.error(`notebooks:exec: ${(err as Error).message}`);
-  process.exitCode = 1;
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    process.exitCode = execNotebooks(process.argv.slice(2));
+  } catch (err) {
+    console.error(`notebooks:exec: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
 }

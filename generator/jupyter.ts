@@ -6,7 +6,8 @@ import { KERNEL_DISPLAY_NAME } from "./install-kernel.mjs";
  * BEDROCK_GUIDE_PYTHON picks the interpreter (a virtualenv's, say). Otherwise the Debian packages' python
  * comes first: on many machines `python3` on PATH is a pyenv build without Jupyter.
  */
-const candidates = () => (process.env.BEDROCK_GUIDE_PYTHON ? [process.env.BEDROCK_GUIDE_PYTHON] : ["/usr/bin/python3", "python3", "python"]);
+export const pythonCandidates = () =>
+  process.env.BEDROCK_GUIDE_PYTHON ? [process.env.BEDROCK_GUIDE_PYTHON] : ["/usr/bin/python3", "python3", "python"];
 
 function has(python: string, modules: string): boolean {
   const r = spawnSync(python, ["-c", `import ${modules}`], { stdio: "ignore", timeout: 20000 });
@@ -15,12 +16,12 @@ function has(python: string, modules: string): boolean {
 
 /** A python that can execute notebooks headless (nbclient + nbformat), or undefined. */
 export function pythonWithNbclient(): string | undefined {
-  return candidates().find((p) => has(p, "nbclient, nbformat, jupyter_client"));
+  return pythonCandidates().find((p) => has(p, "nbclient, nbformat, jupyter_client"));
 }
 
 /** A python that can serve notebooks (the classic `notebook` package or JupyterLab), or undefined. */
 export function pythonWithNotebookServer(): { python: string; module: "notebook" | "jupyterlab" } | undefined {
-  for (const python of candidates()) {
+  for (const python of pythonCandidates()) {
     if (has(python, "notebook")) return { python, module: "notebook" };
     if (has(python, "jupyterlab")) return { python, module: "jupyterlab" };
   }
