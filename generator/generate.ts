@@ -17,8 +17,8 @@ export const samplesDir = join(projectRoot, "site", "assets", "samples");
 const CHAPTER_FILE = /^(\d\d-[\w-]+)\.mdx$/;
 
 /** Chapter slugs that have a page in the given language. */
-export function chaptersIn(lang: Lang): string[] {
-  const dir = lang === "es" ? docsDir : join(docsDir, lang);
+export function chaptersIn(lang: Lang, docs = docsDir): string[] {
+  const dir = lang === "es" ? docs : join(docs, lang);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((f) => CHAPTER_FILE.exec(f)?.[1])
@@ -26,17 +26,17 @@ export function chaptersIn(lang: Lang): string[] {
     .sort();
 }
 
-export function chapterPagePath(chapter: string, lang: Lang): string {
-  return lang === "es" ? join(docsDir, `${chapter}.mdx`) : join(docsDir, lang, `${chapter}.mdx`);
+export function chapterPagePath(chapter: string, lang: Lang, docs = docsDir): string {
+  return lang === "es" ? join(docs, `${chapter}.mdx`) : join(docs, lang, `${chapter}.mdx`);
 }
 
-/** Notebooks keyed by path relative to the project root. */
-export function generateNotebooks(): Map<string, string> {
+/** Notebooks keyed by path relative to the project root; `docs` is the pages' folder (tests pass fixtures). */
+export function generateNotebooks(docs = docsDir): Map<string, string> {
   const out = new Map<string, string>();
   for (const lang of LANGS) {
-    const chapters = chaptersIn(lang);
+    const chapters = chaptersIn(lang, docs);
     for (const chapter of chapters) {
-      const path = chapterPagePath(chapter, lang);
+      const path = chapterPagePath(chapter, lang, docs);
       const src = { chapter, lang, mdx: readFileSync(path, "utf8"), path: relative(projectRoot, path) };
       const parsed = parseChapter(src, { publishedBase, notebookChapters: new Set(chapters) });
       out.set(`notebooks/${lang}/${chapter}.ipynb`, serializeNotebook(toNotebook(src, parsed)));
@@ -48,11 +48,11 @@ export function generateNotebooks(): Map<string, string> {
 export type SampleFn = () => Promise<{ mime: "image/png" | "image/svg+xml"; data: Buffer | string }>;
 
 /** Runs every chapter's samples.ts (they start the emulator themselves); outputs keyed by path. */
-export async function generateSamples(): Promise<Map<string, Buffer>> {
+export async function generateSamples(snippets = snippetsDir): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  const chapters = readdirSync(snippetsDir).filter((d) => /^\d\d-/.test(d)).sort();
+  const chapters = readdirSync(snippets).filter((d) => /^\d\d-/.test(d)).sort();
   for (const chapter of chapters) {
-    const file = join(snippetsDir, chapter, "samples.ts");
+    const file = join(snippets, chapter, "samples.ts");
     if (!existsSync(file)) continue;
     const mod = (await import(pathToFileURL(file).href)) as { samples?: Record<string, SampleFn> };
     if (!mod.samples) throw new Error(`snippets/${chapter}/samples.ts must export \`samples\``);
@@ -67,35 +67,35 @@ export async function generateSamples(): Promise<Map<string, Buffer>> {
   return out;
 }
 
-/** Generated files currently on disk, keyed like generateNotebooks/generateSamples. */
-export function committedOutputs(): Map<string, Buffer> {
+/** Generated files currently on disk under root, keyed like generateNotebooks/generateSamples. */
+export function committedOutputs(root = projectRoot): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (dir: string, keep: (f: string) => boolean) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, keep);
-      else if (keep(entry.name)) out.set(relative(projectRoot, full), readFileSync(full));
+      else if (keep(entry.name)) out.set(relative(root, full), readFileSync(full));
     }
   };
-  walk(notebooksDir, (f) => f.endsWith(".ipynb"));
-  walk(samplesDir, (f) => /\.(svg|png)$/.test(f));
+  walk(join(root, "notebooks"), (f) => f.endsWith(".ipynb"));
+  walk(join(root, "site", "assets", "samples"), (f) => /\.(svg|png)$/.test(f));
   return out;
 }
 
-export async function generateAll(): Promise<Map<string, Buffer>> {
+export async function generateAll(docs = docsDir, snippets = snippetsDir): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  for (const [k, v] of generateNotebooks()) out.set(k, Buffer.from(v));
-  for (const [k, v] of await generateSamples()) out.set(k, v);
+  for (const [k, v] of generateNotebooks(docs)) out.set(k, Buffer.from(v));
+  for (const [k, v] of await generateSamples(snippets)) out.set(k, v);
   return out;
 }
 
-async function main() {
-  const wanted = await generateAll();
-  const current = committedOutputs();
+/** Writes the generated files that changed under root and removes those nothing generates any more; returns how many it wrote. */
+export function writeGenerated(wanted: Map<string, Buffer>, root = projectRoot): number {
+  const current = committedOutputs(root);
   let written = 0;
   for (const [path, data] of wanted) {
-    const full = join(projectRoot, path);
+    const full = join(root, path);
     if (current.get(path)?.equals(data)) continue;
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, data);
@@ -104,11 +104,16 @@ async function main() {
   }
   for (const path of current.keys()) {
     if (!wanted.has(path)) {
-      rmSync(join(projectRoot, path));
+      rmSync(join(root, path));
       console.log(`removed ${path} (no page or sample produces it)`);
     }
   }
   console.log(`notebooks:generate: ${wanted.size} files, ${written} changed`);
+  return written;
+}
+
+async function main() {
+  writeGenerated(await generateAll());
   // Samples start emulators; make sure no handle keeps the process alive.
   process.exit(0);
 }

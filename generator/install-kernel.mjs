@@ -38,10 +38,16 @@ export function kernelSpec(projectRoot = root) {
   };
 }
 
+/** The commands that print Jupyter's data dir, tried in order. */
+export const DATA_DIR_COMMANDS = [
+  ["jupyter", ["--data-dir"]],
+  ["/usr/bin/python3", ["-m", "jupyter", "--data-dir"]],
+];
+
 /** Jupyter's per-user data dir: ask jupyter when present (it honours JUPYTER_DATA_DIR etc.), else the XDG default. */
-export function jupyterDataDir() {
+export function jupyterDataDir(commands = DATA_DIR_COMMANDS) {
   if (process.env.JUPYTER_DATA_DIR) return process.env.JUPYTER_DATA_DIR;
-  for (const cmd of [["jupyter", ["--data-dir"]], ["/usr/bin/python3", ["-m", "jupyter", "--data-dir"]]]) {
+  for (const cmd of commands) {
     try {
       const out = execFileSync(cmd[0], cmd[1], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 15000 })
         .trim()
@@ -115,12 +121,15 @@ export function installKernel({ dataDir = jupyterDataDir(), projectRoot = root, 
   return { file, changed: !same };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** `npm run kernel:install` and postinstall: registers the kernel, saying what happened, and never fails. */
+export function cli(options) {
   try {
-    const { file, changed } = installKernel();
+    const { file, changed } = installKernel(options);
     console.log(`bedrock-guide: Jupyter kernel "${KERNEL_DISPLAY_NAME}" ${changed ? "registered" : "already registered"} at ${file}`);
   } catch (err) {
     // Never break npm install over an optional Jupyter integration.
     console.log(`bedrock-guide: could not register the Jupyter kernel (${err.message}); run \`npm run kernel:install\` later.`);
   }
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) cli();
