@@ -27,7 +27,9 @@ export function kernelSpec(projectRoot = root) {
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     env: {
-      NODE_OPTIONS: `--require ${join(nm, "tsx", "dist", "cjs", "index.cjs")}`,
+      // tsx's hook loads the workspace packages' TypeScript; the watcher ends the kernel when the
+      // process that started it is gone (kernel-parent-watch.cjs).
+      NODE_OPTIONS: `--require ${join(nm, "tsx", "dist", "cjs", "index.cjs")} --require ${join(projectRoot, "generator", "kernel-parent-watch.cjs")}`,
       // Suppresses tsx/Node experimental warnings that would otherwise land in every first cell's stderr.
       NODE_NO_WARNINGS: "1",
       // V8's compiled code for the SDK, tslab's TypeScript and the lib, kept on disk between kernel

@@ -16,8 +16,9 @@ describe("kernel spec", () => {
     accessSync(node!, constants.X_OK);
     expect(existsSync(tslab!)).toBe(true);
     expect(rest).toEqual(["kernel", "--config-path", "{connection_file}"]);
-    const hook = /^--require (\S+)$/.exec(spec.env.NODE_OPTIONS!)?.[1];
-    expect(hook && existsSync(hook)).toBe(true);
+    const hooks = [...spec.env.NODE_OPTIONS!.matchAll(/--require (\S+)/g)].map((m) => m[1]!);
+    expect(hooks.map((h) => h.slice(projectRoot.length))).toEqual(["/node_modules/tsx/dist/cjs/index.cjs", "/generator/kernel-parent-watch.cjs"]);
+    for (const hook of hooks) expect(existsSync(hook), hook).toBe(true);
     expect(spec.display_name).toBe("TypeScript (Bedrock guide)");
   });
 

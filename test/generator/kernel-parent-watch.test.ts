@@ -1,0 +1,39 @@
+// The kernel's parent watcher (generator/kernel-parent-watch.cjs): Jupyter names the process that
+// started a kernel in JPY_PARENT_PID, and the kernel must not outlive it (cancelling npm test once left
+// a tslab kernel running after its executor was killed).
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../generator/snippets";
+
+const watcher = join(projectRoot, "generator", "kernel-parent-watch.cjs");
+
+/** Runs a Node process that would live 8 s, with the watcher preloaded; resolves with how long it lived. */
+function lifetime(parentPid: number): Promise<{ ms: number; code: number | null }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--require", watcher, "-e", "setTimeout(() => process.exit(7), 8000)"], {
+    env: { ...process.env, JPY_PARENT_PID: String(parentPid) },
+    stdio: "ignore",
+  });
+  const hardStop = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  return new Promise((resolve) =>
+    child.on("exit", (code) => {
+      clearTimeout(hardStop);
+      resolve({ ms: Date.now() - started, code });
+    }),
+  );
+}
+
+describe("the kernel's parent watcher", () => {
+  it("ends the process soon after the process named in JPY_PARENT_PID is gone", async () => {
+    const parent = spawn(process.execPath, ["-e", "setTimeout(() => {}, 1000)"], { stdio: "ignore" });
+    const { ms, code } = await lifetime(parent.pid!);
+    expect(code).toBe(0); // the watcher's exit, not the 8 s timer's 7
+    expect(ms).toBeLessThan(8000);
+  });
+
+  it("leaves it running while that process lives", async () => {
+    const { code } = await lifetime(process.pid);
+    expect(code).toBe(7); // the 8 s timer ran out: nothing ended it early
+  });
+});
