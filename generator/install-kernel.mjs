@@ -32,9 +32,6 @@ export function kernelSpec(projectRoot = root) {
       NODE_OPTIONS: `--require ${join(nm, "tsx", "dist", "cjs", "index.cjs")} --require ${join(projectRoot, "generator", "kernel-parent-watch.cjs")}`,
       // Suppresses tsx/Node experimental warnings that would otherwise land in every first cell's stderr.
       NODE_NO_WARNINGS: "1",
-      // V8's compiled code for the SDK, tslab's TypeScript and the lib, kept on disk between kernel
-      // starts (Node 22's module compile cache): the first cell compiles about a quarter less.
-      NODE_COMPILE_CACHE: join(projectRoot, ".cache", "node-compile-cache"),
     },
     metadata: { bedrock_guide_root: projectRoot },
   };

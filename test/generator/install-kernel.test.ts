@@ -69,7 +69,7 @@ const tscCalls = (root: string) => {
 const stamp = (root: string) => readFileSync(join(root, ".cache/types/.built"), "utf8");
 
 describe("kernelSpec", () => {
-  it("runs tslab on the checkout's Node with tsx's require hook, quiet, with a compile cache", () => {
+  it("runs tslab on the checkout's Node with tsx's require hook, quiet, watching its parent", () => {
     expect(kernelSpec("/r")).toEqual({
       argv: ["/r/node_modules/node/bin/node", "/r/node_modules/tslab/bin/tslab", "kernel", "--config-path", "{connection_file}"],
       display_name: "TypeScript (Bedrock guide)",
@@ -77,7 +77,6 @@ describe("kernelSpec", () => {
       env: {
         NODE_OPTIONS: "--require /r/node_modules/tsx/dist/cjs/index.cjs --require /r/generator/kernel-parent-watch.cjs",
         NODE_NO_WARNINGS: "1",
-        NODE_COMPILE_CACHE: "/r/.cache/node-compile-cache",
       },
       metadata: { bedrock_guide_root: "/r" },
     });
