@@ -46,7 +46,7 @@ export default defineConfig({
   test: {
     include:
       scope === "generator"
-        ? ["test/generator/**/*.test.ts"]
+        ? ["test/generator/**/*.test.ts", "test/shared/**/*.test.ts"]
         : ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"],
     exclude:
       scope === "generator"
