@@ -171,7 +171,9 @@ describe("doctor, offline", () => {
   });
 });
 
-describe("doctor, the kernel check", () => {
+// Each report runs the `jupyter` command twice, and Python's start-up alone takes seconds when
+// npm test's other lanes hold both cores (one run took over 30 s): the limit is generous on purpose.
+describe("doctor, the kernel check", { timeout: 120_000 }, () => {
   // Reads `jupyter kernelspec list` on this machine: npm install registered "bedrock-guide" (the
   // project's install test checks that), and no kernel is called "no-such-kernel-in-this-guide".
   const tooling = (name: string) =>
