@@ -1,8 +1,8 @@
 // The tests Stryker runs (`npm run test:mutation`). GUIDE_MUTATION_SCOPE, set by each Stryker config
 // in this folder, picks them:
-// - "lib-and-emulator": the unit tests without those that read lesson files as text (outputs,
-//   translations) or compare generated notebooks with the committed ones (staleness): Stryker
-//   instruments the lessons it mutates, so their text is no longer the page's source;
+// - "lib-and-emulator": the unit tests without the generator's and shared/'s (test/generator,
+//   test/shared): those read lesson files as text (notebooks, outputs, translations, staleness), and
+//   Stryker instruments the lessons it mutates, so their text is no longer the page's source;
 // - "generator": the generator's tests, which do read the (then unmutated) lessons as text; the
 //   staleness test's comparison with the committed notebooks is the sharpest of them.
 // Always left out:
@@ -51,7 +51,7 @@ export default defineConfig({
     exclude:
       scope === "generator"
         ? neverHere
-        : [...neverHere, "test/generator/outputs.test.ts", "test/generator/translations.test.ts", "test/generator/staleness.test.ts"],
+        : [...neverHere, "test/generator/**", "test/shared/**"],
     testNamePattern: /^(?!.*(were produced by the current emulator|points tslab's TypeScript at the emitted declarations))/,
     pool: "forks",
     testTimeout: 30_000,
