@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractRegion } from "../../shared/snippet-regions";
 import { ChapterError, forNotebookCell, parseChapter, rewriteLinks, serializeNotebook, toNotebook, type LinkContext } from "../../generator/notebook";
+import { failure } from "../shared/failure";
 
 // Snippet files the fixture pages include, read through the same region logic as the real ones.
 const files: Record<string, string> = {
@@ -207,15 +208,6 @@ describe("toNotebook", () => {
 // The cases below pin the MDX dialect line by line. Each expected value is written out by hand from the
 // rules in notebook.ts's comments; body line N of `page()` is line N + 7 of the file (frontmatter, import).
 
-/** "Name: message" of what fn throws, to compare whole messages (file, line and wording). */
-const failure = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    return `${(err as Error).name}: ${(err as Error).message}`;
-  }
-  return "no error";
-};
 const SETUP = '<Snippet file="setup.ts" />';
 const setupBlock = { kind: "code", file: "setup.ts", code: 'import { startGuide } from "bedrock-guide";\nconst guide = await startGuide();' };
 const countBlock = { kind: "code", file: "99-demo/count.ts", region: "count", code: "const total = [1, 2, 3].length;\nconsole.log(total);" };

@@ -2,15 +2,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot, readSnippet, snippetPath, snippetsDir } from "../../generator/snippets";
+import { failure } from "../shared/failure";
 
-const failure = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    return `${(err as Error).name}: ${(err as Error).message}`;
-  }
-  return "no error";
-};
 
 describe("snippet files", () => {
   it("resolve under snippets/", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractRegion, listRegions, SnippetError } from "../../shared/snippet-regions";
+import { failure } from "./failure";
 
 const source = [
   'import { show } from "bedrock-guide";',
@@ -69,14 +70,6 @@ describe("extractRegion", () => {
 
 // Hand-checked cases for each rule of the region mechanism; whole messages are compared, so the file
 // and line they name count too.
-const failure = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    return `${(err as Error).name}: ${(err as Error).message}`;
-  }
-  return "no error";
-};
 
 describe("region markers, exactly", () => {
   it("names the file and line of each marker error (<snippet> when no file is given)", () => {
