@@ -25,6 +25,10 @@ if (scope !== "lib-and-emulator" && scope !== "generator") {
   throw new Error(`GUIDE_MUTATION_SCOPE must be "lib-and-emulator" or "generator", not ${scope}`);
 }
 
+// GUIDE_MUTATION_TESTS (comma-separated globs) narrows a quick run of one file to the tests that
+// matter for it; the scope's full set stays the default, and the committed records come from it.
+const only = process.env.GUIDE_MUTATION_TESTS?.split(",").filter(Boolean);
+
 const neverHere = [
   "**/node_modules/**",
   "test/browser/**",
@@ -44,8 +48,9 @@ export default defineConfig({
     ],
   },
   test: {
-    include:
-      scope === "generator"
+    include: only?.length
+      ? only
+      : scope === "generator"
         ? ["test/generator/**/*.test.ts", "test/shared/**/*.test.ts"]
         : ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"],
     exclude:
