@@ -1,5 +1,5 @@
 // `npm run mutation:scores`: the mutation score per folder and per file, read from the incremental
-// records `npm run test:mutation` keeps (test/mutation/<scope>.incremental.json, in Stryker's
+// records `npm run test:mutation` keeps (test/mutation/records/<scope>.json, in Stryker's
 // mutation-testing-report schema). Score = detected / (detected + survived + no coverage), where
 // detected = killed + timed out, as Stryker counts it; Ignored (static) mutants are outside it.
 // Timeouts are also shown apart: on a loaded machine a slow test can time out without a bug.
@@ -33,7 +33,7 @@ const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFi
 console.log("| scope | folder | score | without timeouts | killed | timed out | survived | no coverage | ignored (static) |");
 console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const scope of ["lib-and-emulator", "generator"]) {
-  const file = join(projectRoot, "test", "mutation", `${scope}.incremental.json`);
+  const file = join(projectRoot, "test", "mutation", "records", `${scope}.json`);
   if (!existsSync(file)) {
     console.log(`| ${scope} | (no record yet: run npm run test:mutation) | | | | | | | |`);
     continue;

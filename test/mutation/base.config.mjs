@@ -32,7 +32,7 @@ export function scoped(scope, mutate) {
     ...base,
     mutate,
     vitest: { configFile: "test/mutation/vitest.config.mts", related: false },
-    incrementalFile: `test/mutation/${scope}.incremental.json`,
+    incrementalFile: `test/mutation/records/${scope}.json`,
     jsonReporter: { fileName: `.cache/mutation/${scope}.json` },
     htmlReporter: { fileName: `.cache/mutation/${scope}.html` },
   };
