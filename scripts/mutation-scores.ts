@@ -1,5 +1,5 @@
-// `npm run mutation:scores`: the mutation score per folder and per file, read from the incremental
-// records `npm run test:mutation` keeps (test/mutation/records/<scope>.json, in Stryker's
+// `npm run mutation:scores`: the mutation score per group and folder (or file), read from the
+// incremental records `npm run test:mutation` keeps (test/mutation/records/<group>.json, in Stryker's
 // mutation-testing-report schema). Score = detected / (detected + survived + no coverage), where
 // detected = killed + timed out, as Stryker counts it; Ignored (static) mutants are outside it.
 // Timeouts are also shown apart: on a loaded machine a slow test can time out without a bug.
@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../generator/snippets";
+import { groups } from "../test/mutation/groups.mjs";
 
 interface Mutant {
   status: string;
@@ -30,12 +31,12 @@ const add = (t: Tally, status: string) => {
 const scored = (t: Tally) => t.killed + t.timeout + t.survived + t.noCoverage;
 const pct = (n: number, d: number) => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
 
-console.log("| scope | folder | score | without timeouts | killed | timed out | survived | no coverage | ignored (static) |");
+console.log("| group | folder | score | without timeouts | killed | timed out | survived | no coverage | ignored (static) |");
 console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-for (const scope of ["lib-and-emulator", "generator"]) {
+for (const scope of Object.keys(groups)) {
   const file = join(projectRoot, "test", "mutation", "records", `${scope}.json`);
   if (!existsSync(file)) {
-    console.log(`| ${scope} | (no record yet: run npm run test:mutation) | | | | | | | |`);
+    console.log(`| ${scope} | (no record yet: npm run test:mutation -- --group ${scope}) | | | | | | | |`);
     continue;
   }
   const report = JSON.parse(readFileSync(file, "utf8")) as Report;

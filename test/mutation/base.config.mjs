@@ -20,19 +20,18 @@ export const base = {
   // vitest does not type-check, and the generator tests read lesson files as text: an added
   // "// @ts-nocheck" line would change them.
   disableTypeChecks: false,
-  tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
 
-/** Options for one scope: its files, its incremental record (committed) and its reports. */
+/** Options for one group (groups.mjs): its files, its incremental record (committed), its reports. */
 export function scoped(scope, mutate) {
-  // The vitest config reads it; Stryker's test runner processes inherit it.
-  process.env.GUIDE_MUTATION_SCOPE = scope;
   return {
     ...base,
     mutate,
     vitest: { configFile: "test/mutation/vitest.config.mts", related: false },
     incrementalFile: `test/mutation/records/${scope}.json`,
+    // Its own sandbox folder, so two groups can run at once in one checkout.
+    tempDirName: `.cache/stryker/${scope}`,
     jsonReporter: { fileName: `.cache/mutation/${scope}.json` },
     htmlReporter: { fileName: `.cache/mutation/${scope}.html` },
   };

@@ -1,0 +1,108 @@
+// Which tests answer for which files, for mutation testing (`npm run test:mutation`, issue 12).
+// Each group is one Stryker run: it mutates its files and runs only its tests, with its own
+// incremental record (test/mutation/records/<group>.json).
+//
+// Why groups: with every unit test in one run, a mutant in the lib reran the chapter tests that
+// happen to pass through it (each a walk through the SDK and the emulator): `chart.ts` took 9 min
+// for 65 mutants, 52 s with its own tests, and the whole scope three to four hours. A mutant the
+// group's tests miss might still be caught by another folder's tests, so a group's score is a lower
+// bound of what the whole suite catches; that is the safe side.
+//
+// Left out on purpose: the notebooks' own cells, each chapter's walkthrough.ts (its cells in order:
+// prompts, tables, prose-sized inputs) and snippets/setup.ts (every notebook's first cell, two
+// calls). They run end to end in the notebook tests (test/notebooks), in a Jupyter kernel, a child
+// process Stryker cannot instrument; their logic lives in the lesson modules and the lib, which are
+// mutated here. test/mutation/groups.test.ts checks that every other source file
+// belongs to exactly one group.
+
+const lib = (...names) => names.map((n) => `snippets/bedrock-guide/${n}.ts`);
+
+/** @type {Record<string, { mutate: string[]; tests: string[] }>} */
+export const groups = {
+  generator: {
+    mutate: [
+      "generator/**/*.ts",
+      "generator/**/*.mjs",
+      "!generator/**/*.d.mts",
+      "shared/**/*.ts",
+      "shared/**/*.mjs",
+    ],
+    // They read the lessons as text; here the lessons are not mutated, so that text is the page's.
+    tests: ["test/generator/**/*.test.ts", "test/shared/**/*.test.ts"],
+  },
+  "lib-display": {
+    mutate: lib("chart", "display", "cost-meter", "concurrency", "catalog-facts"),
+    tests: [
+      "test/lib/display.test.ts",
+    ],
+  },
+  "lib-session": {
+    mutate: lib("doctor", "guide", "instrument", "language"),
+    tests: [
+      "test/lib/doctor.test.ts",
+      "test/lib/guide.test.ts",
+    ],
+  },
+  "lib-advice": {
+    mutate: lib(
+      "error-advice",
+      "model-for-region",
+      "regions",
+      "prompt-management-advice",
+      "prompt-management-facts",
+      "template-variables",
+      "sampling-rules",
+      "data",
+      "index",
+      "prices",
+    ),
+    tests: [
+      "test/lib/error-advice.test.ts",
+      "test/lib/model-for-region.test.ts",
+      "test/lib/new-account-advice.test.ts",
+      "test/lib/prices.test.ts",
+    ],
+  },
+  "lib-checks": {
+    mutate: ["snippets/bedrock-guide/prompt-checks/*.ts"],
+    tests: ["test/lib/prompt-checks*.test.ts"],
+  },
+  "lessons-ch02": {
+    mutate: [
+      "snippets/00-before-you-start/*.ts",
+      "snippets/02-designing-prompts/*.ts",
+      "snippets/testing-offline/*.ts",
+      "!snippets/**/walkthrough.ts",
+      "!snippets/**/*.test.ts",
+    ],
+    tests: [
+      "test/snippets/before-you-start.test.ts",
+      "test/snippets/designing-prompts*.test.ts",
+      "snippets/testing-offline/*.test.ts",
+    ],
+  },
+  "lessons-ch1": {
+    mutate: ["snippets/01-foundation-models/*.ts", "!snippets/**/walkthrough.ts"],
+    tests: ["test/snippets/foundation-models*.test.ts", "test/snippets/model-defaults.test.ts"],
+  },
+  "lessons-ch3": {
+    mutate: ["snippets/03-managing-prompts/*.ts", "!snippets/**/walkthrough.ts"],
+    tests: ["test/snippets/managing-prompts*.test.ts"],
+  },
+  emulator: {
+    mutate: ["emulator/src/catalog.ts", "emulator/src/faults.ts", "emulator/src/prompt-store.ts"],
+    tests: ["test/emulator/*.test.ts", "!test/emulator/package.test.ts"],
+  },
+};
+
+/** The group a run is for: GUIDE_MUTATION_GROUP, which the Stryker config and vitest both read. */
+export function currentGroup(env = process.env) {
+  const name = env.GUIDE_MUTATION_GROUP;
+  if (!name || !Object.hasOwn(groups, name)) {
+    throw new Error(
+      `GUIDE_MUTATION_GROUP must be one of ${Object.keys(groups).join(", ")}; it is ${name ?? "unset"}. ` +
+        "Run `npm run test:mutation` (all groups) or `npm run test:mutation -- --group <name>`.",
+    );
+  }
+  return { name, ...groups[name] };
+}
