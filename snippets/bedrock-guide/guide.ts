@@ -135,7 +135,7 @@ export async function startGuide(
       },
     };
   } else {
-    const region = options.region ?? (await liveRegion());
+    const region = options.region ?? (await liveRegion(lang));
     guide = {
       mode,
       region,
@@ -168,7 +168,7 @@ function modeFromEnvironment(): Mode {
 }
 
 /** The region the SDK itself would use (AWS_REGION, then the profile's config). */
-async function liveRegion(): Promise<string> {
+async function liveRegion(lang: Language): Promise<string> {
   try {
     return await sdkRegion();
   } catch {
@@ -178,7 +178,7 @@ async function liveRegion(): Promise<string> {
           es: "Modo en vivo sin región: exporta AWS_REGION (por ejemplo us-east-1) o configura la región de tu perfil.",
           en: "Live mode without a region: export AWS_REGION (for example us-east-1) or set your profile's region.",
         },
-        readerLanguage(),
+        lang,
       ),
     );
   }
