@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readDataFile } from "../../snippets/bedrock-guide/data";
+
+describe("readDataFile", () => {
+  it("reads a file of data/ by name", () => {
+    for (const name of ["prices.json", "sampling-rules.json", "prompt-management.json"]) {
+      const onDisk = JSON.parse(readFileSync(new URL(`../../data/${name}`, import.meta.url), "utf8"));
+      expect(readDataFile(name), name).toEqual(onDisk);
+    }
+  });
+
+  it("parses each file once per session: a second read is the same object", () => {
+    expect(readDataFile("sampling-rules.json")).toBe(readDataFile("sampling-rules.json"));
+  });
+
+  it("fails loudly for a file data/ does not hold", () => {
+    expect(() => readDataFile("no-such-file.json")).toThrow(/ENOENT/);
+  });
+});
