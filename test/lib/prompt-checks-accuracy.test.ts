@@ -89,6 +89,9 @@ describe("contains", () => {
     expect((await run(checks.contains("a.b"), "see a.b here")).passed).toBe(true);
     expect((await run(checks.contains("(x)"), "f (x) = 1")).passed).toBe(true);
     expect((await run(checks.contains(" Madrid "), "in Madrid.")).passed).toBe(true);
+    // The expected text may be the decomposed form too (e + combining acute accent).
+    expect((await run(checks.contains("Pari\u0301s"), "Es París")).passed).toBe(true);
+    expect((await run(checks.exactly("Pari\u0301s"), "París")).passed).toBe(true);
     // Case does not matter, beyond ASCII too.
     expect((await run(checks.contains("ÁVILA"), "en ávila")).passed).toBe(true);
   });
@@ -157,6 +160,8 @@ describe("numbersIn", () => {
     expect(numbersIn("1 23 456")).toEqual([1, 23, 456]);
     // Only the last group may carry decimals; a middle one with them splits the run.
     expect(numbersIn("1 234,5 678")).toEqual([1, 234.5, 678]);
+    // Two spaces in a row separate two numbers, with nothing read in between.
+    expect(numbersIn("1  2")).toEqual([1, 2]);
     // The minus sign belongs to the first number only.
     expect(numbersIn("-1 2")).toEqual([-1, 2]);
   });

@@ -204,6 +204,14 @@ describe("runConsistency", () => {
     expect(scored.result.passed).toBe(true);
   });
 
+  it("retries throttled calls more than the SDK's default 3 attempts", async () => {
+    // Three throttled attempts in a row: the SDK's default (3 attempts) would give up.
+    emu.faults.add({ fault: "throttle", times: 3 });
+    model.add({ prompt: "Name a colour.", reply: "red" });
+    const scored = await runConsistency({ request, times: 2, concurrency: 1 });
+    expect(scored.answers).toEqual(["red", "red"]);
+  });
+
   it("needs an integer of at least 2 times, in both languages", async () => {
     expect((await configError(() => runConsistency({ request, times: 2.5 }))).message).toBe("times: must be an integer ≥ 2 (answers need comparing), not 2.5");
     inLanguage("es");
@@ -380,6 +388,33 @@ describe("comparePrompts", () => {
     const comparison = await comparePrompts({ variants: [slow], cases: [{ input: "q", checks: [checks.maxWords(5)] }] });
     expect(comparison.runs[0].error).toBe("No access to the model");
     expect(comparison.runs[0].ms).toBe(7);
+  });
+
+  it("an answer is the text of all its text blocks, other blocks left out", async () => {
+    model.add({ prompt: "mixta|", reply: { text: "- a\n- b", toolUses: [{ name: "lookup", input: {} }] } });
+    const comparison = await comparePrompts({ variants: [variant("mixta")], cases: [{ input: "q", checks: [checks.bullets()] }] });
+    expect(comparison.runs[0].answer).toBe("- a\n- b");
+    expect(comparison.runs[0].passed).toBe(true);
+  });
+
+  it("retries throttled calls more than the SDK's default 3 attempts", async () => {
+    // Three throttled attempts in a row: the SDK's default (3 attempts) would give up.
+    emu.faults.add({ fault: "throttle", times: 3 });
+    model.add({ prompt: "ok|", reply: "- a\n- b" });
+    const comparison = await comparePrompts({ variants: [variant("ok")], cases: [{ input: "q", checks: [checks.bullets()] }] });
+    expect(comparison.runs[0].error).toBeUndefined();
+    expect(comparison.runs[0].passed).toBe(true);
+  });
+
+  it("the advice for a failed call knows which model the variant asked for", async () => {
+    // A geographic profile for Europe called from us-east-1: AWS does not know it there. The
+    // advice can say so only if it is told the modelId the request used.
+    const comparison = await comparePrompts({
+      variants: [variant("europa", "eu.amazon.nova-micro-v1:0")],
+      cases: [{ input: "q", checks: [checks.maxWords(5)] }],
+    });
+    expect(comparison.runs[0].error).toBe("That inference profile is not in this region");
+    expect(model.calls).toHaveLength(0);
   });
 
   it("refuses a bad set-up before any call, naming the field, in both languages", async () => {
