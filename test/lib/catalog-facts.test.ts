@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadCatalog } from "bedrock-emulator";
 import { catalogDate, inExtendedAccess, modelFacts, profilesFor, regionsOffering, retirementOf } from "bedrock-guide";
 
 // Expectations are read from data/catalog.json (the ListFoundationModels / ListInferenceProfiles
@@ -45,6 +46,17 @@ describe("profilesFor", () => {
     expect(profilesFor(HAIKU, "ap-northeast-1")).toEqual([`global.${HAIKU}`, `jp.${HAIKU}`]);
     // Any form of the reference works.
     expect(profilesFor(`us.${NOVA_MICRO}`, "us-east-1")).toEqual([`us.${NOVA_MICRO}`]);
+  });
+
+  it("sorts whatever order the capture lists them in", () => {
+    // The capture happens to list them sorted; reverse the loaded list for this test only.
+    const profiles = loadCatalog().data.profiles;
+    profiles.reverse();
+    try {
+      expect(profilesFor(HAIKU, "us-east-1")).toEqual([`global.${HAIKU}`, `us.${HAIKU}`]);
+    } finally {
+      profiles.reverse();
+    }
   });
 
   it("is empty in a region with no profile for the model, or for an unknown model", () => {

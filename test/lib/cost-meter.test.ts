@@ -220,8 +220,9 @@ describe("CostMeter.summary", () => {
     const mixed = meter(true, "es", 1);
     mixed.record(call(UNPRICED, 10, 10));
     mixed.record(call(IMAGE_CORE, 0, 0, 1));
+    mixed.record(call("example.not-a-model-v1:0", 10, 10));
     expect(mixed.summary()).toBe(
-      `2 llamadas a modelos en vivo: $0.0400 + ? de un presupuesto de $1.0000 (sin precio conocido: ${UNPRICED}).`,
+      `3 llamadas a modelos en vivo: $0.0400 + ? de un presupuesto de $1.0000 (sin precio conocido: ${UNPRICED}, example.not-a-model-v1:0).`,
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { barChart, htmlTable, inNotebook, inParallel, textTable } from "bedrock-guide";
+import { escapeHtml } from "../../snippets/bedrock-guide/display";
 
 describe("tables", () => {
   const rows = [
@@ -31,6 +32,23 @@ describe("htmlTable", () => {
     expect(htmlTable([{ model: "nova" }])).toBe(
       "<table><thead><tr><th>model</th></tr></thead>\n<tbody>\n<tr><td>nova</td></tr>\n</tbody></table>",
     );
+  });
+
+  it("puts each row on its own line", () => {
+    expect(htmlTable([{ n: 1 }, { n: 2 }]).split("\n")).toEqual([
+      '<table><thead><tr><th style="text-align:right">n</th></tr></thead>',
+      "<tbody>",
+      '<tr><td style="text-align:right">1</td></tr>',
+      '<tr><td style="text-align:right">2</td></tr>',
+      "</tbody></table>",
+    ]);
+  });
+
+  it("escapes what HTML would read as markup, and prints nothing for null or undefined", () => {
+    expect(escapeHtml('<a href="x">Q&A</a>')).toBe("&lt;a href=&quot;x&quot;&gt;Q&amp;A&lt;/a&gt;");
+    expect(escapeHtml(undefined)).toBe("");
+    expect(escapeHtml(null)).toBe("");
+    expect(escapeHtml(0)).toBe("0");
   });
 
   it("keeps the columns asked for, in that order, with an empty cell for a missing field", () => {
