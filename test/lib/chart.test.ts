@@ -24,7 +24,7 @@ function parse(svg: string): { root: Element; elements: Element[] } {
   let consumed = 0;
   for (const m of svg.matchAll(TOKEN)) {
     expect(m.index, "nothing unparsed between tokens").toBe(consumed);
-    consumed = m.index + m[0].length;
+    consumed = m.index! + m[0].length;
     const [, closing, tag, rawAttrs, selfClosing, text] = m;
     if (text !== undefined) {
       const parent = open.at(-1);

@@ -46,13 +46,14 @@ async function freshDisplay() {
   return import("../../snippets/bedrock-guide/display");
 }
 
-let log: ReturnType<typeof vi.spyOn>;
+const muteLog = () => vi.spyOn(console, "log").mockImplementation(() => {});
+let log: ReturnType<typeof muteLog>;
 beforeEach(() => {
   state.cache = {};
   state.modules = {};
   state.requiredFrom = [];
   state.required = [];
-  log = vi.spyOn(console, "log").mockImplementation(() => {});
+  log = muteLog();
 });
 afterEach(() => vi.restoreAllMocks());
 
