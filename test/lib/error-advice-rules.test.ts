@@ -282,6 +282,15 @@ describe("models", () => {
     expect(scout.explanation).toBe("us.meta.llama4-scout-17b-instruct-v1:0 is not offered in eu-central-1. The catalog lists it in: us-east-1, us-east-2, us-west-1, us-west-2.");
   });
 
+  it("only an invalid-identifier error is about the profile or the model's region", () => {
+    // Access denied for a profile of another geography is still an access problem.
+    expect(problemOf(awsError("AccessDeniedException", "You don't have access to the model with the specified model ID.", 403), { modelId: `us.${HAIKU}`, region: "eu-west-1" })).toBe("no-access");
+    // A bare ID that Ireland offers and reaches through eu. and global. profiles: no profile
+    // "of another geography" is involved, so the advice is the generic one.
+    expect(profilesFor(HAIKU, "eu-west-1")).toEqual([`eu.${HAIKU}`, `global.${HAIKU}`]);
+    expect(problemOf(awsError("ValidationException", INVALID_MODEL, 400), { modelId: HAIKU, region: "eu-west-1" })).toBe("invalid-model-id");
+  });
+
   it("a bare model ID the region does not offer: where it is offered and a client for the first such region", () => {
     // Hand-checked in data/catalog.json: DeepSeek-R1 is listed in us-east-1, us-east-2 and us-west-2.
     const { es, en } = both(awsError("ValidationException", INVALID_MODEL, 400), { modelId: "deepseek.r1-v1:0", region: "eu-west-1" });
@@ -367,6 +376,8 @@ describe("access, quotas and requests", () => {
     expect(es.title).toBe("temperature y topP a la vez");
     expect(es.explanation).toMatch(/^Este modelo no acepta temperature y topP/);
     expect(es.explanation).toContain("Claude Sonnet 4.5, Haiku 4.5");
+    const named = explainError(awsError("ValidationException", "`temperature` and `top_p` cannot both be specified for this model.", 400), { modelId: `eu.${HAIKU}`, lang: "es" });
+    expect(named.explanation).toMatch(new RegExp(`^eu\\.${HAIKU.replace(/[.]/g, "\\.")} no acepta temperature y topP`));
   });
 
   it("any other ValidationException: AWS's message names the field", () => {
@@ -430,6 +441,7 @@ describe("formatAdvice and adviseOn", () => {
     expect(error.message).toBe("Rate exceeded");
     expect(adviseOn("Rate exceeded", { lang: "en" })).toBeUndefined();
     expect(adviseOn(undefined)).toBeUndefined();
+    expect(adviseOn(null)).toBeUndefined();
   });
 
   it("attaches advice to an object with no message without inventing one", () => {

@@ -219,8 +219,10 @@ describe("listings as the SDK may return them", () => {
     let page = 0;
     return vi.spyOn(BedrockClient.prototype, "send").mockImplementation(async (command: unknown) => {
       if (command instanceof ListInferenceProfilesCommand) {
-        const current = profilePages[page++];
-        return page < profilePages.length ? { ...current, nextToken: `page-${page}` } : current;
+        // Each listing reads the pages from the first; all but the last carry a nextToken.
+        const current = profilePages[page];
+        page = (page + 1) % profilePages.length;
+        return page !== 0 ? { ...current, nextToken: `page-${page}` } : current;
       }
       return foundationModels;
     });
@@ -283,6 +285,27 @@ describe("listings as the SDK may return them", () => {
     // Let the failed promise's clean-up run before asking again.
     await new Promise((resolve) => setImmediate(resolve));
     expect(await modelIdFor(HAIKU, "eu-west-3")).toBe(`eu.${HAIKU}`);
+  });
+
+  it("keeps one listing per endpoint: switching AWS_ENDPOINT_URL (the emulator, then AWS) lists again", async () => {
+    forgetRegionListings();
+    const send = fakeListing([{ inferenceProfileSummaries: [{ inferenceProfileId: "eu.example.a-v1:0", status: "ACTIVE", models: [{ modelArn: arn("eu-west-1", "example.a-v1:0") }] }] }], {});
+    const listed = () => send.mock.calls.filter(([command]) => command instanceof ListInferenceProfilesCommand).length;
+    try {
+      vi.stubEnv("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
+      await modelIdFor("example.a-v1:0", "eu-west-1");
+      await modelIdFor("example.a-v1:0", "eu-west-1");
+      expect(listed()).toBe(1);
+      vi.stubEnv("AWS_ENDPOINT_URL", "https://bedrock.eu-west-1.amazonaws.com");
+      await modelIdFor("example.a-v1:0", "eu-west-1");
+      expect(listed()).toBe(2);
+      // Back to the first endpoint: its listing is still cached.
+      vi.stubEnv("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
+      await modelIdFor("example.a-v1:0", "eu-west-1");
+      expect(listed()).toBe(2);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("closes each client it creates", async () => {
