@@ -25,6 +25,8 @@ const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
 const text = (m: { content?: Array<{ text?: string }> }) => (m.content ?? []).map((b) => b.text ?? "").join("");
 const userText = (req: ResponderRequest) => String(req.messages.at(-1)?.content[0]?.text ?? "");
+// An answer of two blocks, text then a tool call: the lessons' answer is the text alone.
+const textAndToolCall = { text: "Only this text.", toolUses: [{ name: "lookup", input: { q: "x" } }] };
 
 describe("buildPrompt (no model call)", () => {
   it("trims every part, so stray spaces and newlines never reach the model", () => {
@@ -147,6 +149,11 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       await sendPrompt(prompt, HAIKU, { maxTokens: 77, stopSequences: ["STOP"] });
       expect(newCalls()[0].inferenceConfig).toEqual({ maxTokens: 77, stopSequences: ["STOP"] });
     });
+
+    it("sendPrompt returns only the text of an answer that also holds a tool call", async () => {
+      scripted.add({ prompt: "Mixed for sendPrompt", reply: textAndToolCall, times: 1 });
+      expect(await sendPrompt(buildPrompt({ instruction: "Mixed for sendPrompt" }), HAIKU)).toBe("Only this text.");
+    });
   });
 
   describe("techniques", () => {
@@ -167,6 +174,11 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       expect(sent.messages).toEqual([{ role: "user", content: [{ text: "Zero-shot task" }] }]);
       // Every technique caps the answer so a long reply cannot run up the bill.
       expect(sent.inferenceConfig.maxTokens).toBeGreaterThan(0);
+    });
+
+    it("a technique's answer is the text alone when the reply also holds a tool call", async () => {
+      scripted.add({ prompt: "Mixed for a technique", reply: textAndToolCall, times: 1 });
+      expect((await zeroShot(HAIKU, "Mixed for a technique")).answer).toBe("Only this text.");
     });
 
     it("chain of thought sends the problem and then how to reason, on the next line", async () => {
@@ -250,6 +262,12 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       ]);
     });
 
+    it("tryParameters keeps only the text of an answer that also holds a tool call", async () => {
+      scripted.add({ prompt: "Mixed for parameters", reply: textAndToolCall, times: 1 });
+      const [row] = await tryParameters(NOVA_LITE, "Mixed for parameters", [{ setting: "plain", inferenceConfig: { maxTokens: 300 } }]);
+      expect(row).toMatchObject({ stopReason: "tool_use", answer: "Only this text." });
+    });
+
     it("a refused call becomes a row with the error's name and the guide's advice, and the next setting still runs", async () => {
       emu.faults.add({ fault: "access-denied", times: 1 });
       const rows = await tryParameters(NOVA_LITE, "Hello there, friend.", [
@@ -296,6 +314,12 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       // The models are called in parallel, so in any order.
       expect(sent.map((r) => r.requestedModelId).sort()).toEqual([`us.${NOVA_LITE}`, `us.${HAIKU}`]);
       expect(sent[0].inferenceConfig.maxTokens).toBeGreaterThan(0);
+    });
+
+    it("keeps only the text of an answer that also holds a tool call", async () => {
+      scripted.add({ prompt: "Mixed for models", reply: textAndToolCall, times: 1 });
+      const [row] = await samePromptOnModels(buildPrompt({ instruction: "Mixed for models" }), [HAIKU], [named("a", true, "fine")]);
+      expect(row.answer).toBe("Only this text.");
     });
 
     it("shows a dash when every check passes, and the advice when the call fails", async () => {

@@ -1,11 +1,11 @@
 // snippets/testing-offline/summarise.ts beyond what its own lesson tests show: the client's retry
 // settings, what summarise sends, and how it reads odd answers. A scripted emulator behind the
 // SDK's request handler records each request and gives canned replies (hand-chosen here).
-import { scriptedResponder, emulatorRequestHandler } from "bedrock-emulator";
+import { emulatorRequestHandler, scriptedResponder, type ScriptedRule } from "bedrock-emulator";
 import { describe, expect, it } from "vitest";
 import { SUMMARY_MODEL, summariserClient, summarise } from "../../snippets/testing-offline/summarise";
 
-function scriptedClient(replies: Array<{ prompt?: string; reply: string }> = []) {
+function scriptedClient(replies: ScriptedRule[] = []) {
   const responder = scriptedResponder(replies);
   const client = summariserClient({
     region: "us-east-1",
@@ -52,6 +52,15 @@ describe("summarise, against a scripted emulator", () => {
   it("trims the answer", async () => {
     const { client } = scriptedClient([{ reply: "  Padded summary.\n" }]);
     expect(await summarise("Text.", { client })).toBe("Padded summary.");
+  });
+
+  it("reads only the text blocks of the answer", async () => {
+    const toolCall = { name: "lookup", input: { q: "x" } };
+    const { client } = scriptedClient([{ reply: { text: "Text part.", toolUses: [toolCall] } }]);
+    expect(await summarise("Text.", { client })).toBe("Text part.");
+    // A tool call alone is no summary (the emulator ends such a turn with tool_use).
+    const toolOnly = scriptedClient([{ reply: { text: "", toolUses: [toolCall] } }]);
+    await expect(summarise("Text.", { client: toolOnly.client })).rejects.toThrow("No summary (stopReason: tool_use)");
   });
 
   it("refuses an empty or blank answer, naming the stopReason", async () => {
