@@ -32,7 +32,7 @@ export function scoped(scope, mutate) {
     incrementalFile: `test/mutation/records/${scope}.json`,
     // Its own sandbox folder, so two groups can run at once in one checkout.
     tempDirName: `.cache/stryker/${scope}`,
-    jsonReporter: { fileName: `.cache/mutation/${scope}.json` },
-    htmlReporter: { fileName: `.cache/mutation/${scope}.html` },
+    jsonReporter: { fileName: `.cache/mutation/${scope}.report.json` },
+    htmlReporter: { fileName: `.cache/mutation/${scope}.report.html` },
   };
 }

@@ -33,7 +33,13 @@ export const groups = {
   "lib-display": {
     mutate: lib("chart", "display", "cost-meter", "concurrency", "catalog-facts"),
     tests: [
+      "test/lib/chart.test.ts",
       "test/lib/display.test.ts",
+      "test/lib/display-notebook.test.ts",
+      "test/lib/cost-meter.test.ts",
+      "test/lib/concurrency.test.ts",
+      "test/lib/catalog-facts.test.ts",
+      "test/lib/new-account-advice.test.ts",
     ],
   },
   "lib-session": {
