@@ -4,7 +4,7 @@
 import type { Message } from "@aws-sdk/client-bedrock-runtime";
 import { scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type TestEmulator } from "bedrock-emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Check } from "bedrock-guide";
+import { checkAnswer, checks, type Check } from "bedrock-guide";
 import { buildPrompt, sendPrompt, type PromptParts } from "../../snippets/02-designing-prompts/prompt-builder";
 import {
   chainOfThought,
@@ -343,6 +343,18 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       const [first, second] = newCalls();
       expect(first.inferenceConfig.maxTokens).toBeGreaterThan(0);
       expect(second.inferenceConfig).toEqual({ maxTokens: 100, stopSequences: ["END"] });
+    });
+
+    it("the stop-sequence check is a toolkit check like any other, and says '?' for an answer without a stopReason", async () => {
+      const [check] = exercises["stop-sequence"].answerChecks();
+      // A plain string has no stopReason: only a Converse response carries one.
+      const [result] = (await checkAnswer("Some text.", [check])).results;
+      expect(result).toMatchObject({ check: "stopReason = stop_sequence", passed: false, reason: "stopReason: ?" });
+      // Its name and criterion are the ones its results report, as for the toolkit's own checks.
+      expect([check.name, check.criterion]).toEqual([result.check, result.criterion]);
+      const maxWords = checks.maxWords(5);
+      const [own] = (await checkAnswer("Some text.", [maxWords])).results;
+      expect([maxWords.name, maxWords.criterion]).toEqual([own.check, own.criterion]);
     });
 
     it("the context check wants a system prompt with some text in it", async () => {
