@@ -6,11 +6,13 @@ import {
   BedrockRuntimeClient,
   ConverseCommand,
   ConverseStreamCommand,
+  CountTokensCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from "@aws-sdk/client-bedrock-runtime";
-import { afterEach, describe, expect, it } from "vitest";
-import { startGuide, type Guide, type Language } from "bedrock-guide";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { forgetRegionListings, startGuide, type Guide, type Language } from "bedrock-guide";
 
 // A session instruments every plain SDK client the lessons build: each model call is metered
 // from what AWS answers (Converse's usage, InvokeModel's x-amzn-bedrock-*-token-count headers,
@@ -228,5 +230,94 @@ describe("every failing call carries advice", () => {
     );
     expect(error?.advice?.problem).toBe("model-not-in-region");
     expect(error?.message).toContain("us-west-2");
+  });
+});
+
+// The advice asks the client's region which profiles reach the model (ListInferenceProfiles) only
+// for errors about which ID to call. Counted here through the emulator standing in for AWS (live
+// mode): a zero-latency fault rule for ListInferenceProfiles with times=1 disappears once used.
+describe("when the advice asks the region for its profiles", () => {
+  let aws: RunningEmulator;
+  let saved: NodeJS.ProcessEnv;
+  beforeEach(async () => {
+    aws = await startEmulator();
+    saved = { ...process.env };
+    Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
+    guide = await startGuide({ mode: "live", quiet: true, lang: "en" });
+    forgetRegionListings();
+    aws.faults.add({ fault: "latency", operation: "ListInferenceProfiles", latencyMs: 0, times: 1 });
+  });
+  afterEach(async () => {
+    process.env = saved;
+    await aws.close();
+    forgetRegionListings();
+  });
+  const askedForProfiles = () => aws.faults.list().every((r) => r.operation !== "ListInferenceProfiles");
+  const converse = (modelId: string) =>
+    failureOf(new BedrockRuntimeClient({ maxAttempts: 1 }).send(new ConverseCommand({ modelId, messages: user("Hi") })));
+
+  it("asks for a ValidationException about a model ID", async () => {
+    const error = await converse("anthropic.claude-haiku-4-5-20251001-v1:0");
+    expect(error?.name).toBe("ValidationException");
+    expect(askedForProfiles()).toBe(true);
+  });
+
+  it("asks for a ResourceNotFoundException about a model ID (a retired model)", async () => {
+    // data/catalog.json: Claude Sonnet 4 reached its end of life on 2026-10-14.
+    const error = await converse("anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(error?.name).toBe("ResourceNotFoundException");
+    expect(askedForProfiles()).toBe(true);
+  });
+
+  it("does not ask for throttling", async () => {
+    aws.faults.add({ fault: "throttle", operation: "Converse" });
+    const error = await converse("eu.amazon.nova-micro-v1:0");
+    expect(error?.name).toBe("ThrottlingException");
+    expect(error?.advice?.problem).toBe("throttling");
+    expect(askedForProfiles()).toBe(false);
+  });
+
+  it("does not ask for an ARN, which names its own region", async () => {
+    const error = await converse("arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0");
+    expect(error?.name).toBe("ValidationException");
+    expect(askedForProfiles()).toBe(false);
+  });
+
+  it("does not ask when the call names no model", async () => {
+    const error = await failureOf(new BedrockAgentClient({}).send(new GetPromptCommand({ promptIdentifier: "PROMPT1234" })));
+    expect(error?.name).toBe("ResourceNotFoundException");
+    expect(error?.advice).toBeDefined();
+    expect(askedForProfiles()).toBe(false);
+  });
+});
+
+describe("the live budget", () => {
+  it("refuses each kind of model call once spent, and only those", async () => {
+    const aws = await startEmulator();
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
+    try {
+      // A budget of 0 USD is spent before the first call.
+      guide = await startGuide({ mode: "live", budgetUsd: 0, quiet: true, lang: "en" });
+      const client = new BedrockRuntimeClient({});
+      const body = JSON.stringify({ messages: user("Hi"), inferenceConfig: { maxTokens: 20 } });
+      const model = "amazon.nova-micro-v1:0";
+      for (const command of [
+        new ConverseCommand({ modelId: model, messages: user("Hi") }),
+        new ConverseStreamCommand({ modelId: model, messages: user("Hi") }),
+        new InvokeModelCommand({ modelId: model, contentType: "application/json", body }),
+        new InvokeModelWithResponseStreamCommand({ modelId: model, contentType: "application/json", body }),
+      ]) {
+        const error = await failureOf(client.send(command as ConverseCommand));
+        expect(error?.name).toBe("BudgetExceededError");
+      }
+      // CountTokens costs nothing (AWS: "no charge"): it names a model but is not refused or metered.
+      const count = await client.send(new CountTokensCommand({ modelId: model, input: { converse: { messages: user("Hi") } } }));
+      expect(count.inputTokens).toBeGreaterThan(0);
+      expect(guide.meter.calls).toEqual([]);
+    } finally {
+      process.env = saved;
+      await aws.close();
+    }
   });
 });
