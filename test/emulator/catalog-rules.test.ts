@@ -2,11 +2,14 @@
 // profiles whose models retire, and how a runtime model identifier resolves (or fails like AWS).
 // Facts come from data/catalog.json, read here; where the data has no example (no ACTIVE model has
 // a legacyTime yet), a small hand-made catalog stands in, with the expected answers worked out by hand.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GetFoundationModelAvailabilityCommand } from "@aws-sdk/client-bedrock";
 import { Catalog, catalogFor, loadCatalog, startEmulator, type CatalogData, type CatalogModel } from "bedrock-emulator";
+import { dataFile } from "bedrock-emulator/src/catalog";
 import { sdk, TODAY } from "./helpers";
 
 const data = JSON.parse(readFileSync(fileURLToPath(new URL("../../data/catalog.json", import.meta.url)), "utf8")) as CatalogData;
@@ -91,6 +94,102 @@ describe("lifecycle", () => {
   });
 });
 
+/**
+ * A second hand-made catalog for end of life, worked out by hand: `example.closing-v1:0` is captured
+ * with an endOfLifeTime; the facts sheet retires `example.listed-v1:0` (listed, exact row) on a date
+ * not yet marked passed, `example.old-v1:0` (passed), and every unlisted `example.stable-*-v1:0`.
+ */
+function retiring(): Catalog {
+  return new Catalog({
+    source: {},
+    capturedAt: "2026-08-22",
+    date: "2026-08-22",
+    regions: ["us-east-1"],
+    models: [
+      model("example.closing-v1:0", { modelLifecycle: { status: "LEGACY", endOfLifeTime: "2026-06-01T00:00:00Z" } as CatalogModel["modelLifecycle"] }),
+      model("example.listed-v1:0"),
+      model("example.stable-listed-v1:0"),
+    ],
+    profiles: [],
+    retired: [
+      { modelIds: ["example.listed-v1:0"], endOfLife: "2026-12-01T00:00:00Z", endOfLifeNote: "2026-12-01", passed: false, replacement: "x" },
+      { modelIds: ["example.old-v1:0"], endOfLifeNote: "gone", passed: true, replacement: "x" },
+      { modelIds: ["example.stable-*-v1:0"], endOfLifeNote: "gone", passed: true, replacement: "x" },
+    ],
+  } as unknown as CatalogData);
+}
+
+describe("end of life", () => {
+  it("a captured endOfLifeTime ends the model at that instant", () => {
+    const c = retiring();
+    expect(c.isEndOfLife("example.closing-v1:0", new Date("2026-05-31T23:59:59.999Z"))).toBe(false);
+    expect(c.isEndOfLife("example.closing-v1:0", new Date("2026-06-01T00:00:00Z"))).toBe(true);
+    expect(c.listModels("us-east-1", new Date("2026-06-01T00:00:00Z")).map((m) => m.modelId)).not.toContain("example.closing-v1:0");
+  });
+
+  it("a facts-sheet row ends the model on its endOfLife date, whatever `passed` said when it was written", () => {
+    const c = retiring();
+    expect(c.isEndOfLife("example.listed-v1:0", new Date("2026-11-30T23:59:59.999Z"))).toBe(false);
+    expect(c.isEndOfLife("example.listed-v1:0", new Date("2026-12-01T00:00:00Z"))).toBe(true);
+  });
+
+  it("a context-length variant (`…:0:200k`) ends with its base model", () => {
+    const c = retiring();
+    expect(c.isEndOfLife("example.old-v1:0:200k", TODAY)).toBe(true);
+    expect(c.isEndOfLife("us.example.old-v1:0:mm", TODAY)).toBe(true);
+    expect(c.isEndOfLife("example.new-v1:0:200k", TODAY)).toBe(false);
+  });
+
+  it("an exact row retires a listed model; a wildcard row covers only unlisted IDs, whole IDs only", () => {
+    const c = retiring();
+    expect(c.retirement("example.listed-v1:0")?.endOfLifeNote).toBe("2026-12-01");
+    expect(c.retirement("example.stable-fast-v1:0")?.modelIds).toEqual(["example.stable-*-v1:0"]);
+    // The wildcard's dots are literal, and it must match from the first character to the last.
+    expect(c.retirement("example.stable-listed-v1:0")).toBeUndefined();
+    expect(c.retirement("exampleXstable-fast-v1:0")).toBeUndefined();
+    expect(c.retirement("my.example.stable-fast-v1:0")).toBeUndefined();
+    expect(c.retirement("example.stable-fast-v1:0:extra")).toBeUndefined();
+  });
+});
+
+describe("summaries", () => {
+  it("a model summary carries responseStreamingSupported only when the catalog has it", () => {
+    const c = handMade();
+    const withFlag = model("example.flag-v1:0", { responseStreamingSupported: false });
+    expect(c.summary(withFlag, "us-east-1", TODAY).responseStreamingSupported).toBe(false);
+    expect("responseStreamingSupported" in c.summary(model("example.plain-v1:0"), "us-east-1", TODAY)).toBe(false);
+  });
+
+  it("a profile summary lists one model ARN per routed Region, and the optional fields that are set", () => {
+    const c = handMade();
+    const p = {
+      inferenceProfileId: "us.example.new",
+      inferenceProfileName: "US New",
+      description: "Routes to New",
+      createdAt: "2025-01-01T00:00:00Z",
+      updatedAt: "2025-02-01T00:00:00Z",
+      models: { "example.new-v1:0": ["us-east-1", "us-west-2"] },
+      status: "ACTIVE",
+      type: "SYSTEM_DEFINED",
+      regions: ["us-east-1"],
+    } as Parameters<Catalog["profileSummary"]>[0];
+    expect(c.profileSummary(p, "us-east-1")).toStrictEqual({
+      inferenceProfileName: "US New",
+      description: "Routes to New",
+      createdAt: "2025-01-01T00:00:00Z",
+      updatedAt: "2025-02-01T00:00:00Z",
+      inferenceProfileArn: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.example.new",
+      models: [
+        { modelArn: "arn:aws:bedrock:us-east-1::foundation-model/example.new-v1:0" },
+        { modelArn: "arn:aws:bedrock:us-west-2::foundation-model/example.new-v1:0" },
+      ],
+      inferenceProfileId: "us.example.new",
+      status: "ACTIVE",
+      type: "SYSTEM_DEFINED",
+    });
+  });
+});
+
 describe("inference profiles", () => {
   it("a region without profiles has none, and lists none", () => {
     const c = handMade();
@@ -136,6 +235,22 @@ describe("resolving a runtime model identifier (the committed catalog)", () => {
     )!;
     expect(provisionedOnly).toBeDefined();
     expect(failure(() => catalog.resolveForInvocation(provisionedOnly.modelId, "us-east-1", TODAY))).toMatchObject({ name: "ValidationException", status: 400, message: INVALID });
+  });
+});
+
+describe("the catalog file", () => {
+  it("is found from any working directory, read once and shared", () => {
+    const expected = fileURLToPath(new URL("../../data/catalog.json", import.meta.url));
+    const before = process.cwd();
+    const elsewhere = mkdtempSync(join(tmpdir(), "bedrock-catalog-cwd-"));
+    try {
+      process.chdir(elsewhere);
+      expect(dataFile("catalog.json")).toBe(expected);
+    } finally {
+      process.chdir(before);
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    expect(loadCatalog()).toBe(loadCatalog());
   });
 });
 

@@ -22,11 +22,13 @@ const microIds = [MICRO_PROFILE, MICRO];
 
 describe("the text format", () => {
   it("ignores blanks around rules and fields, and empty rules", () => {
-    expect(parseFaultRules(" throttle , times=2 ;; latency,latencyMs=300 ; ")).toEqual([
+    expect(parseFaultRules(" throttle , times=2 ;; latency,latencyMs=300 ; ; ")).toEqual([
       { fault: "throttle", times: 2 },
       { fault: "latency", latencyMs: 300 },
     ]);
     expect(parseFaultRules("   ")).toEqual([]);
+    // The JSON form may be indented too (an env var written over several lines).
+    expect(parseFaultRules('\n  [{"fault":"throttle","times":1}]\n')).toEqual([{ fault: "throttle", times: 1 }]);
   });
 
   it("reads midStream=true and midStream=false as booleans", () => {

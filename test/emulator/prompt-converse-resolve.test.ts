@@ -126,6 +126,16 @@ describe("a CHAT prompt", () => {
     );
     expect(failure(() => resolvePromptForConverse(store, arn, {})).message).toMatch(/^Missing values for prompt variables: subject, language, level\. /);
   });
+
+  it("lists an undeclared variable once even when several blocks use it", async () => {
+    const { store, arn } = await promptWith(
+      chatVariant({
+        system: [{ text: "Address {{name}} politely." }],
+        messages: [{ role: "user", content: [{ text: "Hello, I am {{name}}." }] }],
+      }),
+    );
+    expect(failure(() => resolvePromptForConverse(store, arn, {})).message).toMatch(/^Missing values for prompt variables: name\. /);
+  });
 });
 
 describe("prompt variables", () => {

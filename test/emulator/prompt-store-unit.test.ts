@@ -236,6 +236,17 @@ describe("clientToken: a retried request is the same request", () => {
     expect((await store.create(REGION, { name: "p1", clientToken: tok(1) })).id).toBe(p1.id);
   });
 
+  it("calls without a clientToken take no room among the 1,000 remembered tokens", async () => {
+    const store = new PromptStore();
+    const tok = (i: number) => `kept-token-${String(i).padStart(6, "0")}-abcdefghijklmnopq`;
+    for (let i = 0; i < 1000; i++) await store.create(REGION, { name: `k${i}`, clientToken: tok(i) });
+    const plain = await store.create(REGION, { name: "no-token" });
+    await store.createVersion(REGION, plain.id);
+    // Exactly 1,000 tokens were given, so even the oldest is still remembered.
+    const k0 = store.list(REGION, { maxResults: 1 }).promptSummaries[0];
+    expect((await store.create(REGION, { name: "k0", clientToken: tok(0) })).id).toBe(k0.id);
+  });
+
   it("a retried CreatePromptVersion returns its version; once that version is deleted, a retry makes the next one", async () => {
     const store = new PromptStore();
     const p = await store.create(REGION, { name: "versions" });
