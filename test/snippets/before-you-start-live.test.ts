@@ -14,6 +14,7 @@ const VARS = [
   "AWS_PROFILE",
 ] as const;
 const saved = Object.fromEntries(VARS.map((k) => [k, process.env[k]]));
+const printed: string[] = [];
 
 beforeAll(() => {
   process.env.BEDROCK_GUIDE_MODE = "live";
@@ -25,7 +26,7 @@ beforeAll(() => {
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   vi.spyOn(console, "table").mockImplementation(() => {});
-  vi.spyOn(console, "log").mockImplementation(() => {});
+  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void printed.push(args.join(" ")));
 });
 afterAll(() => {
   vi.restoreAllMocks();
@@ -46,6 +47,10 @@ describe("where-am-i, live", () => {
         AWS_ENDPOINT_URL: "-",
         credentials: "✓",
       });
+      // Outside a notebook show.table prints a text table; the setup cell already showed the
+      // banner, so the snippet prints its table and nothing else.
+      expect(printed).toHaveLength(1);
+      for (const shown of ["Node.js", "AWS_ENDPOINT_URL", "live", "eu-central-1", "✓"]) expect(printed[0]).toContain(shown);
     } finally {
       await whereAmI.guide.stop();
     }

@@ -92,7 +92,13 @@ describe("conversationTable (no model call)", () => {
   it("has no system row without a system prompt, and 90 characters by default", () => {
     const run: TechniqueRun = {
       technique: "zero-shot",
-      conversation: [user("x".repeat(90)), assistant("y".repeat(91)), {} as Message, { role: "user", content: [{ image: {} } as never] }],
+      conversation: [
+        user("x".repeat(90)),
+        assistant("y".repeat(91)),
+        {} as Message,
+        { role: "user", content: [{ image: {} } as never] },
+        { role: "assistant", content: [{ text: "Two" }, { text: "Blocks" }] },
+      ],
       answer: "",
     };
     expect(conversationTable(run)).toStrictEqual([
@@ -100,6 +106,8 @@ describe("conversationTable (no model call)", () => {
       { turn: 2, role: "assistant", text: `${"y".repeat(89)}…` },
       { turn: 3, role: "", text: "" },
       { turn: 4, role: "user", text: "" },
+      // Text blocks are joined as they are, as the lessons join an answer's blocks.
+      { turn: 5, role: "assistant", text: "TwoBlocks" },
     ]);
   });
 });
@@ -370,6 +378,28 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       const report = await checkExercise("structure", { system: [{ text: "You teach beginners." }], messages: [{ role: "user", content: [{ text: "Context check" }] }] });
       expect(report.rows.map((r) => [r.model, r.ok])).toEqual([["(prompt)", "✓"], [HAIKU, "✓"], [HAIKU, "✓"]]);
       expect(report).not.toHaveProperty("hint");
+    });
+
+    it("the list exercises want exactly 3 bullets: two bullets within the word limit fail", async () => {
+      scripted.add({ prompt: "Two bullets", reply: "- First point\n- Second point", times: 3 });
+      const system = [{ text: "You teach beginners." }];
+      const prompt = { system, messages: [{ role: "user" as const, content: [{ text: "Two bullets" }] }] };
+      for (const id of ["structure", "two-models"] as const) {
+        const report = await checkExercise(id, prompt);
+        const bullets = report.rows.filter((r) => r.model !== "(prompt)" && r.check.startsWith("bullets"));
+        expect(bullets.length).toBe(exercises[id].models.length);
+        expect(bullets.every((r) => r.ok === "✗")).toBe(true);
+        // The word limit itself is met (4 words), so only the count fails.
+        expect(report.rows.filter((r) => r.check.startsWith("maxWords")).every((r) => r.ok === "✓")).toBe(true);
+      }
+    });
+
+    it("the JSON exercise wants the three keys, not just any JSON object", async () => {
+      const ask = (instruction: string) => ({ system: [], messages: [{ role: "user" as const, content: [{ text: instruction }] }] });
+      scripted.add({ prompt: "JSON, wrong keys", reply: '{"name": "Nova Lite"}', times: 1 });
+      scripted.add({ prompt: "JSON, right keys", reply: '{"model": "Nova Lite", "useCase": "summaries", "reason": "cheap"}', times: 1 });
+      expect((await checkExercise("json", ask("JSON, wrong keys"))).passed).toBe(false);
+      expect((await checkExercise("json", ask("JSON, right keys"))).passed).toBe(true);
     });
 
     it("a failed call is a Converse row with the guide's advice, and the exercise fails", async () => {
