@@ -25,6 +25,8 @@ const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
 const text = (m: { content?: Array<{ text?: string }> }) => (m.content ?? []).map((b) => b.text ?? "").join("");
 const userText = (req: ResponderRequest) => String(req.messages.at(-1)?.content[0]?.text ?? "");
+// The text of a message as the emulator received it.
+const sentText = (m: ResponderRequest["messages"][number]) => m.content.map((b) => String(b.text ?? "")).join("");
 // An answer of two blocks, text then a tool call: the lessons' answer is the text alone.
 const textAndToolCall = { text: "Only this text.", toolUses: [{ name: "lookup", input: { q: "x" } }] };
 
@@ -216,7 +218,7 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       const run = await fewShot(HAIKU, [{ question: "Capital of France?", answer: "Paris" }], "Capital of Portugal?");
       expect(run.technique).toBe("few-shot");
       expect(run.answer).toBe("Lisbon");
-      expect(newCalls()[0].messages.map((m) => [m.role, text(m as Message)])).toEqual([
+      expect(newCalls()[0].messages.map((m) => [m.role, sentText(m)])).toEqual([
         ["user", "Capital of France?"],
         ["assistant", "Paris"],
         ["user", "Capital of Portugal?"],
@@ -246,7 +248,7 @@ describe("what the lessons send, seen by a scripted emulator", () => {
       const run = await selfRefine(HAIKU, "Draft it.", { critique: "Critique it.", rewrite: "Rewrite it." });
       expect(run.technique).toBe("self-refinement");
       expect(run.answer).toBe("Final.");
-      expect(newCalls().at(-1)!.messages.map((m) => text(m as Message))).toEqual(["Draft it.", "Draft.", "Critique it.", "Too short.", "Rewrite it."]);
+      expect(newCalls().at(-1)!.messages.map((m) => sentText(m))).toEqual(["Draft it.", "Draft.", "Critique it.", "Too short.", "Rewrite it."]);
     });
   });
 

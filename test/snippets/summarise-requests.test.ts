@@ -20,7 +20,7 @@ describe("summariserClient", () => {
     const client = summariserClient({ region: "us-east-1" });
     expect(client.config.retryMode).toBe("adaptive");
     expect(await client.config.maxAttempts()).toBe(4);
-    expect((await client.config.retryStrategy()).mode).toBe("adaptive");
+    expect(((await client.config.retryStrategy()) as { mode?: string }).mode).toBe("adaptive");
   });
 
   it("lets the caller's settings win over its defaults", async () => {
