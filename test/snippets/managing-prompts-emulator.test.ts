@@ -276,6 +276,36 @@ describe("versions", () => {
   });
 });
 
+describe("the diff of versions without optional fields", () => {
+  it("shows an absent description or model as empty, and a cache point as an empty system line", async () => {
+    // description, modelId and a system block's text are all optional in the service model.
+    const p = await agent().send(
+      new CreatePromptCommand(
+        withVariant("docs-sparse-en", {
+          templateType: "CHAT",
+          templateConfiguration: { chat: { system: [{ cachePoint: { type: "default" } }], messages: [{ role: "user", content: [{ text: "Hi" }] }] } },
+        }),
+      ),
+    );
+    await agent().send(new CreatePromptVersionCommand({ promptIdentifier: p.id }));
+    const diff = await diffVersions(p.id!, "DRAFT", "1");
+    const lines = diff.split("\n");
+    // Nothing differs: only the two headers, each with an empty header after the tab (jsdiff's format).
+    expect(lines).toContain("--- version DRAFT\t");
+    expect(lines).toContain("+++ version 1\t");
+    expect(lines.filter((l) => /^[-+ @]/.test(l) && !/^(---|\+\+\+) /.test(l))).toEqual([]);
+    // Against a draft with a new name and message (the first and last lines, so the hunk spans every line in between), the unchanged lines show the empty fields.
+    const edited = await agent().send(new GetPromptCommand({ promptIdentifier: p.id }));
+    const v = edited.variants![0];
+    await agent().send(new UpdatePromptCommand({ promptIdentifier: p.id, name: "docs-sparse2-en", defaultVariant: "main", variants: [{ ...v, templateConfiguration: { chat: { ...v.templateConfiguration!.chat!, messages: [{ role: "user", content: [{ text: "Hello" }] }] } } }] }));
+    const changed = (await diffVersions(p.id!, "1", "DRAFT")).split("\n");
+    for (const context of [" description: ", " model: ", " system:", "   "]) expect(changed, JSON.stringify(context)).toContain(context);
+    expect(changed).toContain("-name: docs-sparse-en");
+    expect(changed).toContain("-  Hi");
+    expect(changed).toContain("+  Hello");
+  });
+});
+
 describe("the audit", () => {
   it("checks every prompt across pages, and every version, skipping the DRAFT", async () => {
     // Ten well-named prompts with an owner fill the first page; the eleventh, on the second, breaks both rules.
