@@ -40,6 +40,12 @@ function failure(call: () => unknown): { name: string; status: number; message: 
 }
 
 describe("a TEXT prompt", () => {
+  it("runs its only variant when the prompt names no defaultVariant", async () => {
+    const store = new PromptStore();
+    const p = await store.create(REGION, { name: "no-default", variants: [textVariant("Hi.", [])] });
+    expect(resolvePromptForConverse(store, p.arn, {}).prompt.variant).toBe("main");
+  });
+
   it("becomes one user message with the variables filled, the prompt's model and settings, and nothing else", async () => {
     const { store, arn, id } = await promptWith(
       textVariant("Explain {{topic}} to {{audience}}.", ["topic", "audience"], {
@@ -186,6 +192,13 @@ describe("what a prompt request may not carry", () => {
 });
 
 describe("prompts Converse cannot run", () => {
+  it("a variant without a model", async () => {
+    const { store, arn } = await promptWith(textVariant("Hi.", [], { modelId: undefined }));
+    const err = failure(() => resolvePromptForConverse(store, arn, {}));
+    expect(err).toMatchObject({ name: "ValidationException", status: 400 });
+    expect(err.message).toContain("has no modelId");
+  });
+
   it("a prompt without variants, or whose variant runs an agent", async () => {
     const store = new PromptStore();
     const empty = await store.create(REGION, { name: "empty" });

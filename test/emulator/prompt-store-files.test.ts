@@ -32,6 +32,12 @@ describe("starting on a data dir", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["notes.tmp", "prompts.json.bak", "prompts.jsonx.tmp"]);
   });
 
+  it("refuses a prompts.json that is not JSON, naming the file", () => {
+    const dir = tempDir();
+    fs.writeFileSync(dataFile(dir), '{"format": "bedrock-emulator-prompts", "prom');
+    expect(() => new PromptStore({ dataDir: dir })).toThrow(`${dataFile(dir)} is not valid JSON`);
+  });
+
   it("refuses a prompts.json it cannot read instead of starting empty", () => {
     const dir = tempDir();
     fs.mkdirSync(dataFile(dir));
@@ -126,6 +132,8 @@ describe("each write", () => {
     vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof realOpen>) => {
       const fh = await realOpen(...args);
       const what = String(args[0]) === dir ? "folder" : "temp file";
+      // A temp file is `prompts.json.<pid>.<n>.tmp`, the pattern a restart cleans up.
+      if (what === "temp file") expect(path.basename(String(args[0]))).toMatch(new RegExp(`^prompts\\.json\\.${process.pid}\\.[1-9]\\d*\\.tmp$`));
       events.push(`open ${what} ${String(args[1])}`);
       const { sync, close } = { sync: fh.sync.bind(fh), close: fh.close.bind(fh) };
       fh.sync = async () => {

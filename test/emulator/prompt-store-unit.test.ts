@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { PromptStore, isPromptArn, parsePromptIdentifier, type PromptVariant } from "bedrock-emulator/src/prompt-store";
+import { PromptStore, isPromptArn, parsePromptIdentifier, templateVariables, type PromptVariant } from "bedrock-emulator/src/prompt-store";
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
@@ -68,6 +68,47 @@ describe("prompt identifiers", () => {
     expect(isPromptArn("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0")).toBe(false);
     expect(isPromptArn("us.amazon.nova-lite-v1:0")).toBe(false);
     expect(isPromptArn("PROMPT1234")).toBe(false);
+  });
+});
+
+describe("template variables", () => {
+  it("are named once each, in order of first appearance", () => {
+    expect(templateVariables("{{b}} then {{a}}, and {{b}} again")).toEqual(["b", "a"]);
+  });
+});
+
+describe("Regions, accounts and names", () => {
+  it("finds a prompt by bare ID in the caller's Region, and by ARN in the ARN's Region", async () => {
+    const store = new PromptStore();
+    const eu = await store.create("eu-west-1", { name: "in-europe" });
+    expect(store.get("eu-west-1", eu.id).name).toBe("in-europe");
+    // The ARN names the Region, whatever the caller's.
+    expect(store.get(undefined, eu.arn).name).toBe("in-europe");
+    expect(await failure(() => store.get(REGION, eu.id))).toMatchObject({ name: "ResourceNotFoundException", status: 404 });
+    expect(await failure(() => store.get(undefined, eu.id))).toMatchObject({ name: "ResourceNotFoundException", status: 404 });
+    expect(await failure(() => store.get("eu-west-1", eu.arn.replace(ACCOUNT, "210987654321")))).toMatchObject({ name: "ResourceNotFoundException", status: 404 });
+  });
+
+  it("a name is unique per Region: the same name elsewhere is fine, a clash is ConflictException 409 naming the prompt", async () => {
+    const store = new PromptStore();
+    const us = await store.create(REGION, { name: "shared-name" });
+    await store.create("eu-west-1", { name: "shared-name" });
+    const other = await store.create(REGION, { name: "other" });
+    for (const call of [() => store.create(REGION, { name: "shared-name" }), () => store.update(REGION, other.id, { name: "shared-name" })]) {
+      const err = await failure(call);
+      expect(err).toMatchObject({ name: "ConflictException", status: 409 });
+      expect(err.message).toContain("shared-name");
+      expect(err.message).toContain(us.id);
+    }
+  });
+
+  it("UpdatePrompt answers with the DRAFT; DeletePrompt answers with the ID, and the version it deleted", async () => {
+    const store = new PromptStore();
+    const p = await store.create(REGION, { name: "answers" });
+    expect((await store.update(REGION, p.id, { name: "answers", description: "new" })).version).toBe("DRAFT");
+    await store.createVersion(REGION, p.id);
+    expect(await store.delete(REGION, p.id, "1")).toStrictEqual({ id: p.id, version: "1" });
+    expect(await store.delete(REGION, p.arn)).toStrictEqual({ id: p.id });
   });
 });
 
