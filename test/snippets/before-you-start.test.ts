@@ -16,7 +16,8 @@ beforeAll(async () => {
   vi.spyOn(console, "table").mockImplementation((rows: unknown) => void tables.push(rows));
   whereAmI = await import("../../snippets/00-before-you-start/where-am-i");
   countModels = await import("../../snippets/00-before-you-start/count-models");
-});
+  // Each import starts the guide and its emulator: beyond vitest's 10 s hook default on a busy machine.
+}, 60_000);
 afterAll(async () => {
   vi.restoreAllMocks();
   await countModels?.guide.stop();
