@@ -82,8 +82,9 @@ export const groups = {
       "!snippets/**/*.test.ts",
     ],
     tests: [
-      "test/snippets/before-you-start.test.ts",
+      "test/snippets/before-you-start*.test.ts",
       "test/snippets/designing-prompts*.test.ts",
+      "test/snippets/summarise-requests.test.ts",
       "snippets/testing-offline/*.test.ts",
     ],
   },
