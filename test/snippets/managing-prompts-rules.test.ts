@@ -195,8 +195,9 @@ describe("the team policy", () => {
     const scoped = policy.Statement.filter((s) => s.Resource !== "*");
     expect(scoped.map((s) => s.Resource)).toEqual(Array(4).fill("arn:aws:bedrock:eu-west-1:210987654321:prompt/*"));
     expect(policy.Statement.filter((s) => s.Resource === "*").map((s) => s.Action)).toEqual([["bedrock:ListPrompts"]]);
-    // Every Sid is unique (IAM requires it within a policy) and every condition names the team.
+    // IAM JSON policy reference, Sid: ASCII letters and digits, unique within the policy. Every condition names the team.
     const sids = policy.Statement.map((s) => s.Sid);
+    for (const sid of sids) expect(sid).toMatch(/^[A-Za-z0-9]+$/);
     expect(new Set(sids).size).toBe(sids.length);
     for (const s of scoped) expect(JSON.stringify(s.Condition)).toContain('"ads"');
   });
