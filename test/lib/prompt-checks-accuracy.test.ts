@@ -158,6 +158,7 @@ describe("numbersIn", () => {
     expect(numbersIn("12 34")).toEqual([12, 34]);
     expect(numbersIn("1 2345")).toEqual([1, 2345]);
     expect(numbersIn("1 23 456")).toEqual([1, 23, 456]);
+    expect(numbersIn("1 2345 678")).toEqual([1, 2345, 678]);
     // Only the last group may carry decimals; a middle one with them splits the run.
     expect(numbersIn("1 234,5 678")).toEqual([1, 234.5, 678]);
     // Two spaces in a row separate two numbers, with nothing read in between.

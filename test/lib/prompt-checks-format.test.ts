@@ -137,6 +137,7 @@ describe("bullets", () => {
     inLanguage("es");
     expect((await run(checks.bullets(), "Intro:\n- a\n- b")).reason).toBe("1 línea fuera de la lista, p. ej. «Intro:»");
     expect((await run(checks.bullets(), "Intro:\n- a\nFin")).reason).toBe("2 líneas fuera de la lista, p. ej. «Intro:»");
+    expect((await run(checks.bullets(), `${long}\n- a\n- b`)).reason).toBe("1 línea fuera de la lista, p. ej. «Here is a list of the things you asked m»");
   });
 
   it("a marker needs a space and some text after it", async () => {

@@ -202,6 +202,8 @@ describe("json", () => {
     });
     expect((await run(checks.json(Product, { allowCodeFence: true }), fenced)).passed).toBe(true);
     expect((await run(checks.json(Product, { allowCodeFence: true }), '```\n{"name":"Lamp","price":1}\n```')).passed).toBe(true);
+    // Space around the fence is no reason to fail.
+    expect((await run(checks.json(Product, { allowCodeFence: true }), `\n  ${fenced}  \n`)).passed).toBe(true);
     // Allowed fences still need valid JSON that matches.
     expect((await run(checks.json(Product, { allowCodeFence: true }), '```json\n{"name":"Lamp"}\n```')).passed).toBe(false);
     inLanguage("es");

@@ -377,6 +377,7 @@ describe("comparePrompts", () => {
         });
       },
     };
+    clock = 100;
     const comparison = await comparePrompts({ variants: [slow], cases: [{ input: "q", checks: [checks.maxWords(5)] }] });
     expect(comparison.runs[0].error).toBe("No access to the model");
     expect(comparison.runs[0].ms).toBe(7);
