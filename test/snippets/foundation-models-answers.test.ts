@@ -199,6 +199,13 @@ describe("calls, as the model receives them", () => {
     const result = await tryRecommendation("long-content", "recommend something");
     expect(result).toMatchObject({ kind: "text", text: "Sonnet reads long documents.", calledAs: geographicHere(sonnet), region });
     if (result.kind === "text") expect(result.outputTokens).toBeGreaterThan(0);
+    expect(lastCall().inferenceConfig.maxTokens).toBeGreaterThan(0);
+  });
+
+  it("tryRecommendation sends the image model Stability's JSON body, declared as such", async () => {
+    const { result, sent } = await recordingRuntime(() => tryRecommendation("images", "a lighthouse"));
+    expect(result).toMatchObject({ kind: "image", region: "us-west-2" });
+    expect(sent.map((s) => [s.command, s.input.contentType])).toEqual([["InvokeModelCommand", "application/json"]]);
   });
 
   it("tryRecommendation refuses a use case the chapter has no pick for", async () => {

@@ -203,6 +203,21 @@ describe("Legacy models on a pinned day", () => {
     expect(regionsListing(last.modelId)).not.toContain("eu-central-1");
     expect(await findLegacyModel("us-east-1")).toBe(expected);
   });
+
+  it("skips a Legacy model the region cannot call and takes the next one it can", async () => {
+    // As in a region where ListInferenceProfiles lists no profile: the profile-only Legacy models
+    // cannot be called at all, so the answer is the on-demand one that retires last (Jamba 1.5).
+    const onDemand = legacyTextModelsIn("us-east-1", day).filter((m) => inferenceTypesIn(m, "us-east-1").includes("ON_DEMAND"));
+    const eol = (m: (typeof onDemand)[number]) => Date.parse((m.modelLifecycle as { endOfLifeTime: string }).endOfLifeTime);
+    const latest = Math.max(...onDemand.map(eol));
+    forgetRegionListings();
+    try {
+      const found = await withAnswers(ListInferenceProfilesCommand, (answer: ListInferenceProfilesCommandOutput) => ({ ...answer, inferenceProfileSummaries: [] }), () => findLegacyModel("us-east-1"));
+      expect(onDemand.filter((m) => eol(m) === latest).map((m) => m.modelId)).toContain(found);
+    } finally {
+      forgetRegionListings();
+    }
+  });
 });
 
 describe("the comparison's latency and failures", () => {
