@@ -169,6 +169,7 @@ describe("readVerdict", () => {
     expect(readVerdict(reply(undefined))).toEqual({ problem: "the judge gave no verdict (stopReason ?)" });
     inLanguage("es");
     expect(readVerdict(reply([], "max_tokens"))).toEqual({ problem: "el juez no dio veredicto (stopReason max_tokens)" });
+    expect(readVerdict(reply([]))).toEqual({ problem: "el juez no dio veredicto (stopReason ?)" });
   });
 
   it("the tool it offers asks for exactly that verdict, as a JSON schema with no dialect line", () => {
