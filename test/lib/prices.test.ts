@@ -77,7 +77,10 @@ describe("priceOf", () => {
       };
     });
     try {
-      const guide = await import("bedrock-guide");
+      // Re-import the prices module only, not the whole lib: a module loaded inside a test counts as
+      // that test's coverage, which would turn every lib module's static mutants into mutants only
+      // this test "covers" (and cannot kill) instead of the ignored static mutants they are.
+      const guide = await import("../../snippets/bedrock-guide/prices");
       expect(guide.priceOf(`us.${id}`)).toEqual({ modelId: id, inputPerMillion: 30, outputPerMillion: 150, rate: "extended-access", source: "fixture" });
       // 1,000 in + 100 out: 1000 × 30/1e6 + 100 × 150/1e6 = 0.03 + 0.015.
       expect(guide.costOf(id, { inputTokens: 1000, outputTokens: 100 })).toBeCloseTo(0.045, 12);

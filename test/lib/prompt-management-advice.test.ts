@@ -138,5 +138,7 @@ describe("a model OptimizePrompt cannot target", () => {
     const lower = awsError("ValidationException", "1 validation error detected: Value 'x' at 'targetModelId' failed to satisfy constraint: the MODEL is not supported");
     expect(promptManagementAdvice(lower, "OptimizePrompt", "en")?.title).toBe("That model cannot be an optimisation target");
     expect(promptManagementAdvice(awsError("ValidationException", "The input text is too long."), "OptimizePrompt", "en")).toBeUndefined();
+    // Throttling that mentions the model is not about the target.
+    expect(promptManagementAdvice(awsError("ThrottlingException", "Too many requests for this model, please wait before trying again."), "OptimizePrompt", "en")).toBeUndefined();
   });
 });
