@@ -1,7 +1,8 @@
 // The mutation groups (groups.mjs) must cover the source they claim: a lesson or lib file outside
 // every group would never be mutated, and a test pattern that matches nothing would quietly lower
 // a group's score. Both go unseen in Stryker's own output.
-import { globSync } from "node:fs";
+import { existsSync, globSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { groups } from "./groups.mjs";
 
@@ -38,5 +39,29 @@ describe("mutation groups", () => {
       g.tests.filter((t) => !t.startsWith("!") && globSync(t).length === 0).map((t) => `${name}: ${t}`),
     );
     expect(empty).toEqual([]);
+  });
+
+  // Issue 12: every mutant left alive is one somebody judged, with a reason. The record is what
+  // Stryker found; the list is the judgement. A survivor the list does not name fails here.
+  it("name every survivor of each committed record in that group's equivalent list", () => {
+    const unlisted: string[] = [];
+    for (const name of Object.keys(groups)) {
+      const record = `test/mutation/records/${name}.json`;
+      if (!existsSync(record)) continue;
+      const list = existsSync(`test/mutation/equivalent/${name}.md`)
+        ? readFileSync(`test/mutation/equivalent/${name}.md`, "utf8").split("\n").filter((l) => l.startsWith("- "))
+        : [];
+      const { files } = JSON.parse(readFileSync(record, "utf8")) as {
+        files: Record<string, { mutants: { status: string; mutatorName: string; location: { start: { line: number } } }[] }>;
+      };
+      for (const [file, { mutants }] of Object.entries(files)) {
+        for (const m of mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")) {
+          const line = new RegExp(`(?<![\\d.])${m.location.start.line}(?!\\d)`);
+          const named = list.some((l) => l.includes(`${basename(file)}:`) && line.test(l));
+          if (!named) unlisted.push(`${name}: ${file}:${m.location.start.line} ${m.mutatorName} (${m.status})`);
+        }
+      }
+    }
+    expect(unlisted).toEqual([]);
   });
 });
