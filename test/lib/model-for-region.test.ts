@@ -75,6 +75,8 @@ describe("chooseModelFor", () => {
 
   it("uses the session's region when given none", async () => {
     expect(await modelIdFor(HAIKU)).toBe(`us.${HAIKU}`);
+    // The session above runs in us-east-1, and the choice says so.
+    expect((await chooseModelFor(HAIKU)).region).toBe("us-east-1");
   });
 });
 

@@ -104,13 +104,15 @@ describe("a model OptimizePrompt cannot target", () => {
     expect(en).toMatchObject({ problem: "invalid-request", title: "That model cannot be an optimisation target" });
     expect(en.explanation).toContain("takes their base ID (not an inference profile)");
     expect(en.explanation).toContain("The ones still active and offered in eu-central-1: amazon.nova-lite-v1:0, amazon.nova-micro-v1:0, amazon.nova-pro-v1:0.");
-    expect(en.explanation).not.toContain("does not offer optimisation");
+    // Frankfurt offers optimisation: nothing follows the list.
+    expect(en.explanation.endsWith("amazon.nova-micro-v1:0, amazon.nova-pro-v1:0.")).toBe(true);
     expect(en.fix).toContain("as targetModelId");
     expect(en.fix).toContain(`Full list: ${page}`);
     const es = promptManagementAdvice(badTarget, "OptimizePrompt", "es", "eu-central-1")!;
     expect(es.title).toBe("Ese modelo no puede ser destino de la optimización");
     expect(es.explanation).toContain("pide su ID base (no un perfil de inferencia)");
     expect(es.explanation).toContain("Los que siguen activos y ofrecidos en eu-central-1: amazon.nova-lite-v1:0, amazon.nova-micro-v1:0, amazon.nova-pro-v1:0.");
+    expect(es.explanation.endsWith("amazon.nova-micro-v1:0, amazon.nova-pro-v1:0.")).toBe(true);
     expect(es.fix).toContain("como targetModelId");
     expect(es.fix).toContain(`Lista completa: ${page}`);
   });
