@@ -15,6 +15,7 @@ import { isOptInRegion } from "./regions";
 
 /** The problems a newcomer to Bedrock meets most, each with its own advice. */
 export type Problem =
+  | "model-not-callable-here"
   | "no-credentials"
   | "expired-credentials"
   | "region-not-enabled"
@@ -110,6 +111,23 @@ const RULES: Rule[] = [
       fix: {
         es: "Si quieres seguir, sube el límite con BEDROCK_GUIDE_BUDGET_USD (en dólares) y reinicia el kernel, o vuelve al modo sin conexión.",
         en: "To go on, raise the limit with BEDROCK_GUIDE_BUDGET_USD (in dollars) and restart the kernel, or go back to offline mode.",
+      },
+    }),
+  },
+  {
+    // The guide's own error (modelIdFor, chooseModelFor): its message already names the regions
+    // that offer the model, in the reader's language, so the advice passes it on.
+    problem: "model-not-callable-here",
+    when: (f) => f.name === "ModelNotCallableHere",
+    advise: (f) => ({
+      title: {
+        es: "Modelo no disponible en esta región",
+        en: "Model not callable from this region",
+      },
+      explanation: { es: f.message, en: f.message },
+      fix: {
+        es: "Elige un modelo que tu región ofrezca (listModels, capítulo 1) o cambia AWS_REGION a una de las regiones que lo ofrecen.",
+        en: "Pick a model your region offers (listModels, chapter 1) or set AWS_REGION to one of the regions that offer it.",
       },
     }),
   },
