@@ -47,6 +47,8 @@ export const groups = {
     tests: [
       "test/lib/doctor.test.ts",
       "test/lib/guide.test.ts",
+      "test/lib/instrument.test.ts",
+      "test/lib/language.test.ts",
     ],
   },
   "lib-advice": {
