@@ -18,13 +18,7 @@ import { currentGroup } from "./groups.mjs";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const only = process.env.GUIDE_MUTATION_TESTS?.split(",").filter(Boolean);
-// Transitional: GUIDE_MUTATION_SCOPE=lib-and-emulator, the old single scope.
-const tests: string[] =
-  only?.length
-    ? only
-    : process.env.GUIDE_MUTATION_SCOPE === "lib-and-emulator"
-      ? ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts", "!test/generator/**", "!test/shared/**"]
-      : currentGroup().tests;
+const tests: string[] = only?.length ? only : currentGroup().tests;
 
 const neverHere = [
   "**/node_modules/**",
