@@ -71,7 +71,7 @@ describe("lookups for a region other than the client's", () => {
     for (const region of ["ap-northeast-1", "ap-southeast-2", "us-west-1"]) {
       const expected = profilesListedIn(HAIKU, region).map((id) => {
         const p = profileIn(id, region);
-        const destinations = (p.models as Record<string, string[]>)[HAIKU];
+        const destinations = (p.models as Partial<Record<string, string[]>>)[HAIKU] ?? [];
         return { profileId: id, name: p.inferenceProfileName, routesTo: id.startsWith("global.") ? "any" : [...new Set(destinations)].sort().join(", ") };
       });
       expect(await findInferenceProfiles(HAIKU, region), region).toEqual(expected);
@@ -117,7 +117,7 @@ describe("lookups for a region other than the client's", () => {
       const p = catalog.profiles.find((x) => x.inferenceProfileId.startsWith(`${prefix}.`))!;
       const region = p.regions[0];
       const statement = await invokeStatementFor(p.inferenceProfileId, region);
-      const modelArns = Object.entries(p.models as Record<string, string[]>).flatMap(([id, regions]) => regions.map((r) => `arn:aws:bedrock:${r}::foundation-model/${id}`));
+      const modelArns = Object.entries(p.models as Partial<Record<string, string[]>>).flatMap(([id, regions]) => (regions ?? []).map((r) => `arn:aws:bedrock:${r}::foundation-model/${id}`));
       expect(statement, p.inferenceProfileId).toEqual({
         Effect: "Allow",
         Action: ["bedrock:InvokeModel"],
