@@ -21,6 +21,12 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+// The quick-look variable narrows the tests; a committed record must come from the group's own.
+if (process.env.GUIDE_MUTATION_TESTS) {
+  console.error("GUIDE_MUTATION_TESTS is set: unset it first; the groups' records come from each group's own tests.");
+  process.exit(2);
+}
+
 const stryker = join(projectRoot, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js");
 for (const name of chosen) {
   console.log(`\n== mutation group ${name} ==`);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import catalog from "../../data/catalog.json";
 import { BudgetExceededError, ExtendedAccessPriceUnknown, ModelNotCallableHere, adviseOn, explainError, formatAdvice, profilesFor, type Advice, type AdviceContext, type Problem } from "bedrock-guide";
 
 // Each case is an error as AWS (or the SDK, or the guide) raises it: `name` is the error code AWS
@@ -29,18 +30,21 @@ afterEach(() => {
 
 describe("the guide's own errors", () => {
   it("passes on where a model can be called when the reader's region cannot call it (ModelNotCallableHere)", () => {
-    // data/catalog.json offers Llama 4 Scout only in us-east-1; modelIdFor throws this from eu-west-1.
+    // data/catalog.json offers Llama 4 Scout only in US regions; from eu-west-1 modelIdFor throws
+    // this error, with the regions of that catalog.
     const scout = "meta.llama4-scout-17b-instruct-v1:0";
+    const offeredIn = catalog.models.find((m) => m.modelId === scout)!.regions;
+    expect(offeredIn).not.toContain("eu-west-1");
     const { es, en } = {
-      es: explainError(new ModelNotCallableHere(scout, "eu-west-1", ["us-east-1"], "es"), { lang: "es" }),
-      en: explainError(new ModelNotCallableHere(scout, "eu-west-1", ["us-east-1"], "en"), { lang: "en" }),
+      es: explainError(new ModelNotCallableHere(scout, "eu-west-1", offeredIn, "es"), { lang: "es" }),
+      en: explainError(new ModelNotCallableHere(scout, "eu-west-1", offeredIn, "en"), { lang: "en" }),
     };
     expect([es.problem, en.problem]).toEqual(["model-not-callable-here", "model-not-callable-here"]);
     expect(en.title).toBe("Model not callable from this region");
     expect(es.title).toBe("Modelo no disponible en esta región");
     for (const advice of [es, en]) {
       expect(advice.explanation).toContain("eu-west-1");
-      expect(advice.explanation).toContain("us-east-1");
+      for (const region of offeredIn) expect(advice.explanation).toContain(region);
       expect(advice.fix).toContain("AWS_REGION");
     }
   });

@@ -130,6 +130,9 @@ describe("offline session, the SDK's environment", () => {
       expect("AWS_SECRET_ACCESS_KEY" in process.env).toBe(false);
       expect("AWS_ENDPOINT_URL" in process.env).toBe(false);
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });
@@ -144,6 +147,9 @@ describe("offline session, the SDK's environment", () => {
       guide = await startGuide({ quiet: true, lang: "es" });
       expect(guide.region).toBe("us-east-1");
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });
@@ -180,6 +186,9 @@ describe("offline session, the SDK's environment", () => {
       guide = await startGuide({ quiet: true, lang: "es", budgetUsd: 0.25 });
       expect(guide.meter.options.budgetUsd).toBe(0.25);
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });
@@ -198,6 +207,9 @@ describe("mode", () => {
       process.env.BEDROCK_GUIDE_MODE = "prod";
       await expect(startGuide({ quiet: true, lang: "en" })).rejects.toThrow('BEDROCK_GUIDE_MODE must be "offline" or "live", not "prod".');
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });
@@ -215,6 +227,9 @@ describe("live session, without the emulator", () => {
       guide = await startGuide({ mode: "live", quiet: true, lang: "en", region: "ap-northeast-1" });
       expect(guide.endpoint).toBe("https://bedrock-runtime.ap-northeast-1.amazonaws.com");
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });
@@ -245,6 +260,9 @@ describe("live session, without the emulator", () => {
       expect(next).not.toBe(guide);
       guide = next;
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });
@@ -292,6 +310,9 @@ describe("what the session tells the reader", () => {
       expect(describeSession(guide)[3]).toBe("Credentials: the SDK's standard chain (default profile, SSO or role)");
       expect(describeSession({ ...guide, lang: "es" })[3]).toBe("Credenciales: cadena estándar del SDK (perfil default, SSO o rol)");
     } finally {
+      // Stop first: stopping puts back the environment the session saw, which restore() then undoes.
+      await guide?.stop();
+      guide = undefined;
       restore();
     }
   });

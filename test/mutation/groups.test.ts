@@ -57,7 +57,11 @@ describe("mutation groups", () => {
       for (const [file, { mutants }] of Object.entries(files)) {
         for (const m of mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")) {
           const line = new RegExp(`(?<![\\d.])${m.location.start.line}(?!\\d)`);
-          const named = list.some((l) => l.includes(`${basename(file)}:`) && line.test(l));
+          // Only the entry's location part counts (before " — "), not its reason's numbers, and the
+          // entry must name the mutator too.
+          const named = list
+            .map((l) => l.split(" — ")[0]!)
+            .some((l) => l.includes(`${basename(file)}:`) && line.test(l) && l.includes(m.mutatorName));
           if (!named) unlisted.push(`${name}: ${file}:${m.location.start.line} ${m.mutatorName} (${m.status})`);
         }
       }
