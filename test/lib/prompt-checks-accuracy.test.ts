@@ -1,26 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { configError, englishByDefault, inLanguage, run } from "./prompt-checks-helpers";
 import { CheckConfigError, checkAnswer, checks, numbersIn, type Check } from "bedrock-guide";
 
 // Accuracy checks against answers whose expected outcome is worked out by hand in the comments.
 
-const run = async (check: Check, answer: string) => (await checkAnswer(answer, [check])).results[0];
-
-function inLanguage(lang: "es" | "en") {
-  process.env.BEDROCK_GUIDE_LANG = lang;
-}
-
-beforeEach(() => inLanguage("en"));
-afterEach(() => inLanguage("en"));
-
-const configError = (make: () => unknown): CheckConfigError => {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckConfigError);
-    return error as CheckConfigError;
-  }
-  throw new Error("no CheckConfigError was thrown");
-};
+englishByDefault();
 
 describe("exactly", () => {
   it("names itself with the expected text and says 'matches' or what the answer was", async () => {

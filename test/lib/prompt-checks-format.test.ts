@@ -1,28 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { configError, englishByDefault, inLanguage, run } from "./prompt-checks-helpers";
 import { z } from "zod";
 import { CheckConfigError, checkAnswer, checks, countSentences, countWords, type Answer, type Check } from "bedrock-guide";
 
 // Format checks, with small answers whose words, lines and items are counted by hand in the
 // comments. Messages are checked in both of the guide's languages.
 
-const run = async (check: Check, answer: string | Answer) => (await checkAnswer(answer, [check])).results[0];
-
-function inLanguage(lang: "es" | "en") {
-  process.env.BEDROCK_GUIDE_LANG = lang;
-}
-
-beforeEach(() => inLanguage("en"));
-afterEach(() => inLanguage("en"));
-
-const configError = (make: () => unknown): CheckConfigError => {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckConfigError);
-    return error as CheckConfigError;
-  }
-  throw new Error("no CheckConfigError was thrown");
-};
+englishByDefault();
 
 describe("countWords", () => {
   it("counts words separated by any whitespace, across lines (also Windows line ends)", () => {
