@@ -8,20 +8,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GetFoundationModelAvailabilityCommand } from "@aws-sdk/client-bedrock";
 import { Catalog, catalogFor, loadCatalog, startEmulator, type CatalogData, type CatalogModel } from "bedrock-emulator";
 import { dataFile } from "bedrock-emulator/src/catalog";
-import { sdk, TODAY } from "./helpers";
+import { failure, sdk, TODAY } from "./helpers";
 
 const data = JSON.parse(readFileSync(fileURLToPath(new URL("../../data/catalog.json", import.meta.url)), "utf8")) as CatalogData;
 const INVALID = "The provided model identifier is invalid.";
 const END_OF_LIFE = "This model version has reached the end of its life. Please refer to the AWS documentation for more details.";
-
-function failure(call: () => unknown): { name: string; status: number; message: string } {
-  try {
-    call();
-  } catch (err) {
-    return err as { name: string; status: number; message: string };
-  }
-  throw new Error("expected the call to fail");
-}
 
 function model(modelId: string, extra: Partial<CatalogModel> = {}): CatalogModel {
   return {

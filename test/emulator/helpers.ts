@@ -121,3 +121,13 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 export const decodeJson = (bytes: Uint8Array | undefined) => JSON.parse(new TextDecoder().decode(bytes));
 
 export const user = (text: string) => ({ role: "user" as const, content: [{ text }] });
+
+/** The AWS-shaped error a synchronous call throws, for assertions on its type, status and message. */
+export function failure(call: () => unknown): { name: string; status: number; message: string } {
+  try {
+    call();
+  } catch (err) {
+    return err as { name: string; status: number; message: string };
+  }
+  throw new Error("expected the call to fail");
+}

@@ -4,6 +4,7 @@
 // `{{variables}}` ({ name: { text } }); the request's messages come after the template's.
 import { describe, expect, it } from "vitest";
 import { PromptStore, resolvePromptForConverse, type PromptVariant } from "bedrock-emulator/src/prompt-store";
+import { failure } from "./helpers";
 
 const REGION = "us-east-1";
 const MODEL = "us.amazon.nova-lite-v1:0";
@@ -29,15 +30,6 @@ function chatVariant(chat: NonNullable<PromptVariant["templateConfiguration"]["c
 }
 
 const vars = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, text]) => [k, { text }]));
-
-function failure(call: () => unknown): { name: string; status: number; message: string } {
-  try {
-    call();
-  } catch (err) {
-    return err as { name: string; status: number; message: string };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("a TEXT prompt", () => {
   it("runs its only variant when the prompt names no defaultVariant", async () => {
