@@ -1,5 +1,23 @@
 import { defineConfig } from "vitest/config";
 
+// Three tiers (README, "Tests"):
+// - "unit": most files, on worker threads that load the SDK once (isolate: false); the setup file
+//   puts back what a file may change, so no file sees another's session or environment.
+// - "unit-isolated": files that replace a module (vi.mock) for their whole file, in forks of their own.
+// - "slow": the slow truths (real npm pack, real Jupyter, the CLI started cold, full-size fuzzing),
+//   only in `npm run test:full`; each has a quick counterpart in the other two.
+// `npm test` runs unit and unit-isolated; `vitest related <file> --run` picks from all three.
+const unitFiles = ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"];
+const isolated = [
+  "test/emulator/prompt-store-ids.test.ts", // vi.mock("node:crypto")
+  "test/lib/prompt-checks-runs.test.ts", // vi.mock(chart)
+  "test/lib/prices.test.ts", // vi.doMock(data)
+  "test/lib/display-notebook.test.ts", // vi.mock("node:module")
+  "test/snippets/managing-prompts-optimize-plan.test.ts", // vi.mock("bedrock-guide")
+];
+export const slow = ["test/slow/**/*.test.ts"];
+const elsewhere = ["test/browser/**", "test/start/**", "**/node_modules/**"];
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,14 +25,31 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"],
-          exclude: ["test/browser/**", "test/start/**", "**/node_modules/**"],
-          // Snippets start emulators and the staleness test runs samples; forks keep them isolated.
-          pool: "forks",
-          // Several suites mostly wait (kernels, retries with back-off, npm pack): more workers than
-          // the two cores keep those waits overlapping.
-          maxWorkers: 4,
+          include: unitFiles,
+          exclude: [...elsewhere, ...isolated, ...slow],
+          pool: "threads",
+          isolate: false,
+          setupFiles: ["test/setup/shared-worker.ts"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "unit-isolated",
+          include: isolated,
+          pool: "forks",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "slow",
+          include: slow,
+          pool: "forks",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,8 +1,8 @@
-// `npm run notebooks:exec -- [--out DIR] [paths…]`: runs notebooks headless through the project's kernel.
+// `npm run notebooks:exec -- [--out DIR] [--each-chapter-once | paths…]`: runs notebooks headless through the project's kernel.
 // Without Jupyter it fails loudly; BEDROCK_GUIDE_SKIP_NOTEBOOKS=1 turns that into a loud, explicit skip.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { installKernel, KERNEL_NAME } from "./install-kernel.mjs";
@@ -26,11 +26,32 @@ export function allNotebooks(root = projectRoot): string[] {
   });
 }
 
+/**
+ * Each chapter once, the languages taking turns (chapter 00 in Spanish, 01 in English, …): the two
+ * languages' notebooks hold the same code cells (test/generator/translations.test.ts), so this runs
+ * every cell, and each language's strings at run time, in half the time. `npm test` runs these;
+ * `npm run test:full` runs every notebook.
+ */
+export function eachChapterOnce(root = projectRoot): string[] {
+  const all = allNotebooks(root);
+  const chapters = [...new Set(all.map((p) => basename(p)))].sort();
+  return chapters.flatMap((chapter, i) => {
+    const preferred = ["es", "en"][i % 2]!;
+    const inLanguage = (lang: string) => all.find((p) => basename(p) === chapter && basename(dirname(p)) === lang);
+    return [inLanguage(preferred) ?? inLanguage(preferred === "es" ? "en" : "es")!];
+  });
+}
+
 /** The command line: options for exec_notebooks.py (paths made absolute) and the notebooks to run. Throws on anything else. */
-export function parseExecArgs(argv: string[]): { passThrough: string[]; paths: string[] } {
+export function parseExecArgs(argv: string[]): { passThrough: string[]; paths: string[]; eachChapterOnce: boolean } {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { out: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" } },
+    options: {
+      out: { type: "string" },
+      jobs: { type: "string" },
+      timeout: { type: "string" },
+      "each-chapter-once": { type: "boolean" },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -43,7 +64,9 @@ export function parseExecArgs(argv: string[]): { passThrough: string[]; paths: s
     ...(values.jobs !== undefined ? ["--jobs", values.jobs] : []),
     ...(values.timeout !== undefined ? ["--timeout", values.timeout] : []),
   ];
-  return { passThrough, paths: positionals.map((p) => resolve(p)) };
+  const eachChapter = values["each-chapter-once"] ?? false;
+  if (eachChapter && positionals.length) throw new Error("--each-chapter-once picks the notebooks itself: give no paths with it");
+  return { passThrough, paths: positionals.map((p) => resolve(p)), eachChapterOnce: eachChapter };
 }
 
 /** What notebooks:exec reaches outside this process through; tests pass fakes. */
@@ -63,10 +86,10 @@ export function execNotebooks(argv: string[], deps: Partial<ExecDeps> = {}): num
   try {
     parsed = parseExecArgs(argv);
   } catch (err) {
-    throw new Error(`${(err as Error).message} (usage: notebooks:exec [--out DIR] [--jobs N] [--timeout SECONDS per cell] [paths…])`);
+    throw new Error(`${(err as Error).message} (usage: notebooks:exec [--out DIR] [--jobs N] [--timeout SECONDS per cell] [--each-chapter-once | paths…])`);
   }
   const { passThrough, paths } = parsed;
-  const notebooks = paths.length ? paths : allNotebooks(root);
+  const notebooks = paths.length ? paths : parsed.eachChapterOnce ? eachChapterOnce(root) : allNotebooks(root);
   const missing = notebooks.filter((p) => !existsSync(p));
   if (missing.length) throw new Error(`no such notebook: ${missing.join(", ")}`);
   if (!notebooks.length) throw new Error("no notebooks to execute (run npm run notebooks:generate)");

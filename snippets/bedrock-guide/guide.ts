@@ -57,9 +57,11 @@ interface RunningEmulator {
   close(): Promise<void>;
 }
 
-// Notebook cells can be run again, so the guide keeps one session per process.
-let current: Guide | undefined;
-let currentOptions = "";
+// Notebook cells can be run again, so the guide keeps one session per process. A session sets
+// process.env and patches the SDK's shared prototypes, so it is held on globalThis: a second copy
+// of this module (the kit beside its source, a runner that reloads modules) sees the same one.
+const SESSION = Symbol.for("bedrock-guide.guide");
+const slot = globalThis as { [SESSION]?: { guide: Guide; key: string } };
 
 const OFFLINE_ENV = [
   "AWS_ENDPOINT_URL",
@@ -69,6 +71,18 @@ const OFFLINE_ENV = [
   "AWS_SESSION_TOKEN",
   "AWS_PROFILE",
 ] as const;
+
+/** After stop(), SDK clients no longer report to this session's meter or advise in its language. */
+function endSession(): void {
+  delete slot[SESSION];
+  instrumentClients(undefined);
+  setSessionLanguage(undefined);
+}
+
+/** Stops the running session, if there is one: what `guide.stop()` does, without holding the guide. */
+export async function stopGuide(): Promise<void> {
+  await slot[SESSION]?.guide.stop();
+}
 
 /**
  * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator in this
@@ -82,11 +96,12 @@ export async function startGuide(
   const lang = options.lang ?? readerLanguage();
   const mode = options.mode ?? modeFromEnvironment();
   const key = JSON.stringify({ ...options, lang, mode });
-  if (current && currentOptions === key) {
-    if (!options.quiet) printBanner(current);
-    return current;
+  const running = slot[SESSION];
+  if (running?.key === key) {
+    if (!options.quiet) printBanner(running.guide);
+    return running.guide;
   }
-  if (current) await current.stop();
+  if (running) await running.guide.stop();
 
   const budgetUsd =
     options.budgetUsd ?? Number(process.env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
@@ -131,7 +146,7 @@ export async function startGuide(
           if (saved[k] === undefined) delete process.env[k];
           else process.env[k] = saved[k];
         }
-        if (current === guide) current = undefined;
+        if (slot[SESSION]?.guide === guide) endSession();
       },
     };
   } else {
@@ -147,14 +162,13 @@ export async function startGuide(
       meter,
       simulate: () => false,
       async stop() {
-        if (current === guide) current = undefined;
+        if (slot[SESSION]?.guide === guide) endSession();
       },
     };
   }
   instrumentClients({ meter, lang });
   setSessionLanguage(lang);
-  current = guide;
-  currentOptions = key;
+  slot[SESSION] = { guide, key };
   if (!options.quiet) printBanner(guide);
   return guide;
 }

@@ -2,6 +2,7 @@
 // Lessons import it by package name (`bedrock-guide`) so notebooks, tests and tsc all resolve it.
 export {
   startGuide,
+  stopGuide,
   describeSession,
   type Guide,
   type GuideOptions,

@@ -17,11 +17,17 @@ interface Session {
   meter: CostMeter;
   lang: Language;
 }
-let session: Session | undefined;
+// The patch below lives on the SDK's shared client prototypes, so the session it reads must be
+// shared as widely: a second copy of this module (the kit installed beside its source, a test
+// runner that reloads modules) finds the prototypes patched and must reach the same session.
+const SESSION = Symbol.for("bedrock-guide.session");
+const slot = globalThis as { [SESSION]?: Session };
+const currentSession = () => slot[SESSION];
 
-/** Points the helpers at the current session; called by startGuide. */
-export function instrumentClients(current: Session): void {
-  session = current;
+/** Points the helpers at the current session (undefined: none); called by startGuide and stop. */
+export function instrumentClients(current: Session | undefined): void {
+  slot[SESSION] = current;
+  if (!current) return;
   for (const ClientClass of [
     BedrockRuntimeClient,
     BedrockClient,
@@ -51,7 +57,8 @@ interface PatchableClient {
   __bedrockGuidePatched?: boolean;
 }
 
-const instrumented = new WeakSet<object>();
+// Marks a client instance whose middleware stack has the helpers (shared for the same reason).
+const INSTRUMENTED = Symbol.for("bedrock-guide.instrumented");
 
 function patchSend(proto: PatchableClient): void {
   if (Object.prototype.hasOwnProperty.call(proto, "__bedrockGuidePatched"))
@@ -59,8 +66,9 @@ function patchSend(proto: PatchableClient): void {
   const originalSend = proto.send;
   proto.__bedrockGuidePatched = true;
   proto.send = function (this: PatchableClient, ...args: unknown[]) {
-    if (!instrumented.has(this)) {
-      instrumented.add(this);
+    const client = this as PatchableClient & { [INSTRUMENTED]?: true };
+    if (!client[INSTRUMENTED]) {
+      client[INSTRUMENTED] = true;
       this.middlewareStack.add(adviceMiddleware(this), {
         step: "initialize",
         priority: "high",
@@ -110,6 +118,7 @@ const adviceMiddleware =
     try {
       return await next(args);
     } catch (error) {
+      const session = currentSession();
       if (session) {
         const region = await client.config.region().catch(() => undefined);
         const modelId = args.input.modelId as string | undefined;
@@ -133,7 +142,7 @@ const METERED = new Set([
 ]);
 
 const meterMiddleware: Middleware = (next, context) => async (args) => {
-  const meter = session?.meter;
+  const meter = currentSession()?.meter;
   const modelId = args.input.modelId;
   if (
     !meter ||

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SpawnSyncOptions } from "node:child_process";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { allNotebooks, execNotebooks, parseExecArgs } from "../../generator/exec";
+import { allNotebooks, eachChapterOnce, execNotebooks, parseExecArgs } from "../../generator/exec";
 import { HOW_TO_GET_JUPYTER } from "../../generator/jupyter";
 
 const tmp = mkdtempSync(join(tmpdir(), "bedrock-guide-exec-"));
@@ -26,16 +26,43 @@ function checkout(): string {
   return root;
 }
 
+describe("eachChapterOnce", () => {
+  it("takes every chapter once, Spanish and English in turn by chapter, the other language where one is missing", () => {
+    const root = mkdtempSync(join(tmp, "chapters-"));
+    const files = { es: ["00-a.ipynb", "01-b.ipynb", "02-c.ipynb", "03-d.ipynb"], en: ["00-a.ipynb", "01-b.ipynb", "03-d.ipynb"] };
+    for (const [lang, names] of Object.entries(files)) {
+      mkdirSync(join(root, "notebooks", lang), { recursive: true });
+      for (const n of names) writeFileSync(join(root, "notebooks", lang, n), "{}");
+    }
+    expect(eachChapterOnce(root).map((p) => p.slice(root.length + 1))).toEqual([
+      "notebooks/es/00-a.ipynb",
+      "notebooks/en/01-b.ipynb",
+      "notebooks/es/02-c.ipynb",
+      "notebooks/en/03-d.ipynb",
+    ]);
+  });
+
+  it("in this checkout, runs each chapter of notebooks/es once, in both languages overall", () => {
+    const chosen = eachChapterOnce();
+    expect(chosen.map((p) => p.split("/").at(-1)).sort()).toEqual(allNotebooks().filter((p) => p.includes("/es/")).map((p) => p.split("/").at(-1)).sort());
+    expect(new Set(chosen.map((p) => p.split("/").at(-2)))).toEqual(new Set(["es", "en"]));
+  });
+});
+
 describe("parseExecArgs", () => {
   it("passes --out (made absolute), --jobs and --timeout through, and resolves the notebook paths", () => {
-    expect(parseExecArgs([])).toEqual({ passThrough: [], paths: [] });
+    expect(parseExecArgs([])).toEqual({ passThrough: [], paths: [], eachChapterOnce: false });
+    expect(parseExecArgs(["--each-chapter-once"])).toMatchObject({ paths: [], eachChapterOnce: true });
+    expect(() => parseExecArgs(["--each-chapter-once", "a.ipynb"])).toThrow(/give no paths with it/);
     expect(parseExecArgs(["--out", "o", "--jobs", "2", "--timeout=30", "a.ipynb", "/abs/b.ipynb"])).toEqual({
       passThrough: ["--out", `${cwd}/o`, "--jobs", "2", "--timeout", "30"],
       paths: [`${cwd}/a.ipynb`, "/abs/b.ipynb"],
+      eachChapterOnce: false,
     });
     expect(parseExecArgs(["--timeout", "600", "--jobs", "10", "--out=/x/y"])).toEqual({
       passThrough: ["--out", "/x/y", "--jobs", "10", "--timeout", "600"],
       paths: [],
+      eachChapterOnce: false,
     });
   });
 
@@ -89,7 +116,7 @@ describe("execNotebooks", () => {
     const root = checkout();
     const { deps, calls } = fakes(root);
     expect(() => execNotebooks(["--jobs", "0"], deps)).toThrow(
-      '--jobs must be a positive integer, not "0" (usage: notebooks:exec [--out DIR] [--jobs N] [--timeout SECONDS per cell] [paths…])',
+      '--jobs must be a positive integer, not "0" (usage: notebooks:exec [--out DIR] [--jobs N] [--timeout SECONDS per cell] [--each-chapter-once | paths…])',
     );
     expect(() => execNotebooks(["--outdir=x"], deps)).toThrow(/^Unknown option '--outdir'.* \(usage: notebooks:exec \[--out DIR\]/);
     expect(() => execNotebooks([join(root, "notebooks/es/a.ipynb"), "/nope/x.ipynb", "/nope/y.ipynb"], deps)).toThrow(

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { stsCallerIdentity } from "../../snippets/bedrock-guide/doctor";
 import {
@@ -58,19 +59,15 @@ function bedrockWithUseCase(useCase: UseCase, made: BedrockClient[] = []) {
 }
 
 let aws: RunningEmulator;
-let saved: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
   aws = await startEmulator();
-  saved = { ...process.env };
-  Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
-  delete process.env.AWS_PROFILE;
-  delete process.env.AWS_SESSION_TOKEN;
+  actAsLiveAccount(aws.url, "eu-west-1");
   forgetRegionListings();
 });
 
 afterEach(async () => {
-  process.env = saved;
+  vi.unstubAllEnvs();
   await aws.close();
   forgetRegionListings();
 });
@@ -97,7 +94,7 @@ describe("doctor, live against the emulator", () => {
 
   for (const lang of ["es", "en"] as const) {
     it(`no credentials: fails and says how to sign in (${lang})`, async () => {
-      for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]) delete process.env[k];
+      for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]) vi.stubEnv(k, undefined);
       Object.assign(process.env, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_EC2_METADATA_DISABLED: "true" });
       const report = await runDoctor({ mode: "live", lang, tooling: false });
       expect(report.ok).toBe(false);
@@ -110,7 +107,7 @@ describe("doctor, live against the emulator", () => {
     });
 
     it(`wrong region: Bedrock does not answer there, and it names regions that work (${lang})`, async () => {
-      process.env.AWS_REGION = "eu-south-2";
+      vi.stubEnv("AWS_REGION", "eu-south-2");
       const report = await live(lang);
       const c = check(report, "region")!;
       expect(report.ok).toBe(false);
@@ -153,7 +150,7 @@ describe("doctor, live against the emulator", () => {
   }
 
   it("an opt-in region that is not enabled: STS's invalid-token answer is explained as such", async () => {
-    process.env.AWS_REGION = "eu-south-2";
+    vi.stubEnv("AWS_REGION", "eu-south-2");
     // STS's ErrorResponse for a disabled region (Query protocol XML).
     const refused = async () =>
       parseCallerIdentity(
@@ -168,7 +165,7 @@ describe("doctor, live against the emulator", () => {
 
 describe("doctor, offline", () => {
   it("checks the emulator path and passes, with no credentials at all", async () => {
-    for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL"]) delete process.env[k];
+    for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL"]) vi.stubEnv(k, undefined);
     const report = await runDoctor({ mode: "offline", region: "eu-central-1", lang: "en", tooling: false });
     expect(report.ok).toBe(true);
     expect(check(report, "emulator")?.summary).toMatch(/Offline mode: the emulator answers at http:\/\/127\.0\.0\.1:\d+ \(\d+ models in eu-central-1\)/);
@@ -268,7 +265,7 @@ describe("doctor, live: credentials, region and identity", () => {
     });
 
     it(`without a region, stops and says how to set one (${lang})`, async () => {
-      delete process.env.AWS_REGION;
+      vi.stubEnv("AWS_REGION", undefined);
       Object.assign(process.env, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials" });
       let asked = false;
       const report = await live(lang, { callerIdentity: async () => ((asked = true), identity()) });
@@ -335,8 +332,8 @@ describe("doctor, live: credentials, region and identity", () => {
     const report = await runDoctor({ tooling: false, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), models: [] });
     expect(report.mode).toBe("live");
     expect(check(report, "credentials")?.summary).toMatch(/^Credentials: /);
-    process.env.BEDROCK_GUIDE_MODE = "offline";
-    process.env.BEDROCK_GUIDE_LANG = "es";
+    vi.stubEnv("BEDROCK_GUIDE_MODE", "offline");
+    vi.stubEnv("BEDROCK_GUIDE_LANG", "es");
     const offline = await runDoctor({ tooling: false });
     expect(offline.mode).toBe("offline");
     expect(check(offline, "emulator")?.summary).toMatch(/^Modo sin conexión/);
@@ -358,7 +355,7 @@ describe("doctor, live: Bedrock in the region", () => {
   }
 
   it("where Bedrock does not answer, suggests three European regions that have it", async () => {
-    process.env.AWS_REGION = "eu-south-2";
+    vi.stubEnv("AWS_REGION", "eu-south-2");
     const report = await live("en");
     const fix = check(report, "region")!.fix!;
     const examples = /for example ([^:]+):/.exec(fix)![1]!.split(", ");
@@ -513,7 +510,7 @@ describe("doctor, live: Anthropic's use-case form", () => {
 
 describe("doctor, offline: more", () => {
   it("counts the models the emulator lists in the region, and defaults to AWS_REGION", async () => {
-    process.env.AWS_REGION = "eu-west-3";
+    vi.stubEnv("AWS_REGION", "eu-west-3");
     const report = await runDoctor({ mode: "offline", lang: "es", tooling: false });
     expect(report.region).toBe("eu-west-3");
     const n = await listedModels("eu-west-3");
@@ -521,7 +518,7 @@ describe("doctor, offline: more", () => {
   });
 
   it("defaults to us-east-1 without AWS_REGION", async () => {
-    delete process.env.AWS_REGION;
+    vi.stubEnv("AWS_REGION", undefined);
     const report = await runDoctor({ mode: "offline", lang: "en", tooling: false });
     expect(report.region).toBe("us-east-1");
     expect(check(report, "emulator")?.summary).toContain("models in us-east-1)");
@@ -537,7 +534,7 @@ describe("doctor, offline: more", () => {
   for (const lang of ["es", "en"] as const) {
     it(`when the emulator refuses to list models, fails with AWS's error name and advice (${lang})`, async () => {
       // BEDROCK_EMULATOR_FAULTS is read by the emulator the doctor starts.
-      process.env.BEDROCK_EMULATOR_FAULTS = "throttle,operation=ListFoundationModels";
+      vi.stubEnv("BEDROCK_EMULATOR_FAULTS", "throttle,operation=ListFoundationModels");
       const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang, tooling: false });
       expect(report.ok).toBe(false);
       const c = check(report, "emulator")!;
@@ -584,7 +581,7 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
     );
     chmodSync(join(dir, "jupyter"), 0o755);
     // First on PATH, so it shadows a real Jupyter; the script itself needs cat from /bin.
-    process.env.PATH = `${dir}:/usr/bin:/bin`;
+    vi.stubEnv("PATH", `${dir}:/usr/bin:/bin`);
     return dir;
   }
   // What `jupyter --version` prints (jupyter_core 5).
@@ -605,7 +602,7 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
       fix: "Install it with `pip install notebook nbclient` (or `sudo apt install jupyter-notebook python3-nbclient`).",
     });
     expect(check(report, "kernel")).toBeUndefined();
-    process.env.PATH = mkdtempSync(join(tmpdir(), "empty-path-"));
+    vi.stubEnv("PATH", mkdtempSync(join(tmpdir(), "empty-path-")));
     const es = await offline("es");
     expect(check(es, "jupyter")?.summary).toBe("Jupyter: no encontrado (el sitio funciona; los cuadernos no)");
   });
@@ -696,7 +693,7 @@ describe("checkSetup, the first cell", () => {
 
   it("live runs the checks (not Jupyter's) and prints the report", async () => {
     const sts = await fakeSts();
-    process.env.AWS_ENDPOINT_URL_STS = sts.url;
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
     const printed: string[] = [];
     const spy = vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
     try {
@@ -769,7 +766,7 @@ function expectedSignature(req: StsRequest, secret: string) {
 describe("stsCallerIdentity", () => {
   it("posts GetCallerIdentity to AWS_ENDPOINT_URL_STS, signed with SigV4 for sts in the region", async () => {
     const sts = await fakeSts();
-    process.env.AWS_ENDPOINT_URL_STS = sts.url;
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
     try {
       expect(await stsCallerIdentity("eu-west-1")).toEqual({ account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/Ana` });
       expect(sts.requests).toHaveLength(1);
@@ -789,7 +786,7 @@ describe("stsCallerIdentity", () => {
 
   it("signs the endpoint's path and port too", async () => {
     const sts = await fakeSts();
-    process.env.AWS_ENDPOINT_URL_STS = `${sts.url}/sts/`;
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", `${sts.url}/sts/`);
     try {
       await stsCallerIdentity("us-east-1");
       const [req] = sts.requests;
@@ -804,15 +801,15 @@ describe("stsCallerIdentity", () => {
 
   it("without AWS_ENDPOINT_URL_STS uses AWS_ENDPOINT_URL, else STS's regional endpoint", async () => {
     const sts = await fakeSts();
-    delete process.env.AWS_ENDPOINT_URL_STS;
-    process.env.AWS_ENDPOINT_URL = sts.url;
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", undefined);
+    vi.stubEnv("AWS_ENDPOINT_URL", sts.url);
     try {
       await stsCallerIdentity("eu-west-1");
       expect(sts.requests).toHaveLength(1);
     } finally {
       await sts.close();
     }
-    delete process.env.AWS_ENDPOINT_URL;
+    vi.stubEnv("AWS_ENDPOINT_URL", undefined);
     // No network here: fetch is replaced, and records where the request would go.
     const seen: string[] = [];
     const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (url) => {

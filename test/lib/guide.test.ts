@@ -1,5 +1,6 @@
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator } from "bedrock-emulator";
 import { currentLanguage, describeSession, startGuide, type Guide } from "bedrock-guide";
 
@@ -73,8 +74,7 @@ describe("live session", () => {
   it("never starts the emulator and stops spending at the budget", async () => {
     // A stand-in for AWS: the live session only sees an endpoint and keys, as with a real account.
     const aws = await startEmulator();
-    const saved = { ...process.env };
-    Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
+    actAsLiveAccount(aws.url, "us-east-1");
     try {
       guide = await startGuide({ mode: "live", budgetUsd: 1e-9, quiet: true, lang: "en" });
       expect(guide.endpoint).toBe(aws.url);
@@ -86,7 +86,7 @@ describe("live session", () => {
       expect(error?.message).toContain("BEDROCK_GUIDE_BUDGET_USD");
       expect(guide.meter.calls).toHaveLength(1);
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
       await aws.close();
     }
   });

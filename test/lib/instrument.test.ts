@@ -10,7 +10,8 @@ import {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from "@aws-sdk/client-bedrock-runtime";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { vi, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { forgetRegionListings, startGuide, type Guide, type Language } from "bedrock-guide";
 
@@ -238,17 +239,15 @@ describe("every failing call carries advice", () => {
 // mode): a zero-latency fault rule for ListInferenceProfiles with times=1 disappears once used.
 describe("when the advice asks the region for its profiles", () => {
   let aws: RunningEmulator;
-  let saved: NodeJS.ProcessEnv;
   beforeEach(async () => {
     aws = await startEmulator();
-    saved = { ...process.env };
-    Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
+    actAsLiveAccount(aws.url, "eu-west-1");
     guide = await startGuide({ mode: "live", quiet: true, lang: "en" });
     forgetRegionListings();
     aws.faults.add({ fault: "latency", operation: "ListInferenceProfiles", latencyMs: 0, times: 1 });
   });
   afterEach(async () => {
-    process.env = saved;
+    vi.unstubAllEnvs();
     await aws.close();
     forgetRegionListings();
   });
@@ -294,8 +293,7 @@ describe("when the advice asks the region for its profiles", () => {
 describe("the live budget", () => {
   it("refuses each kind of model call once spent, and only those", async () => {
     const aws = await startEmulator();
-    const saved = { ...process.env };
-    Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
+    actAsLiveAccount(aws.url, "us-east-1");
     try {
       // A budget of 0 USD is spent before the first call.
       guide = await startGuide({ mode: "live", budgetUsd: 0, quiet: true, lang: "en" });
@@ -316,7 +314,7 @@ describe("the live budget", () => {
       expect(count.inputTokens).toBeGreaterThan(0);
       expect(guide.meter.calls).toEqual([]);
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
       await aws.close();
     }
   });

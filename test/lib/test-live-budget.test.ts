@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { vi, afterEach, describe, expect, it } from "vitest";
+import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator } from "bedrock-emulator";
 import { forgetRegionListings, modelFacts, startGuide, type Guide } from "bedrock-guide";
 import {
@@ -103,8 +104,7 @@ describe("the live calls, against the emulator standing in for AWS", () => {
 
   it("makes one call per chapter and spends no more than the bound", async () => {
     const aws = await startEmulator();
-    const saved = { ...process.env };
-    Object.assign(process.env, { AWS_ENDPOINT_URL: aws.url, AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret" });
+    actAsLiveAccount(aws.url, "eu-west-1");
     try {
       guide = await startGuide({ mode: "live", budgetUsd: DEFAULT_BUDGET_USD, quiet: true, lang: "en" });
       const model = "amazon.nova-micro-v1:0";
@@ -116,7 +116,7 @@ describe("the live calls, against the emulator standing in for AWS", () => {
       for (const call of direct) expect(call.outputTokens).toBeLessThanOrEqual(MAX_TOKENS);
       expect(guide.meter.totalUsd).toBeLessThanOrEqual(planUpperBoundUsd(model)!);
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
       await aws.close();
     }
   });

@@ -38,7 +38,8 @@ afterAll(() => {
 
 describe("where-am-i, live", () => {
   it("shows a dash for AWS_ENDPOINT_URL when nothing overrides AWS's own endpoint", async () => {
-    // Imported inside the test so the snippet's top-level code runs as part of it.
+    // Imported inside the test, fresh, so the snippet's top-level code runs as part of it.
+    vi.resetModules();
     const whereAmI = await import("../../snippets/00-before-you-start/where-am-i");
     try {
       expect(whereAmI.session).toMatchObject({

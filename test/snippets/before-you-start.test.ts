@@ -14,6 +14,8 @@ let countModels: typeof import("../../snippets/00-before-you-start/count-models"
 beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void (printed += args.join(" ") + "\n"));
   vi.spyOn(console, "table").mockImplementation((rows: unknown) => void tables.push(rows));
+  // Fresh modules: the snippets' top-level code (the cells) must run here, in this file's session.
+  vi.resetModules();
   whereAmI = await import("../../snippets/00-before-you-start/where-am-i");
   countModels = await import("../../snippets/00-before-you-start/count-models");
   // Each import starts the guide and its emulator: beyond vitest's 10 s hook default on a busy machine.

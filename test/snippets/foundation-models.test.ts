@@ -24,6 +24,7 @@ import {
   statusAt,
   streamingSplitIn,
 } from "./catalog-expectations";
+import { backOffQuickly } from "../shared/quick-backoff";
 
 // Lookups that name their region run under one us-east-1 session; the chapter's calls, which use
 // the session's region, run again below from each of four regions.
@@ -400,6 +401,7 @@ describe.each(Object.keys(CALLED_AS))("chapter 1 from %s", (region) => {
   });
 
   it("retries through throttling and keeps a failing model's row", async () => {
+    backOffQuickly();
     guide.simulate({ fault: "throttle", model: expected[NOVA_MICRO]!, times: 2 });
     const rows = await compareModels("Hello", [HAIKU, NOVA_MICRO, "anthropic.claude-v2"], 2);
     expect(rows[1].calledAs).toBe(expected[NOVA_MICRO]);
