@@ -1,6 +1,6 @@
 // notebooks:exec's decisions, in-process: its command line, which notebooks it runs, what happens without
 // Jupyter, and the exact command it hands to the executor. The executor itself (exec_notebooks.py through
-// a real kernel) is tested end to end in test/notebooks/exec.test.ts.
+// a real kernel) is tested end to end in test/slow/notebooks-exec.test.ts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -10,7 +10,7 @@
 //
 // Left out on purpose: the notebooks' own cells, each chapter's walkthrough.ts (its cells in order:
 // prompts, tables, prose-sized inputs) and snippets/setup.ts (every notebook's first cell, two
-// calls). They run end to end in the notebook tests (test/notebooks), in a Jupyter kernel, a child
+// calls). They run end to end in the notebook lane (npm run notebooks:exec), in a Jupyter kernel, a child
 // process Stryker cannot instrument; their logic lives in the lesson modules and the lib, which are
 // mutated here. test/mutation/groups.test.ts checks that every other source file
 // belongs to exactly one group.

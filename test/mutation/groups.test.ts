@@ -30,7 +30,7 @@ describe("mutation groups", () => {
     }
     expect([...owners.keys()].sort()).toEqual(wanted);
     expect([...owners].filter(([, o]) => o.length > 1)).toEqual([]);
-    // The notebooks' own cells (run by test/notebooks) are left out by name, not forgotten.
+    // The notebooks' own cells (run by npm run notebooks:exec) are left out by name, not forgotten.
     expect([...globSync("snippets/*/walkthrough.ts"), "snippets/setup.ts"].filter((f) => owners.has(f))).toEqual([]);
   });
 

@@ -24,8 +24,7 @@ const neverHere = [
   "**/node_modules/**",
   "test/browser/**",
   "test/start/**",
-  "test/notebooks/**",
-  "test/emulator/package.test.ts",
+  "test/slow/**",
   "test/lib/leak-scan.test.ts",
 ];
 
