@@ -4,9 +4,10 @@ import { defineConfig } from "vitest/config";
 // - "unit": most files, on worker threads that load the SDK once (isolate: false); the setup file
 //   puts back what a file may change, so no file sees another's session or environment.
 // - "unit-isolated": files that replace a module (vi.mock) for their whole file, in forks of their own.
-// - "slow": the slow truths (real npm pack, real Jupyter, the CLI started cold, full-size fuzzing),
-//   only in `npm run test:full`; each has a quick counterpart in the other two.
-// `npm test` runs unit and unit-isolated; `vitest related <file> --run` picks from all three.
+// - "slow": the slow truths (npm pack into a scratch project, notebooks:exec through a real kernel),
+//   only in `npm run test:full`, as is "start" (npm start for real).
+// `npm test` runs unit and unit-isolated, then "browser" on the built site; `vitest related <file>
+// --run` picks from every project.
 const unitFiles = ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"];
 const isolated = [
   "test/emulator/prompt-store-ids.test.ts", // vi.mock("node:crypto")
@@ -29,6 +30,9 @@ export default defineConfig({
           exclude: [...elsewhere, ...isolated, ...slow],
           pool: "threads",
           isolate: false,
+          // More workers than cores: several files mostly wait (child processes, a real kernel
+          // watcher, the page example's real back-off), and a thread costs one SDK load.
+          maxWorkers: 4,
           setupFiles: ["test/setup/shared-worker.ts"],
           testTimeout: 30_000,
         },
@@ -56,9 +60,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
-          // npm start's test runs here too: its astro dev writes .astro/ as the site build does, so
-          // it runs after the build (npm test's site lane), not beside it in the unit project.
-          include: ["test/browser/**/*.test.ts", "test/start/**/*.test.ts"],
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm start, for real (astro dev and Jupyter): in the full lane, after the site build,
+          // because astro dev writes .astro/ as the build does.
+          name: "start",
+          include: ["test/start/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

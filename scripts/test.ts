@@ -1,6 +1,9 @@
-// `npm test`: every check the project has, independent ones in parallel, outputs printed whole as each
-// step finishes. Steps: type-check → Prettier check of snippets/ → vitest; notebooks executed through the
-// kernel; site build (under a sub-path, with its link check) → browser test (every page, axe included).
+// `npm test`: the quick lane, every check a change needs, independent ones in parallel, outputs printed
+// whole as each step finishes. Steps: each chapter's notebook once through the kernel (languages in turn);
+// vitest's unit projects; type-check (incremental) → Prettier check of snippets/ → site build (under a
+// sub-path, with its link check) → browser test (every page, axe included).
+// `npm run test:full` (`--full`) adds the slow truths: every notebook in both languages, and vitest's slow
+// project (npm pack into a scratch project, notebooks:exec through a real kernel). README, "Tests".
 // Always offline: tests never call AWS.
 // Each step runs in a process group of its own, with a time limit (BEDROCK_GUIDE_STEP_TIMEOUT_S, default 600 s).
 // SIGINT/SIGTERM are forwarded to every running group, then SIGKILL after a grace period: cancelling leaves no
@@ -8,7 +11,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { projectRoot } from "../generator/snippets";
+
+const { values: flags } = parseArgs({ options: { full: { type: "boolean", default: false } }, strict: true });
+const full = flags.full;
+const label = full ? "npm run test:full" : "npm test";
 
 interface Step {
   name: string;
@@ -38,23 +46,36 @@ const noChromium =
     : undefined;
 
 // Each lane runs its steps in order; lanes run side by side (2 cores: the notebook kernels mostly wait).
+const vitest = (...projects: string[]) => [node, bin("vitest/vitest.mjs"), "run", ...projects.flatMap((p) => ["--project", p])];
 const lanes: Step[][] = [
-  [{ name: "notebooks", command: [node, bin("tsx/dist/cli.mjs"), join(projectRoot, "generator", "exec.ts")] }],
-  // vitest is the longest step after the notebooks, so it starts at once; the short checks go
-  // before the site build in the third lane.
-  [{ name: "vitest", command: [node, bin("vitest/vitest.mjs"), "run", "--project", "unit"] }],
   [
+    {
+      name: full ? "notebooks (all)" : "notebooks (each chapter once)",
+      command: [node, bin("tsx/dist/cli.mjs"), join(projectRoot, "generator", "exec.ts"), ...(full ? [] : ["--each-chapter-once"])],
+    },
+  ],
+  // vitest mostly waits (child processes, real back-off in a page's example), so it shares the cores well.
+  [
+    { name: "vitest", command: vitest("unit", "unit-isolated") },
+    ...(full ? [{ name: "vitest slow", command: vitest("slow") }] : []),
+  ],
+  [
+    // Incremental (tsconfig.json's tsBuildInfoFile, under node_modules/.cache): a second run rechecks only what changed.
     { name: "typecheck", command: [node, bin("typescript/bin/tsc"), "--noEmit"] },
     // Snippets are formatted with Prettier at a width that fits the site's code column (.prettierrc).
-    { name: "format", command: [node, bin("prettier/bin/prettier.cjs"), "--check", "snippets"] },
+    { name: "format", command: [node, bin("prettier/bin/prettier.cjs"), "--check", "--cache", "--cache-location", join(projectRoot, "node_modules/.cache/prettier/cache.json"), "snippets"] },
+  ],
+  // The browser test is the longest step after the notebooks, and it needs the build: they start at once.
+  [
     { name: "site build", command: [node, bin("astro/bin/astro.mjs"), "build"], env: { BASE_PATH: basePath, ASTRO_OUT_DIR: siteDir } },
     {
       name: "browser",
-      command: [node, bin("vitest/vitest.mjs"), "run", "--project", "browser"],
+      command: vitest("browser"),
       env: { BASE_PATH: basePath, SITE_DIR: siteDir },
       needsPrevious: true,
       ...(noChromium ? { skip: noChromium } : {}),
     },
+    ...(full ? [{ name: "npm start", command: vitest("start"), needsPrevious: true }] : []),
   ],
 ];
 
@@ -93,7 +114,7 @@ function run(step: Step): Promise<Result> {
   return new Promise((resolve) => {
     const child = spawn(step.command[0]!, step.command.slice(1), {
       cwd: projectRoot,
-      env: { ...colorEnv(), BEDROCK_GUIDE_MODE: "offline", ...step.env },
+      env: { ...colorEnv(), BEDROCK_GUIDE_MODE: "offline", ...(full ? { GUIDE_TEST_FULL: "1" } : {}), ...step.env },
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group: a signal reaches everything the step started, and only that.
       detached: true,
@@ -133,7 +154,7 @@ function run(step: Step): Promise<Result> {
 function cancel(signal: NodeJS.Signals, why: string = signal): void {
   if (cancelled) return;
   cancelled = signal;
-  console.log(`\nnpm test: ${why}: stopping ${running.size} running step(s)…`);
+  console.log(`\n${label}: ${why}: stopping ${running.size} running step(s)…`);
   for (const child of running) stopGroup(child, signal);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => cancel(signal));
@@ -205,11 +226,11 @@ async function main() {
   const failed = results.filter((r) => !r.ok).length + skipped.length;
   rmSync(siteDir, { recursive: true, force: true });
   if (cancelled) {
-    console.log(`npm test: CANCELLED (${cancelled}) after ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(`${label}: CANCELLED (${cancelled}) after ${((Date.now() - started) / 1000).toFixed(1)}s`);
     process.exitCode = cancelled === "SIGINT" ? 130 : 143;
     return;
   }
-  console.log(`npm test: ${failed ? "FAILED" : "passed"} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(`${label}: ${failed ? "FAILED" : "passed"} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -8,10 +8,13 @@ import { projectRoot } from "../../generator/snippets";
 
 const watcher = join(projectRoot, "generator", "kernel-parent-watch.cjs");
 
-/** Runs a Node process that would live 8 s, with the watcher preloaded; resolves with how long it lived. */
+// The watcher looks once a second; a child that would live 4 s gives it three or four looks.
+const LIFE_MS = 4000;
+
+/** Runs a Node process that would live LIFE_MS, with the watcher preloaded; resolves with how long it lived. */
 function lifetime(parentPid: number): Promise<{ ms: number; code: number | null }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ["--require", watcher, "-e", "setTimeout(() => process.exit(7), 8000)"], {
+  const child = spawn(process.execPath, ["--require", watcher, "-e", `setTimeout(() => process.exit(7), ${LIFE_MS})`], {
     env: { ...process.env, JPY_PARENT_PID: String(parentPid) },
     stdio: "ignore",
   });
@@ -26,14 +29,14 @@ function lifetime(parentPid: number): Promise<{ ms: number; code: number | null 
 
 describe("the kernel's parent watcher", () => {
   it("ends the process soon after the process named in JPY_PARENT_PID is gone", async () => {
-    const parent = spawn(process.execPath, ["-e", "setTimeout(() => {}, 1000)"], { stdio: "ignore" });
+    const parent = spawn(process.execPath, ["-e", "setTimeout(() => {}, 300)"], { stdio: "ignore" });
     const { ms, code } = await lifetime(parent.pid!);
-    expect(code).toBe(0); // the watcher's exit, not the 8 s timer's 7
-    expect(ms).toBeLessThan(8000);
+    expect(code).toBe(0); // the watcher's exit, not the timer's 7
+    expect(ms).toBeLessThan(LIFE_MS);
   });
 
   it("leaves it running while that process lives", async () => {
     const { code } = await lifetime(process.pid);
-    expect(code).toBe(7); // the 8 s timer ran out: nothing ended it early
+    expect(code).toBe(7); // the timer ran out: nothing ended it early
   });
 });

@@ -6,11 +6,11 @@ import {
 } from "@aws-sdk/client-bedrock";
 import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { stsCallerIdentity } from "../../snippets/bedrock-guide/doctor";
@@ -557,6 +557,7 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
   /** A folder holding only a fake `jupyter` script, to put on PATH. */
   function fakeJupyter(versionText: string | null, kernelspecs: string | null) {
     const dir = mkdtempSync(join(tmpdir(), "fake-jupyter-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const out = (text: string | null) => (text === null ? "exit 1" : `cat <<'EOF'\n${text}\nEOF`);
     writeFileSync(
       join(dir, "jupyter"),
@@ -585,7 +586,9 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
       fix: "Install it with `pip install notebook nbclient` (or `sudo apt install jupyter-notebook python3-nbclient`).",
     });
     expect(check(report, "kernel")).toBeUndefined();
-    vi.stubEnv("PATH", mkdtempSync(join(tmpdir(), "empty-path-")));
+    const empty = mkdtempSync(join(tmpdir(), "empty-path-"));
+    onTestFinished(() => rmSync(empty, { recursive: true, force: true }));
+    vi.stubEnv("PATH", empty);
     const es = await offline("es");
     expect(check(es, "jupyter")?.summary).toBe("Jupyter: no encontrado (el sitio funciona; los cuadernos no)");
   });

@@ -2,7 +2,7 @@
 // reach: a region other than the session's, answers AWS may give in another order or with fields
 // left out, a pinned "today" for Legacy models, injected clocks for the comparison's latency, and
 // faults the emulator plays out. Expectations come from data/catalog.json.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -298,9 +298,10 @@ describe("common errors from us-west-2, for a reader with a default profile who 
   let responder: ScriptedResponder;
   const saved = process.env.AWS_SHARED_CREDENTIALS_FILE;
   const legacy = legacyTextModelsIn(region).map((m) => m.modelId);
+  let dir: string;
   beforeAll(async () => {
     // A default profile must not rescue the "no credentials" case: it names a missing profile.
-    const dir = mkdtempSync(join(tmpdir(), "guide-credentials-"));
+    dir = mkdtempSync(join(tmpdir(), "guide-credentials-"));
     writeFileSync(join(dir, "credentials"), "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = example-not-a-secret\n");
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
     responder = scriptedResponder();
@@ -308,6 +309,7 @@ describe("common errors from us-west-2, for a reader with a default profile who 
   });
   afterAll(async () => {
     await emu.stop();
+    rmSync(dir, { recursive: true, force: true });
     if (saved === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
     else process.env.AWS_SHARED_CREDENTIALS_FILE = saved;
   });

@@ -1,5 +1,7 @@
 import { BedrockAgentClient, CreatePromptCommand, DeletePromptCommand, GetPromptCommand, ListPromptsCommand, ListTagsForResourceCommand, TagResourceCommand } from "@aws-sdk/client-bedrock-agent";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CDK_SYNTHESIS, PROMPT_AS_CODE, SUMMARY } from "./prompt-as-code-case";
 import { checks, forgetRegionListings, modelIdFor, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
 import { OPTIMIZABLE_MODELS } from "../../emulator/src/services/agent-runtime";
 import { FIELDS_FIXED_BY_PROMPT } from "../../emulator/src/prompt-store";
@@ -19,7 +21,6 @@ import { promptManagementAdvice } from "../../snippets/bedrock-guide/prompt-mana
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
 import constraints from "../../emulator/src/generated/constraints.json";
 
-const SUMMARY = "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}";
 
 /** The notebook's core flow: create, version, run, clean up. Returns what a reader would look at. */
 async function chapterFlow() {
@@ -402,28 +403,14 @@ describe("optimizing by region", () => {
 
 describe("prompt as code", () => {
   it("the template equals what the AWS CDK synthesises for CfnPrompt, and the API accepts the same request", async () => {
-    const def = { name: "docs-summary-es", description: "Resumen", modelId: "us.amazon.nova-2-lite-v1:0", text: SUMMARY, temperature: 0.2, maxTokens: 300, tags: chapterTags("ana", "docs") };
-    const request = toCreatePromptRequest(def);
-    const template = toCloudFormation(def);
-    // The CDK's CfnPrompt is generated from CloudFormation's own resource schema: an independent spelling.
-    const { App, BootstraplessSynthesizer, Stack } = await import("aws-cdk-lib");
-    const { CfnPrompt } = await import("aws-cdk-lib/aws-bedrock");
-    const app = new App({ analyticsReporting: false });
-    const stack = new Stack(app, "S", { synthesizer: new BootstraplessSynthesizer() });
-    const v = request.variants![0];
-    new CfnPrompt(stack, "ChapterPrompt", {
-      name: def.name,
-      description: def.description,
-      defaultVariant: "main",
-      tags: def.tags,
-      variants: [{ name: v.name!, templateType: v.templateType!, modelId: v.modelId, inferenceConfiguration: { text: { temperature: 0.2, maxTokens: 300 } }, templateConfiguration: { text: { text: SUMMARY, inputVariables: [{ name: "palabras" }, { name: "texto" }] } } }],
-    });
-    const synthesised = app.synth().getStackByName("S").template as { Resources: unknown };
-    expect(template.Resources).toEqual(synthesised.Resources);
+    const request = toCreatePromptRequest(PROMPT_AS_CODE);
+    // The CDK's synthesis, committed (test/slow/cdk-prompt.test.ts checks it against aws-cdk-lib).
+    const synthesised = JSON.parse(readFileSync(CDK_SYNTHESIS, "utf8")) as { Resources: unknown };
+    expect(toCloudFormation(PROMPT_AS_CODE).Resources).toEqual(synthesised.Resources);
     const created = await new BedrockAgentClient({}).send(new CreatePromptCommand(request));
     expect(created.variants?.[0].templateConfiguration?.text?.inputVariables).toEqual([{ name: "palabras" }, { name: "texto" }]);
     await cleanUpChapter(CHAPTER_TAG);
-  }, 60_000);
+  });
 });
 
 describe("good practices", () => {
