@@ -15,8 +15,16 @@ const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 const load = (f: string) => parse(readFileSync(join(dir, f), "utf8")) as Record<string, any>;
 
 describe("GitHub Actions workflows", () => {
-  it("exist: deploy and test", () => {
-    expect(files).toEqual(expect.arrayContaining(["deploy.yml", "ci.yml"]));
+  it("exist: deploy, test, and the nightly full tests", () => {
+    expect(files).toEqual(expect.arrayContaining(["deploy.yml", "ci.yml", "full.yml"]));
+  });
+
+  it("run npm test on every push, and npm run test:full on a schedule", () => {
+    const steps = (f: string) => Object.values(load(f).jobs as Record<string, any>).flatMap((job) => job.steps.map((s: { run?: string }) => s.run));
+    expect(load("ci.yml").on).toHaveProperty("push");
+    expect(steps("ci.yml")).toContain("npm test");
+    expect(load("full.yml").on.schedule?.[0]?.cron).toMatch(/^\S+ \S+ \* \* \*$/);
+    expect(steps("full.yml")).toContain("npm run test:full");
   });
 
   it.each(files)("%s is valid against the workflow schema", (f) => {
