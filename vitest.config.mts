@@ -16,7 +16,7 @@ const isolated = [
   "test/lib/display-notebook.test.ts", // vi.mock("node:module")
   "test/snippets/managing-prompts-optimize-plan.test.ts", // vi.mock("bedrock-guide")
 ];
-export const slow = ["test/slow/**/*.test.ts"];
+const slow = ["test/slow/**/*.test.ts"];
 const elsewhere = ["test/browser/**", "test/start/**", "**/node_modules/**"];
 
 export default defineConfig({

@@ -1,9 +1,9 @@
 // `npm test`: the quick lane, every check a change needs, independent ones in parallel, outputs printed
 // whole as each step finishes. Steps: each chapter's notebook once through the kernel (languages in turn);
 // vitest's unit projects; type-check (incremental) → Prettier check of snippets/ → site build (under a
-// sub-path, with its link check) → browser test (every page, axe included).
-// `npm run test:full` (`--full`) adds the slow truths: every notebook in both languages, and vitest's slow
-// project (npm pack into a scratch project, notebooks:exec through a real kernel). README, "Tests".
+// sub-path, with its link check) → browser test (every page; axe on the Spanish ones and the English home).
+// `npm run test:full` (`--full`) adds the slow truths: every notebook in both languages, vitest's slow
+// project (test/slow/), axe on every page and npm start for real. README, "Tests".
 // Always offline: tests never call AWS.
 // Each step runs in a process group of its own, with a time limit (BEDROCK_GUIDE_STEP_TIMEOUT_S, default 600 s).
 // SIGINT/SIGTERM are forwarded to every running group, then SIGKILL after a grace period: cancelling leaves no

@@ -60,7 +60,7 @@ describe("currentLanguage", () => {
     else process.env.BEDROCK_GUIDE_LANG = saved;
   });
 
-  // This file runs in its own process, so no session has started before this test.
+  // No session runs here: each test file starts without one (test/setup/shared-worker.ts stops any).
   it("without a session, is the reader's language", () => {
     process.env.BEDROCK_GUIDE_LANG = "en";
     expect(currentLanguage()).toBe("en");

@@ -1,4 +1,4 @@
-import { vi, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator } from "bedrock-emulator";
 import { forgetRegionListings, modelFacts, startGuide, type Guide } from "bedrock-guide";

@@ -21,7 +21,6 @@ import { promptManagementAdvice } from "../../snippets/bedrock-guide/prompt-mana
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
 import constraints from "../../emulator/src/generated/constraints.json";
 
-
 /** The notebook's core flow: create, version, run, clean up. Returns what a reader would look at. */
 async function chapterFlow() {
   const names = { summary: promptName({ team: "docs", purpose: "summary", lang: "es" }), support: promptName({ team: "docs", purpose: "support_reply", lang: "es" }) };
