@@ -44,6 +44,10 @@ console.log(`
 bench:test on ${cpus().length} cores, Node ${process.version}
   npm test wall time: median ${median(walls).toFixed(1)}s of ${runs} (min ${Math.min(...walls).toFixed(1)}s, max ${Math.max(...walls).toFixed(1)}s)
 ${tests.map((t, i) => `    run ${i + 1}: ${t.seconds.toFixed(1)}s ${t.ok ? "(passed)" : "(FAILED)"}; steps in parallel lanes: ${t.steps.join(", ")}`).join("\n")}`);
+// A failed run's own summary names what failed (npm test repeats it at the end of its output).
+for (const [i, t] of tests.entries()) {
+  if (!t.ok) console.log(`  run ${i + 1} failed on:\n${t.output.slice(t.output.lastIndexOf("━━ summary ━━")).trimEnd()}`);
+}
 
 let notebooksOk = true;
 if (options.notebooks) {
