@@ -32,7 +32,7 @@ export default defineConfig({
           isolate: false,
           // More workers than cores: several files mostly wait (child processes, a real kernel
           // watcher, the page example's real back-off), and a thread costs one SDK load.
-          maxWorkers: 4,
+          maxWorkers: 3,
           setupFiles: ["test/setup/shared-worker.ts"],
           testTimeout: 30_000,
         },
