@@ -7,6 +7,7 @@ import net from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { AUTH, h1, h2, user } from "./helpers";
+import { fuzzCount } from "../shared/fuzz-size";
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -104,14 +105,14 @@ function randomHeaders(r: () => number): Record<string, string> {
   return h;
 }
 
-it("answers 1,200 malformed requests with 4xx Bedrock errors and stays up", async () => {
+it(`answers ${fuzzCount(1200)} malformed requests with 4xx Bedrock errors and stays up`, async () => {
   const r = prng(20261125);
   const session = http2.connect(emu.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const failures: string[] = [];
   const statuses = new Map<number, number>();
+  const total = fuzzCount(1200);
   try {
-    const total = 1200;
     const batch = 50;
     for (let start = 0; start < total; start += batch) {
       const jobs = Array.from({ length: batch }, async (_, k) => {
@@ -147,7 +148,8 @@ it("answers 1,200 malformed requests with 4xx Bedrock errors and stays up", asyn
   }
   expect(failures.slice(0, 10)).toEqual([]);
   const errors4xx = [...statuses].filter(([s]) => s >= 400 && s < 500).reduce((n, [, c]) => n + c, 0);
-  expect(errors4xx).toBeGreaterThanOrEqual(1000);
+  // At least five in six are refused (1,000 of 1,200 in the full lane, 250 of 300 in npm test).
+  expect(errors4xx).toBeGreaterThanOrEqual(Math.ceil((total * 5) / 6));
 
   const after = await h1(emu.url, "POST", `/model/${encodeURIComponent("us.amazon.nova-micro-v1:0")}/converse`, JSON.stringify({ messages: [user("¿sigues ahí?")] }));
   expect(after.status).toBe(200);

@@ -7,6 +7,7 @@ import { BedrockError, loadCatalog, type EmulatorContext, type EmulatorRequest, 
 import { PromptStore, resolvePromptForConverse } from "bedrock-emulator/src/prompt-store";
 import { agentRoutes } from "bedrock-emulator/src/services/agent";
 import { agentRuntimeRoutes } from "bedrock-emulator/src/services/agent-runtime";
+import { fuzzCount } from "../shared/fuzz-size";
 
 // A small deterministic PRNG (mulberry32) so a failure can be replayed from its seed.
 function rng(seed: number) {
@@ -98,32 +99,32 @@ describe("prompt routes under random malformed input", () => {
   const ctx = { prompts: new PromptStore(), catalog: loadCatalog(), now: () => new Date("2026-11-25T12:00:00Z") } as unknown as EmulatorContext;
   const route = (op: string) => [...agentRoutes, ...agentRuntimeRoutes].find((r) => r.operation === op)!;
 
-  it("answers 1,500 mutated CreatePrompt / UpdatePrompt / OptimizePrompt / Converse-prompt requests with success or a 4xx", async () => {
+  it(`answers ${fuzzCount(500) + fuzzCount(400) + 2 * fuzzCount(300)} mutated CreatePrompt / UpdatePrompt / OptimizePrompt / Converse-prompt requests with success or a 4xx`, async () => {
     const random = rng(20261125);
     const statuses = new Map<string, number>();
     const count = (k: string) => statuses.set(k, (statuses.get(k) ?? 0) + 1);
     const base = await ctx.prompts.create("us-east-1", validPromptBody("fuzz-base") as never);
     const version = await ctx.prompts.createVersion("us-east-1", base.id);
 
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < fuzzCount(500); i++) {
       const body = mutate(validPromptBody(`fuzz-${i}`), random);
       const s = await outcome(() => route("CreatePrompt").handle(request(route("CreatePrompt"), body), ctx));
       count(`create:${s}`);
       expect(s === "ok" || (s >= 400 && s < 500)).toBe(true);
     }
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < fuzzCount(400); i++) {
       const body = mutate(validPromptBody("fuzz-base"), random);
       const s = await outcome(() => route("UpdatePrompt").handle(request(route("UpdatePrompt"), body, { promptIdentifier: base.id }), ctx));
       count(`update:${s}`);
       expect(s === "ok" || (s >= 400 && s < 500)).toBe(true);
     }
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < fuzzCount(300); i++) {
       const body = mutate({ input: { textPrompt: { text: "Sum up {{doc}}." } }, targetModelId: "amazon.nova-lite-v1:0" }, random);
       const s = await outcome(() => route("OptimizePrompt").handle(request(route("OptimizePrompt"), body), ctx));
       count(`optimize:${s}`);
       expect(s === "ok" || (s >= 400 && s < 500)).toBe(true);
     }
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < fuzzCount(300); i++) {
       const body = mutate({ promptVariables: { topic: { text: "tides" } }, messages: [{ role: "assistant", content: [{ text: "ok" }] }] }, random);
       const s = await outcome(() => resolvePromptForConverse(ctx.prompts, version.arn, body));
       count(`converse:${s}`);
