@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 // - "unit": most files, on worker threads that load the SDK once (isolate: false); the setup file
 //   puts back what a file may change, so no file sees another's session or environment.
 // - "unit-isolated": files that replace a module (vi.mock) for their whole file, in forks of their own.
-// - "slow": the slow truths (npm pack into a scratch project, notebooks:exec through a real kernel),
-//   only in `npm run test:full`, as is "start" (npm start for real).
+// - "slow": the slow truths in test/slow/ (npm pack into a scratch project, notebooks:exec and the
+//   doctor against a real Jupyter, the AWS CDK's synthesis), only in `npm run test:full`, as is
+//   "start" (npm start for real).
 // `npm test` runs unit and unit-isolated, then "browser" on the built site; `vitest related <file>
 // --run` picks from every project.
 const unitFiles = ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"];
