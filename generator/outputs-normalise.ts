@@ -35,12 +35,14 @@ export function normaliseOutputs(cells: RawCell[], opts: { lang: Lang; assetPref
   const ids = [...new Set([...everything.matchAll(ID)].map((m) => m[1] ?? m[2] ?? m[3]!))];
   const idName = new Map(ids.map((id, i) => [id, `${p.id.slice(0, -1)}-${i + 1}>`]));
 
-  const clean = (s: string) => {
+  // In HTML a placeholder is text, so its angle brackets are escaped: raw, "<id-1>" reads as an
+  // unknown tag, which the site's sanitiser drops, leaving an empty cell or an ARN ending in "/:1".
+  const clean = (s: string, asText: (placeholder: string) => string = (x) => x) => {
     let out = s
       .replace(/\x1b\[[0-9;]*[A-Za-z]/g, "")
-      .replace(/\b(https?:\/\/)(?:127\.0\.0\.1|localhost|\[::1\]):\d+/g, `$1127.0.0.1:${p.port}`)
-      .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b/g, p.time);
-    for (const [id, name] of idName) out = out.split(id).join(name);
+      .replace(/\b(https?:\/\/)(?:127\.0\.0\.1|localhost|\[::1\]):\d+/g, `$1127.0.0.1:${asText(p.port)}`)
+      .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b/g, asText(p.time));
+    for (const [id, name] of idName) out = out.split(id).join(asText(name));
     return out;
   };
 
@@ -73,7 +75,7 @@ export function normaliseOutputs(cells: RawCell[], opts: { lang: Lang; assetPref
         files.set(file, Buffer.from(joined(data["image/png"]).replace(/\s+/g, ""), "base64"));
         outputs.push({ type: "png", file, alt: IMAGE_ALT[opts.lang] });
       } else if (data["text/html"]) {
-        outputs.push({ type: "html", html: measuredColumns(clean(joined(data["text/html"])), p.varies) });
+        outputs.push({ type: "html", html: measuredColumns(clean(joined(data["text/html"]), escapeHtml), p.varies) });
       } else if (data["text/markdown"]) {
         outputs.push({ type: "markdown", text: clean(joined(data["text/markdown"])) });
       } else if (data["text/plain"]) {
@@ -105,6 +107,10 @@ export function measuredColumns(html: string, varies: string): string {
 /** "… in 123 ms" / "123.4 ms" measured in text: the number is replaced, the unit kept. */
 export function measuredTimes(text: string, varies: string): string {
   return text.replace(/\b\d+(?:[.,]\d+)?\s?ms\b/g, `${varies} ms`);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function decodeEntities(s: string): string {

@@ -173,6 +173,18 @@ async function checkPage(path: string): Promise<string[]> {
       // At 1280 px no code block scrolls sideways.
       const wide = await page.locator(".expressive-code pre").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
       if (wide) problems.push(`${wide} code blocks scroll sideways at 1280 px`);
+      // No value lost between the notebook and the page: no ARN cut at its ID ("prompt/:1"), and no
+      // more empty table cells than the stored outputs hold (a placeholder read as a tag empties one).
+      const cut = await page.locator(".cell-output").evaluateAll((els) =>
+        // innerText: a tab between table cells, so an ARN ends where its cell does.
+        els.flatMap((e) => (e as HTMLElement).innerText.match(/arn:aws[^\s"']*/g) ?? []).filter((arn) => /\/:|\/$/.test(arn)),
+      );
+      if (cut.length) problems.push(`ARNs cut at an ID: ${cut.join(", ")}`);
+      const emptyOnPage = await page.locator(".cell-output td").evaluateAll((tds) => tds.filter((td) => !td.textContent?.trim()).length);
+      const [lang, chapter] = path.startsWith("en/") ? ["en", path.slice(3, -1)] : ["es", path.slice(0, -1)];
+      const stored = JSON.parse(readFileSync(join(projectRoot, "site", "outputs", lang, `${chapter}.json`), "utf8")) as { cells: { outputs: { html?: string }[] }[] };
+      const emptyStored = stored.cells.flatMap((c) => c.outputs).reduce((n, o) => n + (o.html?.match(/<td\b[^>]*>\s*<\/td>/g)?.length ?? 0), 0);
+      if (emptyOnPage > emptyStored) problems.push(`${emptyOnPage} empty table cells, where the stored outputs have ${emptyStored}`);
       // Code cells show their offline output, labelled; the first (setup) says it ran offline, with no real port.
       const outputs = page.locator(".cell-output");
       const en = path.startsWith("en/");

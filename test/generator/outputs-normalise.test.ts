@@ -2,6 +2,7 @@
 // Every expected value is written out by hand from the rules in generator/outputs-normalise.ts.
 import { describe, expect, it } from "vitest";
 import { measuredColumns, measuredTimes, normaliseOutputs } from "../../generator/outputs-normalise";
+import { safeHtml } from "../../site/components/render-output";
 
 const ES_ALT = "Imagen generada sin conexión por el emulador";
 
@@ -143,9 +144,27 @@ describe("normaliseOutputs", () => {
         stream: "stdout",
         text: "arn:aws:bedrock:us-east-1:123456789012:prompt/<id-1>:1\n{ id: '<id-2>', name: 'demo' }\n{\"promptId\":\"<id-3>\"}\n",
       },
-      { type: "html", html: "<table><tbody><tr><td><id-4></td><td><id-1></td></tr></tbody></table>" },
+      { type: "html", html: "<table><tbody><tr><td>&lt;id-4&gt;</td><td>&lt;id-1&gt;</td></tr></tbody></table>" },
       { type: "text", stream: "stderr", text: "again <id-1>, but not NOTANID123 nor promptIdentifier: x\n" },
     ]);
+  });
+
+  it("keeps placeholders visible in HTML tables once the site has sanitised them: no empty cell, no ARN cut at the ID", () => {
+    const table =
+      "<table><tbody><tr><td>W02JDLKX3H</td><td>2026-12-05T10:11:12.123Z</td><td>arn:aws:bedrock:eu-west-1:123456789012:prompt/W02JDLKX3H:1</td><td>http://127.0.0.1:40123</td></tr></tbody></table>";
+    for (const [lang, id, time, port] of [
+      ["es", "<id-1>", "<fecha y hora>", "<puerto>"],
+      ["en", "<id-1>", "<timestamp>", "<port>"],
+    ] as const) {
+      const { cells } = normaliseOutputs([{ snippet: "t.ts", hash: "h", outputs: [{ output_type: "display_data", data: { "text/html": table } }] }], { lang, assetPrefix: "p" });
+      const output = cells[0]!.outputs[0]!;
+      expect(output.type).toBe("html");
+      // What a reader sees: the text of each cell after the site's sanitiser, entities decoded.
+      const shown = [...safeHtml((output as { html: string }).html).matchAll(/<td>(.*?)<\/td>/g)].map((m) =>
+        m[1]!.replace(/&#x3C;|&lt;/g, "<").replace(/&#x3E;|&gt;/g, ">").replace(/&amp;/g, "&"),
+      );
+      expect(shown).toEqual([id, time, `arn:aws:bedrock:eu-west-1:123456789012:prompt/${id}:1`, `http://127.0.0.1:${port}`]);
+    }
   });
 
   it("blanks measured times in text outputs only, whatever the decimal mark or spacing", () => {
