@@ -9,12 +9,12 @@ import { defineConfig } from "vitest/config";
 //   "start" (npm start for real).
 // `npm test` runs unit and unit-isolated, then "browser" on the built site; `vitest related <file>
 // --run` picks from every project.
-const unitFiles = ["test/**/*.test.ts", "emulator/**/*.test.ts", "snippets/**/*.test.ts"];
+const unitFiles = ["test/**/*.test.ts", "packages/**/*.test.ts", "snippets/**/*.test.ts"];
 const isolated = [
   "test/emulator/prompt-store-ids.test.ts", // vi.mock("node:crypto")
-  "test/lib/prompt-checks-runs.test.ts", // vi.mock(chart)
-  "test/lib/prices.test.ts", // vi.doMock(data)
-  "test/lib/display-notebook.test.ts", // vi.mock("node:module")
+  "test/bedrock-guide/prompt-checks-runs.test.ts", // vi.mock(chart)
+  "test/bedrock-guide/prices.test.ts", // vi.doMock(data)
+  "test/bedrock-guide/display-notebook.test.ts", // vi.mock("node:module")
   "test/snippets/managing-prompts-optimize-plan.test.ts", // vi.mock("bedrock-guide")
 ];
 const slow = ["test/slow/**/*.test.ts"];

@@ -80,7 +80,7 @@ function newestSource(projectRoot) {
       else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ["snippets/bedrock-guide", "emulator/src"]) visit(join(projectRoot, dir));
+  for (const dir of ["packages/bedrock-guide", "packages/emulator/src"]) visit(join(projectRoot, dir));
   return Math.max(newest, statSync(join(projectRoot, "tsconfig.types.json")).mtimeMs);
 }
 
@@ -99,7 +99,7 @@ export function buildKernelTypes(projectRoot = root) {
   } catch (err) {
     // tsc still emits declarations when the sources have type errors (npm run typecheck reports
     // those); only a build that produced nothing may stop the kernel from starting.
-    if (!existsSync(join(projectRoot, ".cache", "types", "snippets", "bedrock-guide", "index.d.ts"))) throw err;
+    if (!existsSync(join(projectRoot, ".cache", "types", "packages", "bedrock-guide", "index.d.ts"))) throw err;
     const first = String(err.stdout ?? "").split("\n").find(Boolean);
     console.warn(`bedrock-guide: declarations emitted with type errors${first ? ` (${first})` : ""}; see npm run typecheck.`);
   }

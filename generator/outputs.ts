@@ -25,7 +25,7 @@ export const outputsDir = join(projectRoot, "site", "outputs");
 export const outputAssetsDir = join(projectRoot, "site", "assets", "outputs");
 
 /** What besides the cells' own code decides what they print. A change in any of these stales every output. */
-export const ENVIRONMENT_SOURCES = ["emulator/src", "emulator/package.json", "snippets/bedrock-guide", "snippets/setup.ts", "data", "generator/outputs-normalise.ts"];
+export const ENVIRONMENT_SOURCES = ["packages/emulator/src", "packages/emulator/package.json", "packages/bedrock-guide", "snippets/setup.ts", "data", "generator/outputs-normalise.ts"];
 
 export type { ChapterOutputs, OutputCell };
 

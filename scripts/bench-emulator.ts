@@ -18,8 +18,8 @@
 // Run: npm run bench:emulator [-- --quick] [--only 3,4,5,6] [--emulator-dir DIR] [--cpu-prof DIR]
 //   --emulator-dir: run set-ups 3 and 4 against the emulator in DIR (e.g. an older checkout, to compare)
 //   --cpu-prof: write a V8 CPU profile of each separate emulator process into DIR
-//   --tsx: run the separate emulator from its TypeScript sources even when emulator/dist/ is built
-// Set-ups 3 and 4 run the compiled CLI (emulator/dist/cli.js, `npm run build -w emulator`) when it
+//   --tsx: run the separate emulator from its TypeScript sources even when packages/emulator/dist/ is built
+// Set-ups 3 and 4 run the compiled CLI (packages/emulator/dist/cli.js, `npm run build -w packages/emulator`) when it
 // exists, as `npx bedrock-emulator` runs it; otherwise the sources through tsx.
 // Every emulator process it starts is stopped on every path: success, failure, Ctrl+C, and a
 // start-up timeout.
@@ -88,12 +88,12 @@ function procCpuSeconds(pid: number): number | undefined {
 function startSeparate(floor = false): Promise<Emulator> {
   const dir = resolve(args["emulator-dir"] ?? process.cwd());
   const prof = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", resolve(args["cpu-prof"])] : [];
-  const compiled = join(dir, "emulator/dist/cli.js");
+  const compiled = join(dir, "packages/emulator/dist/cli.js");
   const entry = floor
     ? ["--import", "tsx", join(process.cwd(), "scripts/bench-floor-server.ts")]
     : !args.tsx && existsSync(compiled)
       ? [compiled]
-      : ["--import", "tsx", join(dir, "emulator/src/cli.ts")];
+      : ["--import", "tsx", join(dir, "packages/emulator/src/cli.ts")];
   console.log(`  (emulator process: ${entry.join(" ")})`);
   const child = spawn(process.execPath, [...prof, ...entry, ...(floor ? ["0"] : ["--port", "0"])], {
     cwd: dir,

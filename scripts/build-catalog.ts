@@ -3,10 +3,10 @@
 // facts sheet's legacy / end-of-life table. Run: npx tsx scripts/build-catalog.ts
 // The output is committed; the script only needs ../shared when the catalog is rebuilt. What it
 // writes is typed as the emulator's CatalogData and checked against the same schema the emulator
-// loads it with (emulator/src/catalog-schema.ts), so a builder bug stops here instead of in a test.
+// loads it with (packages/emulator/src/catalog-schema.ts), so a builder bug stops here instead of in a test.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "../emulator/src/catalog-schema";
+import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "../packages/emulator/src/catalog-schema";
 
 const root = resolve(process.cwd());
 const sharedCandidates = [join(root, "../shared/data"), "/work/shared/data"];

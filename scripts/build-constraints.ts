@@ -1,4 +1,4 @@
-// Builds emulator/src/generated/constraints.json: the emulator's contract, taken from AWS's own
+// Builds packages/emulator/src/generated/constraints.json: the emulator's contract, taken from AWS's own
 // models instead of hand copies.
 //   - routes (method, path, status) from the operation schemas the four installed SDK clients
 //     export (`Converse$` → ["POST", "/model/{modelId}/converse", 200]);
@@ -76,7 +76,7 @@ const args = parseArgs({
   options: {
     smithy: { type: "string" },
     botocore: { type: "string" },
-    out: { type: "string", default: "emulator/src/generated/constraints.json" },
+    out: { type: "string", default: "packages/emulator/src/generated/constraints.json" },
   },
 }).values;
 if (!args.smithy || !existsSync(args.smithy)) {

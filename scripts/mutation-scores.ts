@@ -51,10 +51,10 @@ for (const scope of Object.keys(groups)) {
   const folders = new Map<string, Tally>();
   const files = new Map<string, Tally>();
   for (const [path, { mutants }] of Object.entries(report.files)) {
-    const folder = path.startsWith("snippets/bedrock-guide/") ? "snippets/bedrock-guide" : dirname(path).split("/").slice(0, path.startsWith("snippets/") ? 2 : 1).join("/");
+    const folder = path.startsWith("packages/bedrock-guide/") ? "packages/bedrock-guide" : dirname(path).split("/").slice(0, path.startsWith("snippets/") ? 2 : 1).join("/");
     const tf = folders.get(folder) ?? empty();
     const tfile = files.get(path) ?? empty();
-    const top = path.startsWith("emulator/") ? "emulator/src (catalog, faults, prompt-store)" : `${path.split("/")[0]}/`;
+    const top = path.startsWith("emulator/") ? "packages/emulator/src (catalog, faults, prompt-store)" : `${path.split("/")[0]}/`;
     const tt = tops.get(top) ?? empty();
     for (const m of mutants) {
       add(tf, m.status);

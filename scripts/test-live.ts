@@ -53,7 +53,7 @@ export const LIVE_CALLS: LiveCall[] = [
   { chapter: "00-before-you-start", what: "ListFoundationModels", modelCall: false, text: "" },
   { chapter: "01-foundation-models", what: "Converse", modelCall: true, text: "Say hello in one word." },
   { chapter: "02-designing-prompts", what: "Converse with a system prompt", modelCall: true, text: "You answer in Spanish.\nName one colour." },
-  { chapter: "03-managing-prompts", what: "CreatePrompt, CreatePromptVersion, Converse on the version, DeletePrompt", modelCall: true, text: "Translate into English: {{phrase}}\nhola" },
+  { chapter: "04-managing-prompts", what: "CreatePrompt, CreatePromptVersion, Converse on the version, DeletePrompt", modelCall: true, text: "Translate into English: {{phrase}}\nhola" },
 ];
 
 /**

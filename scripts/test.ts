@@ -63,7 +63,7 @@ const lanes: Step[][] = [
     // Incremental (tsconfig.json's tsBuildInfoFile, under node_modules/.cache): a second run rechecks only what changed.
     { name: "typecheck", command: [node, bin("typescript/bin/tsc"), "--noEmit"] },
     // Snippets are formatted with Prettier at a width that fits the site's code column (.prettierrc).
-    { name: "format", command: [node, bin("prettier/bin/prettier.cjs"), "--check", "--cache", "--cache-location", join(projectRoot, "node_modules/.cache/prettier/cache.json"), "snippets"] },
+    { name: "format", command: [node, bin("prettier/bin/prettier.cjs"), "--check", "--cache", "--cache-location", join(projectRoot, "node_modules/.cache/prettier/cache.json"), "snippets", "packages/bedrock-guide"] },
   ],
   // The browser test is the longest step after the notebooks, and it needs the build: they start at once.
   [

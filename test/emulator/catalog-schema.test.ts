@@ -1,4 +1,4 @@
-// data/catalog.json against its schema (emulator/src/catalog-schema.ts): the committed file passes;
+// data/catalog.json against its schema (packages/emulator/src/catalog-schema.ts): the committed file passes;
 // hand-broken copies are refused with one message naming the file and the path of the first
 // problem; loadCatalog(path) refuses a broken file with that message. The expected messages are
 // written out by hand.

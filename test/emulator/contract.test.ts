@@ -100,7 +100,7 @@ describe("a transport-free core", () => {
   it("only the HTTP server adapter imports node:http / node:http2", async () => {
     const { readdirSync, readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const dir = join(__dirname, "..", "..", "emulator", "src");
+    const dir = join(__dirname, "..", "..", "packages", "emulator", "src");
     const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
     const importers = files.filter((f) => /from "node:http2?"/.test(readFileSync(join(dir, f), "utf8")));
     expect(importers).toEqual(["server.ts"]);

@@ -26,7 +26,7 @@ describe("emulatorRequestHandler", () => {
 });
 
 describe("BEDROCK_EMULATOR_* in the developer's shell", () => {
-  // Both test helpers are hermetic by default (documented in emulator/README.md and on the page
+  // Both test helpers are hermetic by default (documented in packages/emulator/README.md and on the page
   // "Test your own Bedrock code offline"); `env: process.env` opts in, as the CLI always does.
   const saved = process.env.BEDROCK_EMULATOR_FAULTS;
   beforeAll(() => {

@@ -9,7 +9,7 @@ import { PromptStore, isPromptArn, parsePromptIdentifier, templateVariables, typ
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
-const constraints = JSON.parse(readFileSync(fileURLToPath(new URL("../../emulator/src/generated/constraints.json", import.meta.url)), "utf8")) as {
+const constraints = JSON.parse(readFileSync(fileURLToPath(new URL("../../packages/emulator/src/generated/constraints.json", import.meta.url)), "utf8")) as {
   shapes: Record<string, { pattern?: string }>;
 };
 

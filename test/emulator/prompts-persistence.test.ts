@@ -20,7 +20,7 @@ import { PromptStore, type PromptVariant as StoreVariant } from "bedrock-emulato
 import { clients, textVariant } from "./prompts-helpers";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const storeModule = path.resolve(here, "../../emulator/src/prompt-store.ts");
+const storeModule = path.resolve(here, "../../packages/emulator/src/prompt-store.ts");
 const projectRoot = path.resolve(here, "../..");
 
 const dirs: string[] = [];

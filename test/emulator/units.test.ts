@@ -76,7 +76,7 @@ describe("catalog file", () => {
 
 describe("CLI", () => {
   it("prints the URL once ready and how to point the SDK at it", async () => {
-    const child = spawn("node_modules/.bin/tsx", ["emulator/src/cli.ts", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], timeout: 25_000 });
+    const child = spawn("node_modules/.bin/tsx", ["packages/emulator/src/cli.ts", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], timeout: 25_000 });
     try {
       const out = await new Promise<string>((resolve, reject) => {
         let text = "";
@@ -97,7 +97,7 @@ describe("CLI", () => {
   });
 
   it("rejects a bad port", async () => {
-    const child = spawn("node_modules/.bin/tsx", ["emulator/src/cli.ts", "--port", "http"], { stdio: ["ignore", "pipe", "pipe"], timeout: 25_000 });
+    const child = spawn("node_modules/.bin/tsx", ["packages/emulator/src/cli.ts", "--port", "http"], { stdio: ["ignore", "pipe", "pipe"], timeout: 25_000 });
     let err = "";
     child.stderr.on("data", (c) => (err += c));
     const code = await new Promise<number | null>((r) => child.once("exit", r));

@@ -30,28 +30,28 @@ const T0 = 1_700_000_000;
 function checkout(behaviour: "emit" | "emit-with-errors" | "emit-with-errors-silently" | "fail" | "fail-elsewhere" = "emit"): string {
   const root = mkdtempSync(join(tmp, "root-"));
   const sources = [
-    "snippets/bedrock-guide/index.ts",
-    "snippets/bedrock-guide/package.json",
-    "snippets/bedrock-guide/README.md",
-    "snippets/bedrock-guide/node_modules/dep/index.ts",
-    "snippets/bedrock-guide/dist/index.ts",
-    "snippets/bedrock-guide/.hidden.ts",
-    "snippets/bedrock-guide/index.ts.orig",
+    "packages/bedrock-guide/index.ts",
+    "packages/bedrock-guide/package.json",
+    "packages/bedrock-guide/README.md",
+    "packages/bedrock-guide/node_modules/dep/index.ts",
+    "packages/bedrock-guide/dist/index.ts",
+    "packages/bedrock-guide/.hidden.ts",
+    "packages/bedrock-guide/index.ts.orig",
     "scripts/build.ts",
-    "emulator/src/server/handler.ts",
+    "packages/emulator/src/server/handler.ts",
     "tsconfig.types.json",
   ];
   for (const f of sources) {
     write(join(root, f), "x");
     touch(join(root, f), T0);
   }
-  const emit = 'fs.mkdirSync(path.join(process.cwd(), ".cache/types/snippets/bedrock-guide"), { recursive: true }); fs.writeFileSync(path.join(process.cwd(), ".cache/types/snippets/bedrock-guide/index.d.ts"), "");';
+  const emit = 'fs.mkdirSync(path.join(process.cwd(), ".cache/types/packages/bedrock-guide"), { recursive: true }); fs.writeFileSync(path.join(process.cwd(), ".cache/types/packages/bedrock-guide/index.d.ts"), "");';
   const ending = {
     emit: `${emit} process.exit(0);`,
     "emit-with-errors": `${emit} process.stdout.write("\\nsrc/a.ts(1,1): error TS2322: bad\\nsrc/b.ts(2,2): error TS2322: worse\\n"); process.exit(2);`,
     "emit-with-errors-silently": `${emit} process.exit(2);`,
     fail: 'process.stdout.write("error TS5058: no tsconfig\\n"); process.exit(1);',
-    "fail-elsewhere": 'fs.mkdirSync(path.join(process.cwd(), ".cache/types/snippets/bedrock-guide"), { recursive: true }); process.exit(1);',
+    "fail-elsewhere": 'fs.mkdirSync(path.join(process.cwd(), ".cache/types/packages/bedrock-guide"), { recursive: true }); process.exit(1);',
   }[behaviour];
   write(
     join(root, "node_modules/typescript/bin/tsc"),
@@ -94,14 +94,14 @@ describe("buildKernelTypes", () => {
 
   it("ignores files that are no declaration sources: node_modules, dist, dotfiles, other extensions", () => {
     const root = checkout();
-    for (const f of ["README.md", "node_modules/dep/index.ts", "dist/index.ts", ".hidden.ts", "index.ts.orig"]) touch(join(root, "snippets/bedrock-guide", f), T0 + 20);
+    for (const f of ["README.md", "node_modules/dep/index.ts", "dist/index.ts", ".hidden.ts", "index.ts.orig"]) touch(join(root, "packages/bedrock-guide", f), T0 + 20);
     // Only the two packages' sources count, not the rest of the checkout.
     touch(join(root, "scripts/build.ts"), T0 + 20);
     buildKernelTypes(root);
     expect(tscCalls(root)).toEqual([]);
   });
 
-  it.each(["snippets/bedrock-guide/index.ts", "snippets/bedrock-guide/package.json", "emulator/src/server/handler.ts", "tsconfig.types.json"])(
+  it.each(["packages/bedrock-guide/index.ts", "packages/bedrock-guide/package.json", "packages/emulator/src/server/handler.ts", "tsconfig.types.json"])(
     "rebuilds with tsc -p tsconfig.types.json from the checkout when %s is newer than the stamp, then stamps",
     (source) => {
       const root = checkout();

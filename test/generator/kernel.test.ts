@@ -44,8 +44,8 @@ describe("kernel spec", () => {
     const options = { moduleResolution: ts.ModuleResolutionKind.NodeJs };
     const host = ts.createCompilerHost(options);
     const resolved = (name: string) => ts.resolveModuleName(name, fromNotebook, options, host).resolvedModule?.resolvedFileName;
-    expect(resolved("bedrock-guide")).toBe(join(projectRoot, ".cache", "types", "snippets", "bedrock-guide", "index.d.ts"));
-    expect(resolved("bedrock-emulator")).toBe(join(projectRoot, ".cache", "types", "emulator", "src", "index.d.ts"));
+    expect(resolved("bedrock-guide")).toBe(join(projectRoot, ".cache", "types", "packages", "bedrock-guide", "index.d.ts"));
+    expect(resolved("bedrock-emulator")).toBe(join(projectRoot, ".cache", "types", "packages", "emulator", "src", "index.d.ts"));
     expect(ts.version.startsWith("5.0.")).toBe(true);
   });
 });

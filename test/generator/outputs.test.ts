@@ -25,7 +25,7 @@ describe("cell outputs shown on the site", () => {
     const committed = committedOutputs();
     const env = environmentHash();
     const stale = [...committed].filter(([, c]) => c.environment !== env).map(([k]) => k);
-    expect(stale, `${FIX} (the emulator, snippets/bedrock-guide, snippets/setup.ts or data/ changed)`).toEqual([]);
+    expect(stale, `${FIX} (the emulator, packages/bedrock-guide, snippets/setup.ts or data/ changed)`).toEqual([]);
   });
 
   it("match every cell's current code, cell by cell", () => {

@@ -479,28 +479,28 @@ const facts: Fact[] = [
   // ---- 03 Managing prompts -------------------------------------------------------------------
   {
     name: "CreatePromptVersion takes a description of up to 200 characters",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "CreatePromptVersion acepta un campo `description` de hasta {n} caracteres",
     en: "CreatePromptVersion accepts a `description` of up to {n} characters",
     check: equals(() => [promptManagement.versionDescription.maxLength]),
   },
   {
     name: "the pattern AWS imposes on prompt names (1 to 100 letter-or-digit groups)",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "tiene que cumplir el patrón que AWS impone a los nombres ({code}:",
     en: "must also match the pattern AWS imposes ({code}:",
     check: equals(() => [promptManagement.promptName.pattern]),
   },
   {
     name: "a prompt has at most one variant",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "cada prompt tiene como máximo {w} variante",
     en: "prompt has at most {w} variant",
     check: equals(() => [promptManagement.variantsPerPrompt.max]),
   },
   {
     name: "OptimizePrompt runs in ten regions (named), not in Ohio or Tokyo",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "AWS ofrece OptimizePrompt solo en {w} regiones ({list}; no en {list}, por ejemplo)",
     en: "offers OptimizePrompt in only {w} regions ({list}; not {list}, for instance)",
     check: ([count, named, notNamed], lang) => {
@@ -515,14 +515,14 @@ const facts: Fact[] = [
   },
   {
     name: "outside those ten regions the cell makes no call",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "fuera de esas {w}, la celda explica por qué",
     en: "outside those {w} the cell explains why",
     check: equals(() => [promptManagement.optimizationTargets.regions.length]),
   },
   {
     name: "Claude Haiku 4.5 and Nova 2 Lite are not optimisation targets; Nova Lite is",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "como Claude Haiku 4.5 o Nova 2 Lite no están; Nova Lite sí",
     en: "as Claude Haiku 4.5 or Nova 2 Lite are not on it; Nova Lite is",
     check: () => {
@@ -534,7 +534,7 @@ const facts: Fact[] = [
   },
   {
     name: "Advanced Prompt Optimization compares up to five models",
-    page: "03-managing-prompts",
+    page: "04-managing-prompts",
     es: "comparando hasta {w} modelos",
     en: "comparing up to {w} models",
     check: equals(() => [Number(/comparing up to (\d+) models/.exec(promptManagement.optimizationTargets.advanced.summary)![1])]),

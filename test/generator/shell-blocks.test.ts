@@ -30,7 +30,7 @@ function shellBlocks(mdx: string): string[][] {
 /** Variables the project's own code reads, found in its sources. */
 function variablesTheProjectReads(): Set<string> {
   const names = new Set<string>();
-  for (const dir of ["snippets", "emulator/src", "generator", "scripts"]) {
+  for (const dir of ["snippets", "packages/bedrock-guide", "packages/emulator/src", "generator", "scripts"]) {
     for (const file of readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })) {
       if (!/\.(ts|mts|mjs)$/.test(file)) continue;
       for (const m of readFileSync(join(root, dir, file), "utf8").matchAll(/env\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1]);

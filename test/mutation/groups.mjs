@@ -15,7 +15,7 @@
 // mutated here. test/mutation/groups.test.ts checks that every other source file
 // belongs to exactly one group.
 
-const lib = (...names) => names.map((n) => `snippets/bedrock-guide/${n}.ts`);
+const lib = (...names) => names.map((n) => `packages/bedrock-guide/${n}.ts`);
 
 /** @type {Record<string, { mutate: string[]; tests: string[] }>} */
 export const groups = {
@@ -33,22 +33,22 @@ export const groups = {
   "lib-display": {
     mutate: lib("chart", "display", "cost-meter", "concurrency", "catalog-facts"),
     tests: [
-      "test/lib/chart.test.ts",
-      "test/lib/display.test.ts",
-      "test/lib/display-notebook.test.ts",
-      "test/lib/cost-meter.test.ts",
-      "test/lib/concurrency.test.ts",
-      "test/lib/catalog-facts.test.ts",
-      "test/lib/new-account-advice.test.ts",
+      "test/bedrock-guide/chart.test.ts",
+      "test/bedrock-guide/display.test.ts",
+      "test/bedrock-guide/display-notebook.test.ts",
+      "test/bedrock-guide/cost-meter.test.ts",
+      "test/bedrock-guide/concurrency.test.ts",
+      "test/bedrock-guide/catalog-facts.test.ts",
+      "test/bedrock-guide/new-account-advice.test.ts",
     ],
   },
   "lib-session": {
     mutate: lib("doctor", "guide", "instrument", "language"),
     tests: [
-      "test/lib/doctor.test.ts",
-      "test/lib/guide.test.ts",
-      "test/lib/instrument.test.ts",
-      "test/lib/language.test.ts",
+      "test/bedrock-guide/doctor.test.ts",
+      "test/bedrock-guide/guide.test.ts",
+      "test/bedrock-guide/instrument.test.ts",
+      "test/bedrock-guide/language.test.ts",
     ],
   },
   "lib-advice": {
@@ -65,22 +65,22 @@ export const groups = {
       "prices",
     ),
     tests: [
-      "test/lib/error-advice.test.ts",
-      "test/lib/error-advice-rules.test.ts",
-      "test/lib/model-for-region.test.ts",
-      "test/lib/new-account-advice.test.ts",
-      "test/lib/prices.test.ts",
-      "test/lib/template-variables.test.ts",
-      "test/lib/regions.test.ts",
-      "test/lib/sampling-rules.test.ts",
-      "test/lib/data.test.ts",
-      "test/lib/prompt-management-facts.test.ts",
-      "test/lib/prompt-management-advice.test.ts",
+      "test/bedrock-guide/error-advice.test.ts",
+      "test/bedrock-guide/error-advice-rules.test.ts",
+      "test/bedrock-guide/model-for-region.test.ts",
+      "test/bedrock-guide/new-account-advice.test.ts",
+      "test/bedrock-guide/prices.test.ts",
+      "test/bedrock-guide/template-variables.test.ts",
+      "test/bedrock-guide/regions.test.ts",
+      "test/bedrock-guide/sampling-rules.test.ts",
+      "test/bedrock-guide/data.test.ts",
+      "test/bedrock-guide/prompt-management-facts.test.ts",
+      "test/bedrock-guide/prompt-management-advice.test.ts",
     ],
   },
   "lib-checks": {
-    mutate: ["snippets/bedrock-guide/prompt-checks/*.ts"],
-    tests: ["test/lib/prompt-checks*.test.ts"],
+    mutate: ["packages/bedrock-guide/prompt-checks/*.ts"],
+    tests: ["test/bedrock-guide/prompt-checks*.test.ts"],
   },
   "lessons-ch02": {
     mutate: [
@@ -102,14 +102,14 @@ export const groups = {
     tests: ["test/snippets/foundation-models*.test.ts", "test/snippets/model-defaults.test.ts"],
   },
   "lessons-ch3": {
-    mutate: ["snippets/03-managing-prompts/*.ts", "!snippets/**/walkthrough.ts"],
+    mutate: ["snippets/04-managing-prompts/*.ts", "!snippets/**/walkthrough.ts"],
     tests: ["test/snippets/managing-prompts*.test.ts"],
   },
   // The emulator's two groups run the tests written for those modules; the protocol-level suites
   // (prompts, prompts-runtime, prompts-persistence, the fuzzers) cover them too but take hours per
   // run here, so a mutant they alone catch counts as alive (and is listed as such).
   "emulator-catalog": {
-    mutate: ["emulator/src/catalog.ts", "emulator/src/faults.ts"],
+    mutate: ["packages/emulator/src/catalog.ts", "packages/emulator/src/faults.ts"],
     tests: [
       "test/emulator/catalog-rules.test.ts",
       "test/emulator/faults-rules.test.ts",
@@ -121,7 +121,7 @@ export const groups = {
     ],
   },
   "emulator-prompts": {
-    mutate: ["emulator/src/prompt-store.ts"],
+    mutate: ["packages/emulator/src/prompt-store.ts"],
     tests: [
       "test/emulator/prompt-store-unit.test.ts",
       "test/emulator/prompt-store-files.test.ts",

@@ -18,11 +18,12 @@ describe("mutation groups", () => {
       ...globSync("snippets/**/*.ts").filter(
         (f) => !f.endsWith(".test.ts") && !f.endsWith("walkthrough.ts") && f !== "snippets/setup.ts",
       ),
+      ...globSync("packages/bedrock-guide/**/*.ts").filter((f) => !f.endsWith(".test.ts") && !f.includes("/node_modules/")),
       ...globSync("generator/**/*.{ts,mjs}").filter((f) => !f.endsWith(".d.mts")),
       ...globSync("shared/**/*.{ts,mjs}").filter((f) => !f.endsWith(".d.mts")),
-      "emulator/src/catalog.ts",
-      "emulator/src/faults.ts",
-      "emulator/src/prompt-store.ts",
+      "packages/emulator/src/catalog.ts",
+      "packages/emulator/src/faults.ts",
+      "packages/emulator/src/prompt-store.ts",
     ].sort();
     const owners = new Map<string, string[]>();
     for (const [name, g] of Object.entries(groups)) {

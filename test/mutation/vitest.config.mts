@@ -25,16 +25,16 @@ const neverHere = [
   "test/browser/**",
   "test/start/**",
   "test/slow/**",
-  "test/lib/leak-scan.test.ts",
+  "test/bedrock-guide/leak-scan.test.ts",
 ];
 
 export default defineConfig({
   root: here("../.."),
   resolve: {
     alias: [
-      { find: /^bedrock-guide$/, replacement: here("../../snippets/bedrock-guide/index.ts") },
-      { find: /^bedrock-emulator$/, replacement: here("../../emulator/src/index.ts") },
-      { find: /^bedrock-emulator\/(.*)$/, replacement: here("../../emulator/$1") },
+      { find: /^bedrock-guide$/, replacement: here("../../packages/bedrock-guide/index.ts") },
+      { find: /^bedrock-emulator$/, replacement: here("../../packages/emulator/src/index.ts") },
+      { find: /^bedrock-emulator\/(.*)$/, replacement: here("../../packages/emulator/$1") },
     ],
   },
   test: {

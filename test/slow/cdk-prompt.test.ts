@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it, onTestFinished } from "vitest";
-import { toCreatePromptRequest } from "../../snippets/03-managing-prompts/prompt-as-code";
+import { toCreatePromptRequest } from "../../snippets/04-managing-prompts/prompt-as-code";
 import { CDK_SYNTHESIS, PROMPT_AS_CODE as def } from "../snippets/prompt-as-code-case";
 
 it("the CDK's CfnPrompt synthesises chapter 3's prompt as committed", async () => {

@@ -1,5 +1,5 @@
 // The doctor against this machine's real Jupyter, in the full lane (npm run test:full): the
-// faked ones in test/lib/doctor.test.ts cover each case in npm test; this one checks that a real
+// faked ones in test/bedrock-guide/doctor.test.ts cover each case in npm test; this one checks that a real
 // `jupyter --version` and `kernelspec list --json` read as the doctor expects.
 import { describe, expect, it } from "vitest";
 import { runDoctor, type DoctorReport } from "bedrock-guide";

@@ -46,9 +46,9 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "bedrock-emulator-pack-"));
   // A minimal copy of the repository: the package, the data it ships, the root manifest (version
   // ranges of its dependencies) and node_modules (the TypeScript compiler).
-  const pkg = join(work, "repo", "emulator");
+  const pkg = join(work, "repo", "packages", "emulator");
   mkdirSync(pkg, { recursive: true });
-  for (const entry of ["src", "scripts", "package.json", "tsconfig.build.json", "README.md"]) cpSync(join(repo, "emulator", entry), join(pkg, entry), { recursive: true });
+  for (const entry of ["src", "scripts", "package.json", "tsconfig.build.json", "README.md"]) cpSync(join(repo, "packages", "emulator", entry), join(pkg, entry), { recursive: true });
   mkdirSync(join(work, "repo", "data"));
   for (const f of ["catalog.json", "sampling-rules.json"]) cpSync(join(repo, "data", f), join(work, "repo", "data", f));
   cpSync(join(repo, "package.json"), join(work, "repo", "package.json"));

@@ -14,15 +14,15 @@ import {
 } from "@aws-sdk/client-bedrock-agent";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checks, forgetRegionListings, startGuide, type Guide, type SimulatedFault } from "bedrock-guide";
-import { CHAPTER_TAG, chapterTags } from "../../snippets/03-managing-prompts/naming";
-import { createChatPrompt, createTextPrompt } from "../../snippets/03-managing-prompts/create-prompts";
-import { PromptFieldMissing, listAllPrompts, readPromptSettings } from "../../snippets/03-managing-prompts/read-prompts";
-import { createVersion, diffVersions, editDraftText, listVersions } from "../../snippets/03-managing-prompts/versions";
-import { runPrompt } from "../../snippets/03-managing-prompts/use-prompt";
-import { optimizePrompt } from "../../snippets/03-managing-prompts/optimize-prompt";
-import { auditPrompts } from "../../snippets/03-managing-prompts/audit";
-import { cleanUpChapter } from "../../snippets/03-managing-prompts/clean-up";
-import { compareVariants } from "../../snippets/03-managing-prompts/compare-variants";
+import { CHAPTER_TAG, chapterTags } from "../../snippets/04-managing-prompts/naming";
+import { createChatPrompt, createTextPrompt } from "../../snippets/04-managing-prompts/create-prompts";
+import { PromptFieldMissing, listAllPrompts, readPromptSettings } from "../../snippets/04-managing-prompts/read-prompts";
+import { createVersion, diffVersions, editDraftText, listVersions } from "../../snippets/04-managing-prompts/versions";
+import { runPrompt } from "../../snippets/04-managing-prompts/use-prompt";
+import { optimizePrompt } from "../../snippets/04-managing-prompts/optimize-prompt";
+import { auditPrompts } from "../../snippets/04-managing-prompts/audit";
+import { cleanUpChapter } from "../../snippets/04-managing-prompts/clean-up";
+import { compareVariants } from "../../snippets/04-managing-prompts/compare-variants";
 
 const NOVA = "amazon.nova-2-lite-v1:0";
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";

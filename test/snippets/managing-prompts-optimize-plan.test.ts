@@ -9,7 +9,7 @@ vi.mock("bedrock-guide", async (importOriginal) => ({
   optimizationTargetsIn: () => [],
 }));
 
-const { optimizationPlan } = await import("../../snippets/03-managing-prompts/optimize-prompt");
+const { optimizationPlan } = await import("../../snippets/04-managing-prompts/optimize-prompt");
 
 describe("optimization plan where the catalog lists no target", () => {
   it("explains instead of naming a target, in both languages, with AWS's page", () => {

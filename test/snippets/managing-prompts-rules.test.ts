@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkAnswer, templateVariables } from "bedrock-guide";
 import facts from "../../data/prompt-management.json";
 import catalog from "../../data/catalog.json";
-import constraints from "../../emulator/src/generated/constraints.json";
-import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/03-managing-prompts/naming";
-import { toCloudFormation, toCreatePromptRequest, type PromptDefinition } from "../../snippets/03-managing-prompts/prompt-as-code";
-import { fillTemplate, summaryChecks } from "../../snippets/03-managing-prompts/compare-variants";
-import { keepReaderLanguage, optimizationPlan } from "../../snippets/03-managing-prompts/optimize-prompt";
-import { teamPromptPolicy } from "../../snippets/03-managing-prompts/audit";
+import constraints from "../../packages/emulator/src/generated/constraints.json";
+import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/04-managing-prompts/naming";
+import { toCloudFormation, toCreatePromptRequest, type PromptDefinition } from "../../snippets/04-managing-prompts/prompt-as-code";
+import { fillTemplate, summaryChecks } from "../../snippets/04-managing-prompts/compare-variants";
+import { keepReaderLanguage, optimizationPlan } from "../../snippets/04-managing-prompts/optimize-prompt";
+import { teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
 
 // No guide session runs here, so the reader's language comes from BEDROCK_GUIDE_LANG.
 afterEach(() => vi.unstubAllEnvs());
@@ -44,8 +44,8 @@ describe("the naming rule", () => {
   });
 
   it("tags every prompt with the chapter's mark, its owner and its team", () => {
-    expect(CHAPTER_TAG).toEqual({ key: "guide-chapter", value: "03-managing-prompts" });
-    expect(chapterTags("luis", "ads")).toEqual({ "guide-chapter": "03-managing-prompts", owner: "luis", team: "ads" });
+    expect(CHAPTER_TAG).toEqual({ key: "guide-chapter", value: "04-managing-prompts" });
+    expect(chapterTags("luis", "ads")).toEqual({ "guide-chapter": "04-managing-prompts", owner: "luis", team: "ads" });
     // Every convention name is an AWS name (hand-picked).
     for (const name of ["x-y-en", "a1-b2_c3-es"]) expect(PROMPT_NAME_RULE.test(name) && AWS_PROMPT_NAME.test(name), name).toBe(true);
   });
@@ -59,7 +59,7 @@ describe("prompt as code", () => {
     text: "Summarise {{text}} in {{words}} words; keep {{text}}'s names.",
     temperature: 0.5,
     maxTokens: 250,
-    tags: { "guide-chapter": "03-managing-prompts", owner: "ana" },
+    tags: { "guide-chapter": "04-managing-prompts", owner: "ana" },
   };
 
   it("makes one TEXT variant named main, the default, with the text's variables once each", () => {
@@ -77,7 +77,7 @@ describe("prompt as code", () => {
           inferenceConfiguration: { text: { temperature: 0.5, maxTokens: 250 } },
         },
       ],
-      tags: { "guide-chapter": "03-managing-prompts", owner: "ana" },
+      tags: { "guide-chapter": "04-managing-prompts", owner: "ana" },
     });
   });
 
@@ -100,7 +100,7 @@ describe("prompt as code", () => {
             InferenceConfiguration: { Text: { Temperature: 0.5, MaxTokens: 250 } },
           },
         ],
-        Tags: { "guide-chapter": "03-managing-prompts", owner: "ana" },
+        Tags: { "guide-chapter": "04-managing-prompts", owner: "ana" },
       },
     });
     expect(Object.keys(toCloudFormation(def).Resources)).toEqual(["ChapterPrompt"]);

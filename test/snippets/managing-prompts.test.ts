@@ -3,23 +3,23 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CDK_SYNTHESIS, PROMPT_AS_CODE, SUMMARY } from "./prompt-as-code-case";
 import { checks, forgetRegionListings, modelIdFor, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
-import { OPTIMIZABLE_MODELS } from "../../emulator/src/services/agent-runtime";
-import { FIELDS_FIXED_BY_PROMPT } from "../../emulator/src/prompt-store";
+import { OPTIMIZABLE_MODELS } from "../../packages/emulator/src/services/agent-runtime";
+import { FIELDS_FIXED_BY_PROMPT } from "../../packages/emulator/src/prompt-store";
 import facts from "../../data/prompt-management.json";
 import catalog from "../../data/catalog.json";
-import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/03-managing-prompts/naming";
-import { createChatPrompt, createTextPrompt } from "../../snippets/03-managing-prompts/create-prompts";
-import { PromptFieldMissing, listAllPrompts, readPromptSettings } from "../../snippets/03-managing-prompts/read-prompts";
-import { createVersion, diffVersions, editDraftText, listVersions } from "../../snippets/03-managing-prompts/versions";
-import { FIELDS_THE_PROMPT_DEFINES, runPrompt, streamPrompt } from "../../snippets/03-managing-prompts/use-prompt";
-import { keepReaderLanguage, optimizationPlan, optimizePrompt } from "../../snippets/03-managing-prompts/optimize-prompt";
-import { toCloudFormation, toCreatePromptRequest } from "../../snippets/03-managing-prompts/prompt-as-code";
-import { auditPrompts, teamPromptPolicy } from "../../snippets/03-managing-prompts/audit";
-import { cleanUpChapter } from "../../snippets/03-managing-prompts/clean-up";
-import { compareVariants, fillTemplate } from "../../snippets/03-managing-prompts/compare-variants";
-import { promptManagementAdvice } from "../../snippets/bedrock-guide/prompt-management-advice";
+import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/04-managing-prompts/naming";
+import { createChatPrompt, createTextPrompt } from "../../snippets/04-managing-prompts/create-prompts";
+import { PromptFieldMissing, listAllPrompts, readPromptSettings } from "../../snippets/04-managing-prompts/read-prompts";
+import { createVersion, diffVersions, editDraftText, listVersions } from "../../snippets/04-managing-prompts/versions";
+import { FIELDS_THE_PROMPT_DEFINES, runPrompt, streamPrompt } from "../../snippets/04-managing-prompts/use-prompt";
+import { keepReaderLanguage, optimizationPlan, optimizePrompt } from "../../snippets/04-managing-prompts/optimize-prompt";
+import { toCloudFormation, toCreatePromptRequest } from "../../snippets/04-managing-prompts/prompt-as-code";
+import { auditPrompts, teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
+import { cleanUpChapter } from "../../snippets/04-managing-prompts/clean-up";
+import { compareVariants, fillTemplate } from "../../snippets/04-managing-prompts/compare-variants";
+import { promptManagementAdvice } from "../../packages/bedrock-guide/prompt-management-advice";
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
-import constraints from "../../emulator/src/generated/constraints.json";
+import constraints from "../../packages/emulator/src/generated/constraints.json";
 
 /** The notebook's core flow: create, version, run, clean up. Returns what a reader would look at. */
 async function chapterFlow() {
@@ -120,7 +120,7 @@ describe("naming rule and tags", () => {
     for (const name of ["a-b-es", "team9-x_y_z-en", `${"a".repeat(40)}-${"b".repeat(40)}-es`]) {
       expect(PROMPT_NAME_RULE.test(name) && AWS_PROMPT_NAME.test(name), name).toBe(true);
     }
-    expect(chapterTags("ana", "docs")).toEqual({ "guide-chapter": "03-managing-prompts", owner: "ana", team: "docs" });
+    expect(chapterTags("ana", "docs")).toEqual({ "guide-chapter": "04-managing-prompts", owner: "ana", team: "docs" });
   });
 });
 

@@ -2,7 +2,7 @@
 // CloudFormation's own resource schema: an independent spelling of AWS::Bedrock::Prompt.
 // test/slow/cdk-prompt.test.ts synthesises it with aws-cdk-lib (seconds of CPU, so in the full lane)
 // and compares with the committed synthesis, which the quick test in managing-prompts.test.ts uses.
-import { chapterTags } from "../../snippets/03-managing-prompts/naming";
+import { chapterTags } from "../../snippets/04-managing-prompts/naming";
 
 export const SUMMARY = "Resume el siguiente texto en {{palabras}} palabras como máximo:\n{{texto}}";
 

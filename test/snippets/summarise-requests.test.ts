@@ -38,7 +38,7 @@ describe("summarise, against a scripted emulator", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].requestedModelId).toBe(SUMMARY_MODEL);
     expect(calls[0].messages).toEqual([{ role: "user", content: [{ text: "Some long article." }] }]);
-    // The emulator follows "in one sentence" (emulator/README.md); the system prompt must ask for it.
+    // The emulator follows "in one sentence" (packages/emulator/README.md); the system prompt must ask for it.
     expect(JSON.stringify(calls[0].system)).toMatch(/one sentence/);
     expect(calls[0].inferenceConfig.maxTokens).toBeGreaterThan(0);
   });

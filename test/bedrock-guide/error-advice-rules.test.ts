@@ -165,7 +165,7 @@ describe("regions and connections", () => {
   });
 
   it("offline, a region the emulator has no catalog for says so too", () => {
-    // The emulator's ValidationException for an uncovered region (emulator/src/catalog.ts).
+    // The emulator's ValidationException for an uncovered region (packages/emulator/src/catalog.ts).
     const error = awsError("ValidationException", "The Bedrock emulator has no model catalog for region eu-south-2. Its catalog covers eu-west-1, us-east-1. Set AWS_REGION (or the client's region) to one of them.", 400);
     const { es, en } = both(error, { region: "eu-south-2" });
     expect(en.problem).toBe("region-without-bedrock");

@@ -237,7 +237,7 @@ let cached: Catalog | undefined;
  */
 export function dataFile(name: string): string {
   // CommonJS (tsx, tslab, the compiled package) has __dirname; other loaders fall back to the working directory.
-  const here = typeof __dirname === "string" ? __dirname : join(process.cwd(), "emulator", "src");
+  const here = typeof __dirname === "string" ? __dirname : join(process.cwd(), "packages", "emulator", "src");
   const candidates = [join(here, "data", name), join(here, "..", "data", name), join(here, "..", "..", "data", name), join(here, "..", "..", "..", "data", name)];
   return candidates.find((p) => existsSync(p)) ?? candidates[2];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { barChart, htmlTable, inNotebook, inParallel, textTable } from "bedrock-guide";
-import { escapeHtml } from "../../snippets/bedrock-guide/display";
+import { escapeHtml } from "../../packages/bedrock-guide/display";
 
 describe("tables", () => {
   const rows = [

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = join(dirname(fileURLToPath(import.meta.url)), "..");
-const repo = join(here, "..");
+const repo = join(here, "..", "..");
 const saved = join(here, ".package.dev.json");
 const manifestPath = join(here, "package.json");
 const mode = process.argv[2] ?? "--pack";

@@ -1,7 +1,7 @@
 // The prompt validation toolkit: checks for the four criteria of a good answer (accuracy,
 // consistency, coherence, format), a model as judge, and an A/B comparison of prompt variants.
 // In this repository import it from `bedrock-guide`. To reuse it elsewhere, copy the whole
-// `snippets/bedrock-guide` folder (the toolkit uses its language, region, pricing and chart
+// `packages/bedrock-guide` folder (the toolkit uses its language, region, pricing and chart
 // helpers); as packages it needs only the AWS SDK, zod and tinyld.
 import { contains, exactly, matches, numberNear } from "./accuracy";
 import {

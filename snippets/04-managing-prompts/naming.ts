@@ -41,7 +41,7 @@ export function namingProblems(name: string): string[] {
 /** The tag that marks everything this chapter creates, so the clean-up can find it. */
 export const CHAPTER_TAG = {
   key: "guide-chapter",
-  value: "03-managing-prompts",
+  value: "04-managing-prompts",
 } as const;
 
 /** Tags for a new prompt: the chapter's mark, who owns it and which team may edit it. */

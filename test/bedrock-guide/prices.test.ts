@@ -65,12 +65,12 @@ describe("priceOf", () => {
       endOfLifeTime: "2027-01-08T08:00:00Z",
     });
     const fixture = { models: [id], input: 30, output: 150, source: "fixture" };
-    const dataModule = "../../snippets/bedrock-guide/data";
+    const dataModule = "../../packages/bedrock-guide/data";
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-01T00:00:00Z"));
     vi.resetModules();
     vi.doMock(dataModule, async (importOriginal) => {
-      const real = await importOriginal<typeof import("../../snippets/bedrock-guide/data")>();
+      const real = await importOriginal<typeof import("../../packages/bedrock-guide/data")>();
       return {
         readDataFile: (name: string) =>
           name === "prices.json" ? { ...real.readDataFile<object>(name), extendedAccess: [fixture] } : real.readDataFile(name),
@@ -80,7 +80,7 @@ describe("priceOf", () => {
       // Re-import the prices module only, not the whole lib: a module loaded inside a test counts as
       // that test's coverage, which would turn every lib module's static mutants into mutants only
       // this test "covers" (and cannot kill) instead of the ignored static mutants they are.
-      const guide = await import("../../snippets/bedrock-guide/prices");
+      const guide = await import("../../packages/bedrock-guide/prices");
       expect(guide.priceOf(`us.${id}`)).toEqual({ modelId: id, inputPerMillion: 30, outputPerMillion: 150, rate: "extended-access", source: "fixture" });
       // 1,000 in + 100 out: 1000 × 30/1e6 + 100 × 150/1e6 = 0.03 + 0.015.
       expect(guide.costOf(id, { inputTokens: 1000, outputTokens: 100 })).toBeCloseTo(0.045, 12);

@@ -3,13 +3,13 @@ import { readFileSync } from "node:fs";
 import type { ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import { scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type ScriptedResponder, type TestEmulator } from "bedrock-emulator";
 import { answerOf, CheckConfigError, checkAnswer, checks, comparePrompts, consistencyOf, runConsistency, similarity, type Check } from "bedrock-guide";
-import * as chart from "../../snippets/bedrock-guide/chart";
+import * as chart from "../../packages/bedrock-guide/chart";
 
 // Running checks: answerOf and checkAnswer, consistency across runs, and the A/B comparison of
 // prompt variants. Model calls go to the emulator with a scripted responder, so the test decides
 // each answer, its token counts and (through a fake clock) how long it took.
 
-vi.mock("../../snippets/bedrock-guide/chart", async (importOriginal) => {
+vi.mock("../../packages/bedrock-guide/chart", async (importOriginal) => {
   const actual = await importOriginal<typeof chart>();
   return { ...actual, barChart: vi.fn(actual.barChart) };
 });

@@ -43,7 +43,7 @@ function fakeTslab(lastWriteDisplayData: unknown) {
 /** A fresh copy of display.ts: it remembers what it found for the rest of the process. */
 async function freshDisplay() {
   vi.resetModules();
-  return import("../../snippets/bedrock-guide/display");
+  return import("../../packages/bedrock-guide/display");
 }
 
 const muteLog = () => vi.spyOn(console, "log").mockImplementation(() => {});

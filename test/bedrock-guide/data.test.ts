@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readDataFile } from "../../snippets/bedrock-guide/data";
+import { readDataFile } from "../../packages/bedrock-guide/data";
 
 describe("readDataFile", () => {
   it("reads a file of data/ by name", () => {

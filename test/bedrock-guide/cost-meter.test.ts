@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BudgetExceededError, CostMeter, ExtendedAccessPriceUnknown, type MeteredCall } from "bedrock-guide";
-import { readDataFile } from "../../snippets/bedrock-guide/data";
+import { readDataFile } from "../../packages/bedrock-guide/data";
 
 // Expected costs are worked out by hand from data/prices.json (USD per million tokens, or per
 // image); the first test pins the prices used, so a price update says which numbers to redo.

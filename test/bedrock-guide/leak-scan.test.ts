@@ -8,7 +8,7 @@ import { findLeaks, DOCUMENTATION_ACCOUNTS } from "./leak-patterns";
 // (with their outputs), the lessons, the pages, the data files and the built site. Executed
 // notebooks are the risky part: a live run would print whatever the SDK returned.
 const root = join(__dirname, "..", "..");
-const SCANNED = ["notebooks", "snippets", "site", "data", "scripts", "README.md", "emulator/README.md"];
+const SCANNED = ["notebooks", "snippets", "site", "data", "scripts", "README.md", "packages/emulator/README.md"];
 const TEXT = new Set([".ts", ".mts", ".mjs", ".js", ".json", ".md", ".mdx", ".ipynb", ".svg", ".html", ".css", ".txt", ".xml", ".astro", ".yml", ".yaml"]);
 
 function committedFiles(): string[] {
