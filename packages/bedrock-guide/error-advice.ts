@@ -36,6 +36,7 @@ export type Problem =
   | "quota"
   | "budget"
   | "cannot-connect"
+  | "temperature-refused"
   | "temperature-with-top-p"
   | "invalid-request"
   | "prompt-not-found"
@@ -495,6 +496,25 @@ const RULES: Rule[] = [
     }),
   },
   {
+    problem: "temperature-refused",
+    when: (f) =>
+      /`?temperature`? is deprecated for this model/i.test(f.message),
+    advise: (f) => ({
+      title: {
+        es: "este modelo no acepta temperature",
+        en: "this model does not take temperature",
+      },
+      explanation: {
+        es: `${f.model || "Este modelo"} rechaza el parámetro temperature, tenga el valor que tenga: Claude Opus 4.7 y los Opus posteriores ya no lo admiten (su proveedor retiró también topP).`,
+        en: `${f.model || "This model"} refuses the temperature parameter, whatever its value: Claude Opus 4.7 and later Opus models no longer take it (their provider removed topP too).`,
+      },
+      fix: {
+        es: "Quita temperature de inferenceConfig (en el cuerpo de InvokeModel, temperature) y deja que el modelo use sus valores. La función sampling() del capítulo 2 lo hace por ti, con los datos de data/sampling-rules.json.",
+        en: "Remove temperature from inferenceConfig (in an InvokeModel body, temperature) and let the model use its defaults. Chapter 2's sampling() does it for you, from data/sampling-rules.json.",
+      },
+    }),
+  },
+  {
     problem: "temperature-with-top-p",
     when: (f) =>
       /`?temperature`? and `?top_?p`? cannot both be specified/i.test(
@@ -506,8 +526,8 @@ const RULES: Rule[] = [
         en: "temperature and topP together",
       },
       explanation: {
-        es: `${f.model || "Este modelo"} no acepta temperature y topP en la misma petición: Claude Sonnet 4.5, Haiku 4.5 y los Claude posteriores solo admiten uno de los dos.`,
-        en: `${f.model || "This model"} does not accept temperature and topP in the same request: Claude Sonnet 4.5, Haiku 4.5 and later Claude models take only one of them.`,
+        es: `${f.model || "Este modelo"} no acepta temperature y topP en la misma petición: Claude Opus 4.1, Sonnet 4.5, Haiku 4.5 y los Claude posteriores solo admiten uno de los dos.`,
+        en: `${f.model || "This model"} does not accept temperature and topP in the same request: Claude Opus 4.1, Sonnet 4.5, Haiku 4.5 and later Claude models take only one of them.`,
       },
       fix: {
         es: "Deja solo uno de los dos, temperature o topP (en el cuerpo de InvokeModel, temperature o top_p); para estos modelos Anthropic recomienda temperature.",

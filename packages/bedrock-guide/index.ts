@@ -41,7 +41,13 @@ export {
   type AdviceContext,
   type Problem,
 } from "./error-advice";
-export { refusesTemperatureWithTopP } from "./sampling-rules";
+export {
+  refusesTemperature,
+  refusesTemperatureWithTopP,
+  samplingRulesFor,
+  type SamplingRefusal,
+  type SamplingRulesForModel,
+} from "./sampling-rules";
 export {
   modelFacts,
   regionsOffering,

@@ -5,9 +5,12 @@ import {
 } from "@aws-sdk/client-bedrock-runtime";
 import {
   explainError,
+  modelFacts,
   modelIdFor,
-  refusesTemperatureWithTopP,
   runConsistency,
+  samplingRulesFor,
+  say,
+  type Language,
 } from "bedrock-guide";
 
 // What each inference parameter changes, by running it. `stopReason` tells which limit ended
@@ -67,21 +70,72 @@ export async function tryParameters(
 }
 
 /**
- * Temperature and topP both control how adventurous sampling is. Some models (Claude Sonnet 4.5,
- * Haiku 4.5 and later) refuse both in one request, so this keeps temperature and drops topP there.
+ * The end of an answer, whitespace collapsed: where it stops shows which limit cut it (a
+ * max_tokens cut mid-sentence, a stop sequence just before its marker).
+ */
+export function answerEnding(answer: string, length: number): string {
+  const text = answer.replace(/\s+/g, " ").trim();
+  return text.length > length ? `…${text.slice(-length)}` : text;
+}
+
+/**
+ * Temperature and topP both control how adventurous sampling is, and models disagree on what
+ * they take (data/sampling-rules.json, with sources): Claude Sonnet 4.5, Haiku 4.5, later
+ * Claude models and Opus 4.1 refuse the two together, and Opus 4.7 and later refuse
+ * temperature itself (their provider removed topP too). This sends only what the model takes:
+ * with both wanted where the pair is refused, it keeps temperature, as Anthropic recommends.
  */
 export function sampling(
   model: string,
   wanted: { temperature?: number; topP?: number },
 ): InferenceConfiguration {
+  const rules = samplingRulesFor(model);
+  const sent: InferenceConfiguration = { ...wanted };
+  if (rules.refuses.includes("temperature")) delete sent.temperature;
+  if (rules.leaveOut.includes("topP")) delete sent.topP;
   if (
-    wanted.temperature !== undefined &&
-    wanted.topP !== undefined &&
-    refusesTemperatureWithTopP(model)
+    rules.refuses.includes("temperatureWithTopP") &&
+    sent.temperature !== undefined
   ) {
-    return { temperature: wanted.temperature };
+    delete sent.topP;
   }
-  return { ...wanted };
+  return sent;
+}
+
+/** For each model, what it takes and what `sampling` sends when you ask for both. */
+export function whatModelsTake(
+  models: string[],
+  lang: Language,
+): Array<Record<string, string>> {
+  const yes = say({ es: "sí", en: "yes" }, lang);
+  const refused = say({ es: "rechazado", en: "refused" }, lang);
+  const leftOut = say(
+    { es: "retirado: se omite", en: "removed: left out" },
+    lang,
+  );
+  return models.map((model) => {
+    const rules = samplingRulesFor(model);
+    const refuses = (r: "temperature" | "temperatureWithTopP") =>
+      rules.refuses.includes(r) ? refused : yes;
+    return {
+      [say({ es: "modelo", en: "model" }, lang)]:
+        modelFacts(model)?.modelName ?? model,
+      temperature: refuses("temperature"),
+      topP: rules.leaveOut.includes("topP") ? leftOut : yes,
+      [say({ es: "los dos", en: "both" }, lang)]: rules.refuses.includes(
+        "temperature",
+      )
+        ? refused
+        : refuses("temperatureWithTopP"),
+      [say(
+        {
+          es: "sampling({ temperature: 0.7, topP: 0.9 })",
+          en: "sampling({ temperature: 0.7, topP: 0.9 })",
+        },
+        lang,
+      )]: JSON.stringify(sampling(model, { temperature: 0.7, topP: 0.9 })),
+    };
+  });
 }
 
 /**

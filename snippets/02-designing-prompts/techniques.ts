@@ -160,3 +160,26 @@ export function conversationTable(
     })),
   ];
 }
+
+/**
+ * Chosen turns in full (whitespace as sent), for what conversationTable cuts: the self-refinement
+ * cell compares the draft (turn 2) with the rewrite (turn 6).
+ */
+export function turnsInFull(
+  run: TechniqueRun,
+  turns: number[],
+): Array<{ turn: number; role: string; text: string }> {
+  return turns.map((turn) => {
+    const message = run.conversation[turn - 1];
+    if (!message) {
+      throw new RangeError(
+        `turn ${turn} does not exist: the conversation has ${run.conversation.length} turns`,
+      );
+    }
+    return {
+      turn,
+      role: message.role ?? "",
+      text: (message.content ?? []).map((b) => b.text ?? "").join(""),
+    };
+  });
+}

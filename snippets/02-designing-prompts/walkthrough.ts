@@ -4,7 +4,12 @@
 import { say, show, startGuide } from "bedrock-guide";
 import { samePromptOnModels } from "./adapt-to-model";
 import { tryExercise } from "./exercises";
-import { sampling, temperatureSpread, tryParameters } from "./parameters";
+import {
+  answerEnding,
+  temperatureSpread,
+  tryParameters,
+  whatModelsTake,
+} from "./parameters";
 import {
   buildPrompt,
   sendPrompt,
@@ -17,6 +22,7 @@ import {
   incremental,
   rolePlay,
   selfRefine,
+  turnsInFull,
   withConstraints,
   zeroShot,
 } from "./techniques";
@@ -38,6 +44,7 @@ import { z } from "zod";
 // Foundation models by ID; modelIdFor turns each into what your region can call.
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
+const OPUS_4_7 = "anthropic.claude-opus-4-7";
 show.table([
   { model: "Claude Haiku 4.5", modelId: await modelIdFor(HAIKU) },
   { model: "Nova 2 Lite", modelId: await modelIdFor(NOVA_LITE) },
@@ -307,6 +314,7 @@ const refined = await selfRefine(
   },
 );
 show.table(conversationTable(refined));
+show.table(turnsInFull(refined, [2, 6]));
 // #endregion self-refinement
 
 // #region role-playing
@@ -381,29 +389,11 @@ const trials = [
 show.table(
   (await tryParameters(HAIKU, question, trials)).map((r) => ({
     ...r,
-    answer: r.answer.replace(/\s+/g, " ").slice(0, 70),
+    // Where each answer ends shows which limit cut it.
+    answer: answerEnding(r.answer, 60),
   })),
 );
-console.log(
-  say(
-    {
-      es: "Con Claude Haiku 4.5, `sampling` deja solo la temperatura:",
-      en: "With Claude Haiku 4.5, `sampling` keeps only the temperature:",
-    },
-    guide.lang,
-  ),
-  sampling(HAIKU, { temperature: 0.7, topP: 0.9 }),
-);
-console.log(
-  say(
-    {
-      es: "Con Nova 2 Lite se admiten los dos:",
-      en: "Nova 2 Lite accepts both:",
-    },
-    guide.lang,
-  ),
-  sampling(NOVA_LITE, { temperature: 0.7, topP: 0.9 }),
-);
+show.table(whatModelsTake([HAIKU, OPUS_4_7, NOVA_LITE], guide.lang));
 // #endregion parameters
 
 // #region temperature

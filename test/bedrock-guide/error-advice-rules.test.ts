@@ -396,7 +396,7 @@ describe("access, quotas and requests", () => {
     expect(en.explanation).toMatch(/^This model does not accept temperature and topP/);
     expect(es.title).toBe("temperature y topP a la vez");
     expect(es.explanation).toMatch(/^Este modelo no acepta temperature y topP/);
-    expect(es.explanation).toContain("Claude Sonnet 4.5, Haiku 4.5");
+    expect(es.explanation).toContain("Claude Opus 4.1, Sonnet 4.5, Haiku 4.5");
     const named = explainError(awsError("ValidationException", "`temperature` and `top_p` cannot both be specified for this model.", 400), { modelId: `eu.${HAIKU}`, lang: "es" });
     expect(named.explanation).toMatch(new RegExp(`^eu\\.${HAIKU.replace(/[.]/g, "\\.")} no acepta temperature y topP`));
   });

@@ -160,6 +160,17 @@ describe("temperature with topP (Claude 4.5 and later)", () => {
     expect(es.fix).toMatch(/recomienda temperature/);
   });
 
+  it("explains Opus 4.7's temperature refusal, not as the pair's, and says to leave temperature out, in both languages", () => {
+    const error = Object.assign(new Error("The model returned the following errors: `temperature` is deprecated for this model."), { name: "ValidationException", $metadata: { httpStatusCode: 400 } });
+    const en = explainError(error, { modelId: "global.anthropic.claude-opus-4-7", lang: "en" });
+    expect(en.problem).toBe("temperature-refused");
+    expect(en.explanation).toContain("global.anthropic.claude-opus-4-7");
+    expect(en.fix).toMatch(/Remove temperature/);
+    const es = explainError(error, { lang: "es" });
+    expect(es.problem).toBe("temperature-refused");
+    expect(es.fix).toMatch(/Quita temperature/);
+  });
+
   it("knows which models refuse both, by ID, profile or ARN (from data/sampling-rules.json)", async () => {
     const { refusesTemperatureWithTopP } = await import("bedrock-guide");
     expect(refusesTemperatureWithTopP("anthropic.claude-sonnet-4-5-20250929-v1:0")).toBe(true);
@@ -167,9 +178,10 @@ describe("temperature with topP (Claude 4.5 and later)", () => {
     expect(refusesTemperatureWithTopP("global.anthropic.claude-opus-4-5-20251101-v1:0")).toBe(true);
     expect(refusesTemperatureWithTopP("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6")).toBe(true);
     expect(refusesTemperatureWithTopP("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-opus-4-7")).toBe(true);
-    // Before Claude 4.5, and other providers: both are accepted.
+    // Claude Opus 4.1 already refused the pair (aws-samples/bedrock-chat PR #979).
+    expect(refusesTemperatureWithTopP("anthropic.claude-opus-4-1-20250805-v1:0")).toBe(true);
+    // Sonnet 4, and other providers: both are accepted.
     expect(refusesTemperatureWithTopP("anthropic.claude-sonnet-4-20250514-v1:0")).toBe(false);
-    expect(refusesTemperatureWithTopP("anthropic.claude-opus-4-1-20250805-v1:0")).toBe(false);
     expect(refusesTemperatureWithTopP("us.amazon.nova-micro-v1:0")).toBe(false);
     expect(refusesTemperatureWithTopP("mistral.mistral-large-2402-v1:0")).toBe(false);
   });

@@ -1,51 +1,69 @@
+// data/sampling-rules.json, read through the lib, against the facts sheet's rules
+// (../shared/data/bedrock-facts.md, "Sampling parameters") applied to the catalog's model names:
+// Claude 4.5 and later, and Opus 4.1, refuse temperature with topP; Claude Opus 4.7 and later
+// refuse temperature itself. The names come from ListFoundationModels (data/catalog.json).
 import { describe, expect, it } from "vitest";
-import { refusesTemperatureWithTopP } from "bedrock-guide";
+import { refusesTemperature, refusesTemperatureWithTopP, samplingRulesFor } from "bedrock-guide";
 import catalog from "../../data/catalog.json";
 import rules from "../../data/sampling-rules.json";
 
-const refusing = rules.temperatureWithTopP.models;
+const anthropic = catalog.models.filter((m) => m.providerName === "Anthropic");
+const version = (name: string, family?: string) => {
+  const m = /^Claude ([A-Za-z]+) (\d+(?:\.\d+)?)$/.exec(name);
+  return m && (!family || m[1] === family) ? Number(m[2]) : undefined;
+};
+const ids = (select: (name: string) => boolean) => [...new Set(anthropic.filter((m) => select(m.modelName)).map((m) => m.modelId))].sort();
 
-describe("refusesTemperatureWithTopP", () => {
-  it("is true for each model data/sampling-rules.json lists, by bare ID, by any geography's profile and by ARN", () => {
-    expect(refusing.length).toBeGreaterThan(5);
-    for (const id of refusing) {
-      for (const reference of [
-        id,
-        `us.${id}`,
-        `eu.${id}`,
-        `apac.${id}`,
-        `jp.${id}`,
-        `global.${id}`,
-        `arn:aws:bedrock:eu-west-1::foundation-model/${id}`,
-        `arn:aws:bedrock:ap-northeast-1:123456789012:inference-profile/jp.${id}`,
-      ]) {
-        expect(refusesTemperatureWithTopP(reference), reference).toBe(true);
+const referencesTo = (id: string) => [
+  id,
+  `us.${id}`,
+  `eu.${id}`,
+  `apac.${id}`,
+  `jp.${id}`,
+  `global.${id}`,
+  `arn:aws:bedrock:eu-west-1::foundation-model/${id}`,
+  `arn:aws:bedrock:ap-northeast-1:123456789012:inference-profile/jp.${id}`,
+];
+
+describe("which sampling parameters each model refuses", () => {
+  it("temperature with topP: Claude <family> 4.5 and later, and Claude Opus 4.1, by bare ID, any geography's profile and ARN", () => {
+    const expected = ids((name) => (version(name) ?? 0) >= 4.5 || name === "Claude Opus 4.1");
+    expect(expected).toHaveLength(11);
+    for (const m of anthropic) {
+      for (const reference of referencesTo(m.modelId)) {
+        expect(refusesTemperatureWithTopP(reference), reference).toBe(expected.includes(m.modelId));
+      }
+    }
+    // Claude 3.x and Sonnet 4 take both.
+    expect(refusesTemperatureWithTopP("anthropic.claude-sonnet-4-20250514-v1:0")).toBe(false);
+    expect(refusesTemperatureWithTopP("us.anthropic.claude-3-5-sonnet-20241022-v2:0")).toBe(false);
+  });
+
+  it("temperature itself: Claude Opus 4.7 and later only; Opus 4.6, Sonnet and Haiku still take it", () => {
+    const expected = ids((name) => (version(name, "Opus") ?? 0) >= 4.7);
+    expect(expected).toEqual(["anthropic.claude-opus-4-7", "anthropic.claude-opus-4-8", "anthropic.claude-opus-5"]);
+    for (const m of anthropic) {
+      for (const reference of referencesTo(m.modelId)) {
+        expect(refusesTemperature(reference), reference).toBe(expected.includes(m.modelId));
       }
     }
   });
 
-  it("is false for every other Anthropic model of the capture, and for other providers", () => {
-    const others = catalog.models.filter((m) => m.providerName === "Anthropic" && !refusing.includes(m.modelId));
-    // Claude 3.x, Sonnet 4 and Opus 4.1 are among them (before Claude Sonnet 4.5).
-    expect(others.map((m) => m.modelId)).toEqual(expect.arrayContaining(["anthropic.claude-sonnet-4-20250514-v1:0", "anthropic.claude-3-haiku-20240307-v1:0"]));
-    for (const m of others) {
-      expect(refusesTemperatureWithTopP(m.modelId), m.modelId).toBe(false);
-      expect(refusesTemperatureWithTopP(`global.${m.modelId}`), m.modelId).toBe(false);
+  it("other providers refuse neither", () => {
+    for (const m of catalog.models.filter((m) => m.providerName !== "Anthropic")) {
+      expect(samplingRulesFor(m.modelId).refuses, m.modelId).toEqual([]);
     }
-    expect(refusesTemperatureWithTopP("eu.amazon.nova-micro-v1:0")).toBe(false);
-    expect(refusesTemperatureWithTopP("meta.llama4-scout-17b-instruct-v1:0")).toBe(false);
+    expect(samplingRulesFor("eu.amazon.nova-micro-v1:0")).toEqual({ modelId: "amazon.nova-micro-v1:0", refuses: [], leaveOut: [], sources: [] });
   });
 
-  it("the list matches its documented selection: Claude <family> <version> with version 4.5 or later", () => {
-    // Re-derives data/sampling-rules.json's "selection" from the catalog's model names.
-    const selected = catalog.models
-      .filter((m) => m.providerName === "Anthropic")
-      .filter((m) => {
-        const version = /^Claude [A-Za-z]+ (\d+(?:\.\d+)?)$/.exec(m.modelName)?.[1];
-        return version !== undefined && Number(version) >= 4.5;
-      })
-      .map((m) => m.modelId)
-      .sort();
-    expect(selected).toEqual([...refusing].sort());
+  it("every rule names a model of the catalog, a refusal the file defines, and at least one source", () => {
+    const catalogIds = new Set(catalog.models.map((m) => m.modelId));
+    for (const [id, rule] of Object.entries(rules.models) as Array<[string, { refuses: string[]; leaveOut?: string[]; sources: string[] }]>) {
+      expect(catalogIds.has(id), id).toBe(true);
+      expect(rule.sources.length, id).toBeGreaterThan(0);
+      for (const r of rule.refuses) expect(Object.keys(rules.refusals), id).toContain(r);
+      // Removed topP is recorded where AWS's model card says so: the models that refuse temperature.
+      if (rule.leaveOut) expect(rule.refuses, id).toContain("temperature");
+    }
   });
 });

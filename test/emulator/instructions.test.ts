@@ -21,6 +21,10 @@ const HAIKU = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
 const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 const NOVA_MICRO = "us.amazon.nova-micro-v1:0";
 const MISTRAL = "mistral.mistral-large-2402-v1:0";
+// The texts Bedrock returns, as reported in public issues (sources in data/sampling-rules.json).
+const TEMPERATURE_MESSAGE = "The model returned the following errors: `temperature` is deprecated for this model.";
+const OPUS_47 = "global.anthropic.claude-opus-4-7";
+const OPUS_46 = "global.anthropic.claude-opus-4-6-v1";
 const SAMPLING_MESSAGE = "The model returned the following errors: `temperature` and `top_p` cannot both be specified for this model. Please use only one.";
 
 beforeAll(async () => {
@@ -251,6 +255,23 @@ describe("Claude 4.5 and later refuse temperature with topP", () => {
     // The bare ID is profile-only in every region of the catalog, so the model is never reached:
     // AWS answers with the on-demand error first, whatever the sampling parameters.
     await expectAwsError(rt.send(new InvokeModelCommand({ modelId: SONNET_45, body })), "ValidationException", 400, /on-demand throughput isn.t supported/);
+  });
+
+  it("Claude Opus 4.7 refuses temperature itself, even alone and even 1, Converse and InvokeModel alike; without it the model answers", async () => {
+    for (const inferenceConfig of [{ temperature: 0.5 }, { temperature: 1 }, both]) {
+      await expectAwsError(rt.send(new ConverseCommand({ modelId: OPUS_47, messages: [user("Hi there")], inferenceConfig })), "ValidationException", 400, TEMPERATURE_MESSAGE);
+    }
+    await expectAwsError(rt.send(new ConverseStreamCommand({ modelId: OPUS_47, messages: [user("Hi there")], inferenceConfig: { temperature: 0 } })), "ValidationException", 400, TEMPERATURE_MESSAGE);
+    const body = JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: 100, messages: [{ role: "user", content: "Hi" }], temperature: 0.2 });
+    await expectAwsError(rt.send(new InvokeModelCommand({ modelId: OPUS_47, body })), "ValidationException", 400, TEMPERATURE_MESSAGE);
+    const ok = await rt.send(new ConverseCommand({ modelId: OPUS_47, messages: [user("Hi there")] }));
+    expect(ok.stopReason).toBe("end_turn");
+  });
+
+  it("Claude Opus 4.6 still takes temperature alone, and refuses the pair", async () => {
+    const ok = await rt.send(new ConverseCommand({ modelId: OPUS_46, messages: [user("Hi there")], inferenceConfig: { temperature: 0.5 } }));
+    expect(ok.stopReason).toBe("end_turn");
+    await expectAwsError(rt.send(new ConverseCommand({ modelId: OPUS_46, messages: [user("Hi there")], inferenceConfig: both })), "ValidationException", 400, SAMPLING_MESSAGE);
   });
 
   it("other models accept both", async () => {

@@ -9,6 +9,7 @@ import { buildPrompt, sendPrompt, type PromptParts } from "../../snippets/02-des
 import {
   chainOfThought,
   conversationTable,
+  turnsInFull,
   fewShot,
   incremental,
   rolePlay,
@@ -17,7 +18,7 @@ import {
   zeroShot,
   type TechniqueRun,
 } from "../../snippets/02-designing-prompts/techniques";
-import { sampling, temperatureSpread, tryParameters } from "../../snippets/02-designing-prompts/parameters";
+import { answerEnding, sampling, temperatureSpread, tryParameters } from "../../snippets/02-designing-prompts/parameters";
 import { samePromptOnModels } from "../../snippets/02-designing-prompts/adapt-to-model";
 import { checkExercise, exercises, tryExercise } from "../../snippets/02-designing-prompts/exercises";
 
@@ -114,12 +115,41 @@ describe("conversationTable (no model call)", () => {
   });
 });
 
+describe("turnsInFull (no model call)", () => {
+  const user = (t: string): Message => ({ role: "user", content: [{ text: t }] });
+  const assistant = (t: string): Message => ({ role: "assistant", content: [{ text: t }] });
+
+  it("gives the chosen turns whole, whitespace kept, numbered as in conversationTable", () => {
+    const draft = "A draft that runs well past the table's ninety-character cut,\nover two lines, and keeps going to the end.";
+    const run: TechniqueRun = { technique: "self-refinement", conversation: [user("Write it"), assistant(draft), user("Review it"), assistant("1. Too long"), user("Rewrite it"), assistant("Short.")], answer: "Short." };
+    expect(turnsInFull(run, [2, 6])).toStrictEqual([
+      { turn: 2, role: "assistant", text: draft },
+      { turn: 6, role: "assistant", text: "Short." },
+    ]);
+    expect(() => turnsInFull(run, [7])).toThrow("turn 7 does not exist: the conversation has 6 turns");
+  });
+});
+
 describe("sampling (no model call)", () => {
   it("keeps what was asked when only one of the pair is set, even on a model that refuses both", () => {
     expect(sampling(HAIKU, { temperature: 0.7 })).toStrictEqual({ temperature: 0.7 });
     expect(sampling(HAIKU, { topP: 0.9 })).toStrictEqual({ topP: 0.9 });
     expect(sampling(HAIKU, {})).toStrictEqual({});
     expect(sampling(NOVA_LITE, { temperature: 0.7, topP: 0.9 })).toStrictEqual({ temperature: 0.7, topP: 0.9 });
+  });
+
+  it("leaves temperature and topP out for Claude Opus 4.7, which refuses the first and had the second removed", () => {
+    expect(sampling("anthropic.claude-opus-4-7", { temperature: 0.7 })).toStrictEqual({});
+    expect(sampling("anthropic.claude-opus-4-7", { topP: 0.9 })).toStrictEqual({});
+    // Opus 4.6 still takes temperature alone.
+    expect(sampling("anthropic.claude-opus-4-6-v1", { temperature: 0.7, topP: 0.9 })).toStrictEqual({ temperature: 0.7 });
+  });
+});
+
+describe("answerEnding", () => {
+  it("keeps the last characters, whitespace collapsed, and marks the cut", () => {
+    expect(answerEnding("us-east-1\neu-west-1\n  ap-south-1", 12)).toBe("…1 ap-south-1");
+    expect(answerEnding("short  answer\n", 60)).toBe("short answer");
   });
 });
 

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAnswer, checks, countWords, modelIdFor, startGuide, type Guide } from "bedrock-guide";
 import { buildPrompt, sendPrompt } from "../../snippets/02-designing-prompts/prompt-builder";
 import { conversationTable, fewShot, incremental, rolePlay, selfRefine, zeroShot } from "../../snippets/02-designing-prompts/techniques";
-import { sampling, temperatureSpread, tryParameters } from "../../snippets/02-designing-prompts/parameters";
+import { answerEnding, sampling, temperatureSpread, tryParameters, whatModelsTake } from "../../snippets/02-designing-prompts/parameters";
 import { samePromptOnModels } from "../../snippets/02-designing-prompts/adapt-to-model";
 import { checkExercise, exercises, type ExerciseId } from "../../snippets/02-designing-prompts/exercises";
 
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
+const OPUS_47 = "anthropic.claude-opus-4-7";
 const text = (m: { content?: Array<{ text?: string }> }) => (m.content ?? []).map((b) => b.text ?? "").join("");
 
 describe.each(["us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1"])("chapter 2 from %s", (region) => {
@@ -95,17 +96,30 @@ describe.each(["us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1"])("cha
       expect(row.stopReason).toBe("end_turn");
     });
 
-    it("sampling keeps only temperature where the model refuses both, per data/sampling-rules.json", async () => {
-      const rules = (await import("../../data/sampling-rules.json", { with: { type: "json" } })).default as { temperatureWithTopP: { models: string[] } };
-      expect(rules.temperatureWithTopP.models).toContain(HAIKU);
-      expect(rules.temperatureWithTopP.models).not.toContain(NOVA_LITE);
+    it("sampling sends only what each model takes, and AWS accepts the request it builds", async () => {
+      // Hand-checked against ../shared/data/bedrock-facts.md: Haiku 4.5 refuses the pair, Opus 4.7
+      // refuses temperature (its provider removed topP too), Nova 2 Lite takes both.
       expect(sampling(HAIKU, { temperature: 0.7, topP: 0.9 })).toEqual({ temperature: 0.7 });
       expect(sampling(`eu.${HAIKU}`, { temperature: 0.7, topP: 0.9 })).toEqual({ temperature: 0.7 });
       expect(sampling(NOVA_LITE, { temperature: 0.7, topP: 0.9 })).toEqual({ temperature: 0.7, topP: 0.9 });
       expect(sampling(HAIKU, { topP: 0.9 })).toEqual({ topP: 0.9 });
-      // And the request it builds is one AWS accepts.
+      expect(sampling(OPUS_47, { temperature: 0.7, topP: 0.9 })).toEqual({});
+      expect(sampling(`global.${OPUS_47}`, { temperature: 0 })).toEqual({});
       const runtime = new BedrockRuntimeClient({});
-      await expect(runtime.send(new ConverseCommand({ modelId: await modelIdFor(HAIKU), messages: [{ role: "user", content: [{ text: "hi there" }] }], inferenceConfig: sampling(HAIKU, { temperature: 0.7, topP: 0.9 }) }))).resolves.toBeDefined();
+      for (const model of [HAIKU, OPUS_47]) {
+        await expect(runtime.send(new ConverseCommand({ modelId: await modelIdFor(model), messages: [{ role: "user", content: [{ text: "hi there" }] }], inferenceConfig: sampling(model, { temperature: 0.7, topP: 0.9 }) }))).resolves.toBeDefined();
+      }
+    });
+
+    it("what each model takes, as the page's table shows it, in both languages", () => {
+      expect(whatModelsTake([HAIKU, OPUS_47, NOVA_LITE], "en")).toEqual([
+        { model: "Claude Haiku 4.5", temperature: "yes", topP: "yes", both: "refused", "sampling({ temperature: 0.7, topP: 0.9 })": '{"temperature":0.7}' },
+        { model: "Claude Opus 4.7", temperature: "refused", topP: "removed: left out", both: "refused", "sampling({ temperature: 0.7, topP: 0.9 })": "{}" },
+        { model: "Nova 2 Lite", temperature: "yes", topP: "yes", both: "yes", "sampling({ temperature: 0.7, topP: 0.9 })": '{"temperature":0.7,"topP":0.9}' },
+      ]);
+      expect(whatModelsTake([OPUS_47], "es")).toEqual([
+        { modelo: "Claude Opus 4.7", temperature: "rechazado", topP: "retirado: se omite", "los dos": "rechazado", "sampling({ temperature: 0.7, topP: 0.9 })": "{}" },
+      ]);
     });
 
     it("offline the emulator is deterministic, so every temperature gives identical runs", async () => {

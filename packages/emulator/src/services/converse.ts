@@ -100,26 +100,30 @@ export function checkInferenceConfig(value: unknown, path = "inferenceConfig"): 
   return out;
 }
 
+type SamplingRefusal = "temperature" | "temperatureWithTopP";
 interface SamplingRules {
-  temperatureWithTopP: { message: string; models: string[] };
+  refusals: Record<SamplingRefusal, { message: string }>;
+  models: Record<string, { refuses: SamplingRefusal[] }>;
 }
-let samplingRules: { message: string; models: Set<string> } | undefined;
+let samplingRules: SamplingRules | undefined;
 
 /** data/sampling-rules.json, the one source the guide's lib reads too (located like data/catalog.json). */
-function temperatureWithTopPRule(): { message: string; models: Set<string> } {
-  if (!samplingRules) {
-    const path = process.env.BEDROCK_EMULATOR_SAMPLING_RULES ?? dataFile("sampling-rules.json");
-    const rule = (JSON.parse(readFileSync(path, "utf8")) as SamplingRules).temperatureWithTopP;
-    samplingRules = { message: rule.message, models: new Set(rule.models) };
-  }
+function loadSamplingRules(): SamplingRules {
+  samplingRules ??= JSON.parse(readFileSync(process.env.BEDROCK_EMULATOR_SAMPLING_RULES ?? dataFile("sampling-rules.json"), "utf8")) as SamplingRules;
   return samplingRules;
 }
 
-/** Claude Sonnet 4.5, Haiku 4.5 and later refuse temperature and topP together (Converse and InvokeModel alike). */
+/**
+ * The sampling parameters a model refuses (Converse and InvokeModel alike), per data/sampling-rules.json:
+ * Claude Opus 4.7 and later refuse temperature itself; Claude Sonnet 4.5, Haiku 4.5, later Claude
+ * models and Opus 4.1 refuse temperature and topP together. The temperature refusal is checked first.
+ */
 export function checkSamplingParameters(modelId: string, cfg: { temperature?: number; topP?: number }): void {
-  if (cfg.temperature === undefined || cfg.topP === undefined) return;
-  const rule = temperatureWithTopPRule();
-  if (rule.models.has(modelId)) throw errors.validation(rule.message);
+  if (cfg.temperature === undefined) return;
+  const rules = loadSamplingRules();
+  const refuses = rules.models[modelId]?.refuses ?? [];
+  if (refuses.includes("temperature")) throw errors.validation(rules.refusals.temperature.message);
+  if (cfg.topP !== undefined && refuses.includes("temperatureWithTopP")) throw errors.validation(rules.refusals.temperatureWithTopP.message);
 }
 
 export function checkToolConfig(value: unknown, messages: Message[]): { tools: ToolSpecLite[]; toolChoice?: ResponderRequest["toolChoice"] } {
