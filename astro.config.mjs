@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import starlightLinksValidator from "starlight-links-validator";
-import { basePath, repoUrl, siteUrl } from "./shared/project.mjs";
+import { basePath, devToolbar, repoUrl, siteUrl } from "./shared/project.mjs";
 
 // The sidebar lists the chapters that exist (one MDX per chapter in the Spanish root); Starlight
 // shows each entry with the page's own title in the reader's language.
@@ -20,6 +20,7 @@ export default defineConfig({
   // The test build goes elsewhere (ASTRO_OUT_DIR) so `npm test` never leaves a sub-path build in dist/.
   outDir: process.env.ASTRO_OUT_DIR || "./dist",
   trailingSlash: "ignore",
+  devToolbar: { enabled: devToolbar },
   integrations: [
     starlight({
       title: { es: "Guía de Amazon Bedrock", en: "Amazon Bedrock guide" },

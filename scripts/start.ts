@@ -114,7 +114,10 @@ process.on("SIGTERM", () => stop(0));
 
 async function main() {
   const mode = process.env.BEDROCK_GUIDE_MODE ?? "offline";
-  const astro = start("site", process.execPath, [join(projectRoot, "node_modules", "astro", "bin", "astro.mjs"), "dev", "--port", String(SITE_PORT)]);
+  // A reader's site: no developer toolbar over the page (npm run dev keeps it).
+  const astro = start("site", process.execPath, [join(projectRoot, "node_modules", "astro", "bin", "astro.mjs"), "dev", "--port", String(SITE_PORT)], {
+    env: { ...process.env, GUIDE_DEV_TOOLBAR: "off" },
+  });
 
   const jupyter = pythonWithNotebookServer();
   let notebookUrl: string | undefined;

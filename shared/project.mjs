@@ -18,6 +18,12 @@ export const repoBranch = process.env.REPO_BRANCH || "main";
 /** Base of the guide's pages as notebooks should link to them: the published site with its base path. */
 export const publishedBase = `${siteUrl}${basePath.replace(/\/$/, "")}/`;
 
+/**
+ * Astro's developer toolbar, on for `npm run dev`. `npm start` serves the guide to a reader, not to
+ * someone developing the site, and turns it off (GUIDE_DEV_TOOLBAR=off).
+ */
+export const devToolbar = process.env.GUIDE_DEV_TOOLBAR !== "off";
+
 function normalizeBase(base) {
   const trimmed = base.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}` : "/";

@@ -167,6 +167,8 @@ describe("npm start", () => {
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
       const html = await res.text();
       expect(/<title>([^<]*)<\/title>/.exec(html)?.[1], url.href).toContain(titleOf(page));
+      // Astro's developer toolbar is for `npm run dev`; a reader's page does not load it.
+      expect(html).not.toContain("dev-toolbar/entrypoint");
     }
     expect(sitePortHolder.hits).toEqual([]);
   });
