@@ -12,7 +12,6 @@ import {
   currentLanguage,
   parseModelReference,
   say,
-  show,
   type Language,
 } from "bedrock-guide";
 
@@ -77,35 +76,35 @@ export async function auditPrompts(
   return findings;
 }
 
-/** The findings as a table with headers in the reader's language, or one sentence when there are none. */
-export function showFindings(
+/**
+ * The findings as a Markdown table with headers in the reader's language, or one sentence when
+ * there are none: an empty table would have no header and say nothing. Always something to show.
+ */
+export function findingsReport(
   findings: AuditFinding[],
   lang: Language = currentLanguage(),
-): void {
-  // An empty table would print no header at all: say what "nothing" means instead.
-  if (findings.length === 0) {
-    console.log(
-      say(
-        {
-          es: "Sin hallazgos: todos los prompts siguen la regla de nombres, tienen etiqueta owner y sus versiones llevan descripción.",
-          en: "No findings: every prompt follows the naming rule, has an owner tag, and its versions have a description.",
-        },
-        lang,
-      ),
+): string {
+  if (findings.length === 0)
+    return say(
+      {
+        es: "Sin hallazgos: todos los prompts siguen la regla de nombres, tienen etiqueta owner y sus versiones llevan descripción.",
+        en: "No findings: every prompt follows the naming rule, has an owner tag, and its versions have a description.",
+      },
+      lang,
     );
-    return;
-  }
-  const header = {
-    version: say({ es: "versión", en: "version" }, lang),
-    problem: say({ es: "problema", en: "problem" }, lang),
-  };
-  show.table(
-    findings.map((f) => ({
-      prompt: f.prompt,
-      [header.version]: f.version,
-      [header.problem]: f.problem,
-    })),
-  );
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const header = [
+    "prompt",
+    say({ es: "versión", en: "version" }, lang),
+    say({ es: "problema", en: "problem" }, lang),
+  ];
+  return [
+    header,
+    header.map(() => "---"),
+    ...findings.map((f) => [f.prompt, f.version, f.problem].map(cell)),
+  ]
+    .map((row) => `| ${row.join(" | ")} |`)
+    .join("\n");
 }
 
 /** What a role must be allowed to invoke so that prompts using these models can run. */

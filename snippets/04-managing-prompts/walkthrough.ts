@@ -14,7 +14,7 @@ import { modelIdFor, say, show, startGuide } from "bedrock-guide";
 import {
   auditPrompts,
   modelResourcesFor,
-  showFindings,
+  findingsReport,
   teamPromptPolicy,
 } from "./audit";
 import { cleanUpChapter } from "./clean-up";
@@ -356,7 +356,7 @@ const hurried = await new BedrockAgentClient({}).send(
 await new BedrockAgentClient({}).send(
   new CreatePromptVersionCommand({ promptIdentifier: hurried.id }),
 );
-showFindings(await auditPrompts(PROMPT_NAME_RULE));
+show.markdown(findingsReport(await auditPrompts(PROMPT_NAME_RULE)));
 
 // The policy lets the team run its prompts, so it names the models they use in this region.
 const promptModels = await Promise.all(

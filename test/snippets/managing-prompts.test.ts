@@ -1,6 +1,6 @@
 import { BedrockAgentClient, CreatePromptCommand, DeletePromptCommand, GetPromptCommand, ListPromptsCommand, ListTagsForResourceCommand, TagResourceCommand } from "@aws-sdk/client-bedrock-agent";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CDK_SYNTHESIS, PROMPT_AS_CODE, SUMMARY } from "./prompt-as-code-case";
 import { checks, forgetRegionListings, modelIdFor, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
 import { OPTIMIZABLE_MODELS } from "../../packages/emulator/src/services/agent-runtime";
@@ -14,7 +14,7 @@ import { createVersion, diffVersions, editDraftText, listVersions } from "../../
 import { FIELDS_THE_PROMPT_DEFINES, runPrompt, streamPrompt } from "../../snippets/04-managing-prompts/use-prompt";
 import { keepReaderLanguage, optimizationPlan, optimizePrompt } from "../../snippets/04-managing-prompts/optimize-prompt";
 import { toCloudFormation, toCreatePromptRequest } from "../../snippets/04-managing-prompts/prompt-as-code";
-import { auditPrompts, modelResourcesFor, showFindings, teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
+import { auditPrompts, findingsReport, modelResourcesFor, teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
 import { cleanUpChapter } from "../../snippets/04-managing-prompts/clean-up";
 import { compareVariants, fillTemplate, keepWinner, pickWinner, type VariantDraft } from "../../snippets/04-managing-prompts/compare-variants";
 import type { ComparisonRun, PromptComparison } from "bedrock-guide";
@@ -454,24 +454,17 @@ describe("good practices", () => {
     }
   });
 
-  it("showFindings says 'no findings' in the reader's language instead of an empty table, and labels a real one", () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    try {
-      showFindings([], "es");
-      showFindings([], "en");
-      expect(log.mock.calls.map((c) => c[0])).toEqual([
-        "Sin hallazgos: todos los prompts siguen la regla de nombres, tienen etiqueta owner y sus versiones llevan descripción.",
-        "No findings: every prompt follows the naming rule, has an owner tag, and its versions have a description.",
-      ]);
-      log.mockClear();
-      showFindings([{ prompt: "MyPrompt1", version: "1", problem: "versión sin descripción" }], "es");
-      // Outside a notebook show.table prints text: the header row, then the finding.
-      const table = String(log.mock.calls[0][0]).split("\n");
-      expect(table[0].split(/\s+/)).toEqual(["prompt", "versión", "problema"]);
-      expect(table[2]).toMatch(/^MyPrompt1\s+1\s+versión sin descripción$/);
-    } finally {
-      log.mockRestore();
-    }
+  it("findingsReport says 'no findings' in the reader's language instead of an empty table, and labels a real one", () => {
+    expect(findingsReport([], "es")).toBe("Sin hallazgos: todos los prompts siguen la regla de nombres, tienen etiqueta owner y sus versiones llevan descripción.");
+    expect(findingsReport([], "en")).toBe("No findings: every prompt follows the naming rule, has an owner tag, and its versions have a description.");
+    // A Markdown table: header in the reader's language, the separator, one row per finding (a | inside a cell escaped).
+    expect(findingsReport([{ prompt: "MyPrompt1", version: "1", problem: "versión sin descripción" }, { prompt: "a|b", version: "—", problem: "x" }], "es").split("\n")).toEqual([
+      "| prompt | versión | problema |",
+      "| --- | --- | --- |",
+      "| MyPrompt1 | 1 | versión sin descripción |",
+      "| a\\|b | — | x |",
+    ]);
+    expect(findingsReport([{ prompt: "p", version: "—", problem: "no owner tag" }], "en").split("\n")[0]).toBe("| prompt | version | problem |");
   });
 
   it("the team policy: documented actions, and hand-checked allow/deny cases", async () => {
