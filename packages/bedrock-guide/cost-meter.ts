@@ -5,7 +5,7 @@ import {
   costOf,
   formatUsd,
   priceOf,
-  sourceDatesOf,
+  sourceCitationsOf,
   type ModelPrice,
 } from "./prices";
 
@@ -183,17 +183,17 @@ export class CostMeter {
     show.markdown(`${this.summary()} ${this.pricesNote()}`);
   }
 
-  /** Which sources priced these calls, and the date of each: prices age, so they carry dates. */
+  /** Which sources priced these calls, named and linked, with the date of each: prices age. */
   pricesNote(): string {
     const prices = this.calls
       .map((c) => priceOf(c.modelId))
       .filter((p): p is ModelPrice => p !== undefined);
-    const dates = sourceDatesOf(prices).join(", ");
+    const sources = sourceCitationsOf(prices, this.options.lang).join("; ");
     return say(
-      dates
+      sources
         ? {
-            es: `Precios bajo demanda en USD de data/prices.json (fuente y fecha: ${dates}).`,
-            en: `On-demand prices in USD from data/prices.json (source and date: ${dates}).`,
+            es: `Precios bajo demanda en USD de data/prices.json (fuentes: ${sources}).`,
+            en: `On-demand prices in USD from data/prices.json (sources: ${sources}).`,
           }
         : {
             es: "Precios bajo demanda en USD de data/prices.json.",

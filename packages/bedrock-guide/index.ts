@@ -30,6 +30,7 @@ export {
   parseModelReference,
   priceSources,
   sourceDatesOf,
+  sourceCitationsOf,
   type ModelPrice,
   type Usage,
 } from "./prices";

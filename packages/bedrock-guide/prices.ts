@@ -1,6 +1,7 @@
 import { PROFILE_PREFIXES } from "bedrock-emulator";
 import { inExtendedAccess } from "./catalog-facts";
 import { readDataFile } from "./data";
+import type { Language } from "./language";
 
 interface PerMillion {
   input: number;
@@ -24,6 +25,8 @@ interface PriceFile {
   sources: Record<string, string>;
   /** When each source was read or last updated. */
   sourceDates: Record<string, string>;
+  /** What each source is called in each language, and where to read it. */
+  sourceNames: Record<string, { es: string; en: string; url: string }>;
   text: TextPriceEntry[];
   image: ImagePriceEntry[];
   /** Sourced prices for Legacy models in public extended access. */
@@ -146,6 +149,24 @@ export function sourceDatesOf(prices: ModelPrice[]): string[] {
   const { sourceDates } = priceFile();
   const ids = new Set(prices.flatMap((p) => p.source.match(/S\d+/g) ?? []));
   return [...ids].sort().map((id) => `${id} ${sourceDates[id] ?? "?"}`);
+}
+
+/**
+ * The sources of a set of prices as a reader can follow them: a Markdown link named in the
+ * reader's language, with the source's date, e.g. "[LiteLLM's price table](https://…), 2026-07-24".
+ * A source the file does not name keeps its ID.
+ */
+export function sourceCitationsOf(
+  prices: ModelPrice[],
+  lang: Language,
+): string[] {
+  const { sourceDates, sourceNames = {} } = priceFile();
+  const ids = new Set(prices.flatMap((p) => p.source.match(/S\d+/g) ?? []));
+  return [...ids].sort().map((id) => {
+    const name = sourceNames[id];
+    const label = name ? `[${name[lang]}](${name.url})` : id;
+    return `${label}, ${sourceDates[id] ?? "?"}`;
+  });
 }
 
 export function formatUsd(amount: number | undefined): string {

@@ -1,3 +1,9 @@
+import {
+  BedrockAgentClient,
+  CreatePromptVersionCommand,
+  GetPromptCommand,
+  UpdatePromptCommand,
+} from "@aws-sdk/client-bedrock-agent";
 import type { ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
 import {
   checks,
@@ -93,4 +99,84 @@ export async function compareVariants(
 /** What a summary must do: keep to the word limit the input asks for, in the reader's language. */
 export function summaryChecks(maxWords: number, lang: Language): Check[] {
   return [checks.maxWords(maxWords), checks.language(lang)];
+}
+
+/**
+ * The variant to keep: the one with the most cases that passed every check; between equals, the
+ * cheaper (a variant with an unknown cost loses that tie), then the one listed first. None when
+ * no variant passed a single case: then there is nothing worth saving.
+ */
+export function pickWinner(
+  comparison: PromptComparison,
+  drafts: VariantDraft[],
+): VariantDraft | undefined {
+  const score = (draft: VariantDraft) => {
+    const runs = comparison.runs.filter((r) => r.variant === draft.name);
+    const costs = runs.map((r) => r.costUsd);
+    return {
+      draft,
+      passed: runs.filter((r) => r.passed).length,
+      cost: costs.includes(undefined)
+        ? Infinity
+        : costs.reduce((sum, c) => sum! + c!, 0)!,
+    };
+  };
+  const [best] = drafts
+    .map(score)
+    .sort((a, b) => b.passed - a.passed || a.cost - b.cost);
+  return best && best.passed > 0 ? best.draft : undefined;
+}
+
+/**
+ * Saves a variant into a stored prompt: UpdatePrompt replaces the DRAFT's variant with the
+ * winner's text, model (resolved for this region) and parameters, keeping the prompt's name,
+ * description, key and variant name; then CreatePromptVersion freezes it, with a description
+ * that says why.
+ */
+export async function keepWinner(
+  promptId: string,
+  winner: VariantDraft,
+  versionDescription: string,
+) {
+  const agent = new BedrockAgentClient({});
+  const draft = await agent.send(
+    new GetPromptCommand({ promptIdentifier: promptId }),
+  );
+  const variantName = draft.defaultVariant ?? "main";
+  await agent.send(
+    new UpdatePromptCommand({
+      promptIdentifier: promptId,
+      name: draft.name,
+      description: draft.description,
+      customerEncryptionKeyArn: draft.customerEncryptionKeyArn,
+      defaultVariant: variantName,
+      variants: [
+        {
+          name: variantName,
+          templateType: "TEXT",
+          templateConfiguration: {
+            text: {
+              text: winner.template,
+              inputVariables: templateVariables(winner.template).map(
+                (name) => ({ name }),
+              ),
+            },
+          },
+          modelId: await modelIdFor(winner.foundationModelId),
+          inferenceConfiguration: {
+            text: {
+              temperature: winner.temperature,
+              maxTokens: winner.maxTokens,
+            },
+          },
+        },
+      ],
+    }),
+  );
+  return agent.send(
+    new CreatePromptVersionCommand({
+      promptIdentifier: promptId,
+      description: versionDescription,
+    }),
+  );
 }

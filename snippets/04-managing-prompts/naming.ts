@@ -1,4 +1,5 @@
 // The chapter's naming rule and tags, as code: every prompt the chapter creates goes through here.
+import { currentLanguage, say } from "bedrock-guide";
 
 /** AWS's own pattern for a prompt name (CreatePrompt, `name`): letters and digits, single `_`/`-` between them, 100 at most. */
 export const AWS_PROMPT_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
@@ -19,21 +20,43 @@ export function promptName(parts: PromptNameParts): string {
   const problems = namingProblems(name);
   if (problems.length > 0)
     throw new Error(
-      `"${name}" is not a valid prompt name: ${problems.join("; ")}.`,
+      say(
+        {
+          es: `"${name}" no vale como nombre de prompt: ${problems.join("; ")}.`,
+          en: `"${name}" is not a valid prompt name: ${problems.join("; ")}.`,
+        },
+        currentLanguage(),
+      ),
     );
   return name;
 }
 
-/** What is wrong with a name, if anything (an empty list means it follows both rules). */
+/**
+ * What is wrong with a name, in the reader's language (an empty list means it follows both
+ * rules).
+ */
 export function namingProblems(name: string): string[] {
+  const lang = currentLanguage();
   const problems: string[] = [];
   if (!AWS_PROMPT_NAME.test(name))
     problems.push(
-      "AWS refuses it (letters and digits, single _ or - between them, at most 100)",
+      say(
+        {
+          es: "AWS lo rechaza (letras y cifras, con un solo _ o - entre ellas, 100 como máximo)",
+          en: "AWS refuses it (letters and digits, single _ or - between them, at most 100)",
+        },
+        lang,
+      ),
     );
   if (!PROMPT_NAME_RULE.test(name))
     problems.push(
-      "it does not follow <team>-<purpose>-<lang> (lower case, purpose words joined by _, lang es or en)",
+      say(
+        {
+          es: "no sigue <equipo>-<propósito>-<idioma> (en minúsculas, las palabras del propósito unidas con _, idioma es o en)",
+          en: "it does not follow <team>-<purpose>-<lang> (lower case, purpose words joined by _, lang es or en)",
+        },
+        lang,
+      ),
     );
   return problems;
 }

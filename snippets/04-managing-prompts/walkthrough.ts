@@ -1,14 +1,30 @@
-// Chapter 3 as the notebook runs it: each region is one "try it" cell. The functions come from the
+// Chapter 4 as the notebook runs it: each region is one "try it" cell. The functions come from the
 // lesson files beside this one (in the notebook, from the cells before), so these imports stay
 // outside the regions.
+import {
+  BedrockAgentClient,
+  CreatePromptCommand,
+  CreatePromptVersionCommand,
+} from "@aws-sdk/client-bedrock-agent";
 import {
   BedrockRuntimeClient,
   ConverseCommand,
 } from "@aws-sdk/client-bedrock-runtime";
 import { modelIdFor, say, show, startGuide } from "bedrock-guide";
-import { auditPrompts, teamPromptPolicy } from "./audit";
+import {
+  auditPrompts,
+  modelResourcesFor,
+  findingsReport,
+  teamPromptPolicy,
+} from "./audit";
 import { cleanUpChapter } from "./clean-up";
-import { compareVariants, summaryChecks } from "./compare-variants";
+import {
+  compareVariants,
+  keepWinner,
+  pickWinner,
+  summaryChecks,
+  type VariantDraft,
+} from "./compare-variants";
 import { createChatPrompt, createTextPrompt } from "./create-prompts";
 import {
   CHAPTER_TAG,
@@ -50,12 +66,16 @@ const names = {
 };
 show.table(
   [
-    "docs-summary-es",
+    names.summary,
     "SummarizeArticlePrompt",
-    "docs-resumen corto-es",
+    say(
+      { es: "docs-resumen corto-es", en: "docs-short summary-en" },
+      guide.lang,
+    ),
   ].map((name) => ({
-    name,
-    problems: namingProblems(name).join("; ") || "—",
+    [say({ es: "nombre", en: "name" }, guide.lang)]: name,
+    [say({ es: "problemas", en: "problems" }, guide.lang)]:
+      namingProblems(name).join("; ") || "—",
   })),
 );
 // #endregion names
@@ -205,7 +225,25 @@ const values = {
   ),
 };
 const answer = await runPrompt(second.arn!, values);
+console.log(
+  say(
+    {
+      es: "Con Converse, la respuesta entera de una vez:",
+      en: "With Converse, the whole answer at once:",
+    },
+    guide.lang,
+  ),
+);
 console.log(answer.text);
+console.log(
+  say(
+    {
+      es: "\nCon ConverseStream, a trozos según llegan (el mismo texto):",
+      en: "\nWith ConverseStream, piece by piece as it arrives (the same text):",
+    },
+    guide.lang,
+  ),
+);
 await streamPrompt(second.arn!, values, (text) =>
   process.stdout.write(text),
 );
@@ -307,10 +345,33 @@ console.log(
 // #endregion as-code
 
 // #region audit
-show.table(await auditPrompts(PROMPT_NAME_RULE));
+// A prompt made in a hurry: the article's name, no owner tag, a version without a description.
+// It carries the chapter's tag, so the clean-up deletes it with the others.
+const hurried = await new BedrockAgentClient({}).send(
+  new CreatePromptCommand({
+    name: "SummarizeArticlePrompt",
+    tags: { [CHAPTER_TAG.key]: CHAPTER_TAG.value, team: "docs" },
+  }),
+);
+await new BedrockAgentClient({}).send(
+  new CreatePromptVersionCommand({ promptIdentifier: hurried.id }),
+);
+show.markdown(findingsReport(await auditPrompts(PROMPT_NAME_RULE)));
+
+// The policy lets the team run its prompts, so it names the models they use in this region.
+const promptModels = await Promise.all(
+  [summary.id!, support.id!].map(
+    async (id) => (await readPromptSettings(id)).modelId,
+  ),
+);
 console.log(
   JSON.stringify(
-    teamPromptPolicy("docs", guide.region, "123456789012"),
+    teamPromptPolicy(
+      "docs",
+      guide.region,
+      "123456789012",
+      await modelResourcesFor(promptModels),
+    ),
     null,
     2,
   ),
@@ -318,30 +379,31 @@ console.log(
 // #endregion audit
 
 // #region compare
+const variantDrafts: VariantDraft[] = [
+  {
+    name: "nova-2-lite",
+    foundationModelId: "amazon.nova-2-lite-v1:0",
+    template: summaryText,
+    temperature: 0.2,
+    maxTokens: 300,
+  },
+  {
+    name: "haiku-4-5",
+    foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
+    template: summaryText,
+    temperature: 0.2,
+    maxTokens: 300,
+  },
+  {
+    name: "gpt-oss-20b",
+    foundationModelId: "openai.gpt-oss-20b-1:0",
+    template: summaryText,
+    temperature: 0.7,
+    maxTokens: 300,
+  },
+];
 const comparison = await compareVariants(
-  [
-    {
-      name: "nova-2-lite",
-      foundationModelId: "amazon.nova-2-lite-v1:0",
-      template: summaryText,
-      temperature: 0.2,
-      maxTokens: 300,
-    },
-    {
-      name: "haiku-4-5",
-      foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
-      template: summaryText,
-      temperature: 0.2,
-      maxTokens: 300,
-    },
-    {
-      name: "gpt-oss-20b",
-      foundationModelId: "openai.gpt-oss-20b-1:0",
-      template: summaryText,
-      temperature: 0.7,
-      maxTokens: 300,
-    },
-  ],
+  variantDrafts,
   [values, { ...values, [variable.words]: "15" }].map((input) => ({
     input,
     checks: summaryChecks(Number(input[variable.words]), guide.lang),
@@ -349,6 +411,35 @@ const comparison = await compareVariants(
 );
 show.table(comparison.table());
 // #endregion compare
+
+// #region keep-winner
+const winner = pickWinner(comparison, variantDrafts);
+if (!winner) {
+  console.log(
+    say(
+      {
+        es: "Ninguna variante superó un caso entero: el prompt se queda como está.",
+        en: "No variant passed a whole case: the prompt stays as it is.",
+      },
+      guide.lang,
+    ),
+  );
+} else {
+  const third = await keepWinner(
+    summary.id!,
+    winner,
+    say(
+      {
+        es: `Variante ganadora de la comparación: ${winner.name}`,
+        en: `Winning variant of the comparison: ${winner.name}`,
+      },
+      guide.lang,
+    ),
+  );
+  console.log(say({ es: "Gana", en: "Winner:" }, guide.lang), winner.name);
+  console.log(await diffVersions(summary.id!, "2", third.version!));
+}
+// #endregion keep-winner
 
 // #region clean-up
 const cleanup = await cleanUpChapter(CHAPTER_TAG);
@@ -359,7 +450,9 @@ console.log(
     guide.lang,
   ),
   (await listAllPrompts()).filter((p) =>
-    Object.values(names).includes(p.name ?? ""),
+    [...Object.values(names), "SummarizeArticlePrompt"].includes(
+      p.name ?? "",
+    ),
   ).length,
 );
 // #endregion clean-up

@@ -246,14 +246,14 @@ describe("CostMeter.summary", () => {
 });
 
 describe("CostMeter.pricesNote and report", () => {
-  it("names the sources that priced the calls with their dates (data/prices.json), in both languages", () => {
+  it("names and links the sources that priced the calls, with their dates (data/prices.json), in the reader's language, never by their bare IDs", () => {
     const en = meter(false, "en");
     en.record(call(NOVA_MICRO, 1, 1)); // source "S2, S3 (US)"
     en.record(call(UNPRICED, 1, 1)); // adds no source
-    expect(en.pricesNote()).toBe("On-demand prices in USD from data/prices.json (source and date: S2 2026-07-24, S3 2026-07-17).");
+    expect(en.pricesNote()).toBe("On-demand prices in USD from data/prices.json (sources: [LiteLLM's price table](https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json), 2026-07-24; [Amazon Bedrock pricing page](https://aws.amazon.com/bedrock/pricing/), 2026-07-17).");
     const es = meter(false, "es");
     es.record(call(NOVA_MICRO, 1, 1));
-    expect(es.pricesNote()).toBe("Precios bajo demanda en USD de data/prices.json (fuente y fecha: S2 2026-07-24, S3 2026-07-17).");
+    expect(es.pricesNote()).toBe("Precios bajo demanda en USD de data/prices.json (fuentes: [tabla de precios de LiteLLM](https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json), 2026-07-24; [página de precios de Amazon Bedrock](https://aws.amazon.com/bedrock/pricing/), 2026-07-17).");
   });
 
   it("without any priced call, names the file only", () => {
@@ -273,7 +273,7 @@ describe("CostMeter.pricesNote and report", () => {
     expect(table[0].split(/\s+/)).toEqual(["model", "calls", "inputTokens", "outputTokens", "images", "cost"]);
     expect(table[2].split(/\s+/)).toEqual([NOVA_MICRO, "1", "10000", "1000", "0", "$0.000490"]);
     expect(log.mock.calls[1][0]).toBe(
-      "1 offline calls: they cost nothing. Live they would have cost about $0.000490. On-demand prices in USD from data/prices.json (source and date: S2 2026-07-24, S3 2026-07-17).",
+      "1 offline calls: they cost nothing. Live they would have cost about $0.000490. On-demand prices in USD from data/prices.json (sources: [LiteLLM's price table](https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json), 2026-07-24; [Amazon Bedrock pricing page](https://aws.amazon.com/bedrock/pricing/), 2026-07-17).",
     );
   });
 });

@@ -92,7 +92,8 @@ describe("the cost meter's price dates", () => {
     const meter = new CostMeter({ live: false, budgetUsd: 1, lang: "en" });
     meter.record({ operation: "Converse", modelId: "global.anthropic.claude-haiku-4-5-20251001-v1:0", inputTokens: 10, outputTokens: 10, images: 0, elapsedMs: 1 });
     // Haiku 4.5's price comes from S4 (read 2026-09-29) and S2 (synced 2026-07-24).
-    expect(meter.pricesNote()).toContain("S2 2026-07-24, S4 2026-09-29");
+    expect(meter.pricesNote()).toContain("(https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json), 2026-07-24; [AWS Price List API]");
+    expect(meter.pricesNote()).toContain("price-changes.html), 2026-09-29).");
     expect(meter.pricesNote()).not.toContain("2026-11-25");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { costOf, formatUsd, parseModelReference, priceOf, priceSources, sourceDatesOf, type ModelPrice } from "bedrock-guide";
+import { costOf, formatUsd, parseModelReference, priceOf, priceSources, sourceCitationsOf, sourceDatesOf, type ModelPrice } from "bedrock-guide";
 import catalog from "../../data/catalog.json";
 import prices from "../../data/prices.json";
 
@@ -203,5 +203,32 @@ describe("costOf", () => {
     // One cent is no longer "small": 0.01.toFixed(4) = "0.0100"; just under it, six decimals.
     expect(formatUsd(0.01)).toBe("$0.0100");
     expect(formatUsd(0.009)).toBe("$0.009000");
+  });
+});
+
+describe("sourceCitationsOf", () => {
+  it("names every declared source in both languages, with a link", () => {
+    const names = prices.sourceNames as Record<string, { es: string; en: string; url: string }>;
+    expect(Object.keys(names).sort()).toEqual(Object.keys(prices.sources).sort());
+    for (const [id, name] of Object.entries(names)) {
+      expect(name.es, id).not.toBe("");
+      expect(name.en, id).not.toBe("");
+      expect(new URL(name.url).protocol, id).toBe("https:");
+    }
+  });
+
+  it("cites the sources of the prices shown as Markdown links in the reader's language, with dates", () => {
+    // Haiku 4.5 cites "S4, S2": LiteLLM (2026-07-24) and the AWS Price List API (2026-09-29).
+    const haiku = [priceOf("global.anthropic.claude-haiku-4-5-20251001-v1:0")!];
+    const litellm = "(https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json), 2026-07-24";
+    expect(sourceCitationsOf(haiku, "es")).toEqual([`[tabla de precios de LiteLLM]${litellm}`, expect.stringMatching(/^\[AWS Price List API\]\(https:\/\/.+\), 2026-09-29$/)]);
+    expect(sourceCitationsOf(haiku, "en")[0]).toBe(`[LiteLLM's price table]${litellm}`);
+    for (const cited of sourceCitationsOf(haiku, "en")) expect(cited).not.toMatch(/\bS\d+\b/);
+  });
+
+  it("keeps the ID of a source the file does not name, and cites nothing without S-numbers", () => {
+    const price: ModelPrice = { modelId: "x", inputPerMillion: 1, outputPerMillion: 1, rate: "on-demand", source: "S10" };
+    expect(sourceCitationsOf([price], "es")).toEqual(["S10, ?"]);
+    expect(sourceCitationsOf([], "en")).toEqual([]);
   });
 });

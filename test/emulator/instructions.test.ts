@@ -122,6 +122,21 @@ describe("explicit instructions are followed", () => {
     expect(data.resumen).toMatch(/\bsynthetic\b.*\babout\b/);
   });
 
+  it("JSON keys named in English do not make a Spanish prompt English: the values are in Spanish", async () => {
+    // tinyld reads this whole prompt as English because of the three key names (hand-checked);
+    // without them it reads Spanish, as a Spanish speaker would.
+    const prompt = "Recomienda un modelo de Bedrock para resúmenes. Responde solo con un objeto JSON con las claves model, useCase y reason.";
+    expect(detect(prompt, { only: ["es", "en"] })).toBe("en");
+    const data = JSON.parse(await reply(prompt));
+    expect(Object.keys(data)).toEqual(["model", "useCase", "reason"]);
+    expect(data.useCase).toMatch(/^valor sintético de useCase sobre /);
+    expect(data.useCase).not.toMatch(/use case/);
+    expect(data.reason).not.toMatch(/\b(?:synthetic|about)\b/);
+    // The same request in English keeps English values.
+    const english = JSON.parse(await reply("Recommend a Bedrock model for summaries. Reply only with a JSON object with the keys model, useCase and reason."));
+    expect(english.useCase).toMatch(/^synthetic use case about /);
+  });
+
   it("answers in the language the prompt asks for", async () => {
     const en = await reply("Responde en inglés: explica qué es Amazon Bedrock en tres viñetas");
     expect(linesStarting(en, /^- /)).toHaveLength(3);

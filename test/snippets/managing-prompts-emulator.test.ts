@@ -313,7 +313,7 @@ describe("the audit", () => {
     const late = await agent().send(new CreatePromptCommand({ name: "Late_Prompt", tags: { team: "docs" } }));
     await agent().send(new CreatePromptVersionCommand({ promptIdentifier: late.id, description: "described" }));
     await agent().send(new CreatePromptVersionCommand({ promptIdentifier: late.id }));
-    expect(await auditPrompts(/^docs-/, agent())).toEqual([
+    expect(await auditPrompts(/^docs-/, agent(), "en")).toEqual([
       { prompt: "Late_Prompt", version: "—", problem: "name breaks the naming rule" },
       { prompt: "Late_Prompt", version: "—", problem: "no owner tag" },
       { prompt: "Late_Prompt", version: "2", problem: "version without a description" },

@@ -24,6 +24,7 @@ describe("the naming rule", () => {
   });
 
   it("names each broken rule, and only the broken ones (hand-checked cases)", () => {
+    vi.stubEnv("BEDROCK_GUIDE_LANG", "en");
     const aws = "AWS refuses it (letters and digits, single _ or - between them, at most 100)";
     const convention = "it does not follow <team>-<purpose>-<lang> (lower case, purpose words joined by _, lang es or en)";
     expect(namingProblems("docs-summary-es")).toEqual([]);
@@ -35,7 +36,17 @@ describe("the naming rule", () => {
     expect(namingProblems("docs-my summary-es")).toEqual([aws, convention]);
   });
 
+  it("gives the reasons in the reader's language", () => {
+    vi.stubEnv("BEDROCK_GUIDE_LANG", "es");
+    expect(namingProblems("docs-my summary-es")).toEqual([
+      "AWS lo rechaza (letras y cifras, con un solo _ o - entre ellas, 100 como máximo)",
+      "no sigue <equipo>-<propósito>-<idioma> (en minúsculas, las palabras del propósito unidas con _, idioma es o en)",
+    ]);
+    expect(() => promptName({ team: "Docs", purpose: "x", lang: "es" })).toThrow(/^"Docs-x-es" no vale como nombre de prompt: no sigue/);
+  });
+
   it("builds the name from its parts, or refuses it with every reason", () => {
+    vi.stubEnv("BEDROCK_GUIDE_LANG", "en");
     expect(promptName({ team: "ads", purpose: "reply_short", lang: "es" })).toBe("ads-reply_short-es");
     expect(() => promptName({ team: "docs", purpose: "my summary", lang: "en" })).toThrow(
       `"docs-my summary-en" is not a valid prompt name: ${namingProblems("docs-my summary-en").join("; ")}.`,
@@ -188,17 +199,38 @@ describe("keeping the reader's language", () => {
 });
 
 describe("the team policy", () => {
+  // Hand-written ARNs of the shapes GetInferenceProfile and GetFoundationModel return.
+  const models = {
+    profiles: ["arn:aws:bedrock:eu-west-1:210987654321:inference-profile/eu.amazon.nova-2-lite-v1:0"],
+    foundationModels: ["arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-2-lite-v1:0", "arn:aws:bedrock:eu-west-3::foundation-model/amazon.nova-2-lite-v1:0"],
+  };
+
   it("is a 2012-10-17 policy whose prompt statements name the team's prompts in its region and account", () => {
-    const policy = teamPromptPolicy("ads", "eu-west-1", "210987654321");
+    const policy = teamPromptPolicy("ads", "eu-west-1", "210987654321", models);
     expect(policy.Version).toBe("2012-10-17");
     // The prompt ARN format of the Service Authorization Reference: arn:${Partition}:bedrock:${Region}:${Account}:prompt/${PromptId}.
-    const scoped = policy.Statement.filter((s) => s.Resource !== "*");
-    expect(scoped.map((s) => s.Resource)).toEqual(Array(4).fill("arn:aws:bedrock:eu-west-1:210987654321:prompt/*"));
+    const onPrompts = policy.Statement.filter((s) => typeof s.Resource === "string" && s.Resource.includes(":prompt/"));
+    expect(onPrompts.map((s) => s.Resource)).toEqual(Array(5).fill("arn:aws:bedrock:eu-west-1:210987654321:prompt/*"));
     expect(policy.Statement.filter((s) => s.Resource === "*").map((s) => s.Action)).toEqual([["bedrock:ListPrompts"]]);
     // IAM JSON policy reference, Sid: ASCII letters and digits, unique within the policy. Every condition names the team.
     const sids = policy.Statement.map((s) => s.Sid);
     for (const sid of sids) expect(sid).toMatch(/^[A-Za-z0-9]+$/);
     expect(new Set(sids).size).toBe(sids.length);
-    for (const s of scoped) expect(JSON.stringify(s.Condition)).toContain('"ads"');
+    for (const s of onPrompts) expect(JSON.stringify(s.Condition)).toContain('"ads"');
+  });
+
+  it("lets the team run its prompts: RenderPrompt on its prompts, InvokeModel* on the profile and every model behind it", () => {
+    const policy = teamPromptPolicy("ads", "eu-west-1", "210987654321", models);
+    const granting = (action: string) => policy.Statement.filter((s) => s.Effect === "Allow" && s.Action.includes(action));
+    // data/prompt-management.json, runningAPrompt: the actions AWS documents for Converse with a prompt ARN.
+    expect(Object.keys(facts.runningAPrompt.actions).sort()).toEqual(["bedrock:GetInferenceProfile", "bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:RenderPrompt"]);
+    expect(granting("bedrock:RenderPrompt").map((s) => s.Resource)).toEqual(["arn:aws:bedrock:eu-west-1:210987654321:prompt/*"]);
+    for (const action of ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"])
+      expect(granting(action).flatMap((s) => s.Resource)).toEqual([...models.profiles, ...models.foundationModels]);
+    expect(granting("bedrock:GetInferenceProfile").flatMap((s) => s.Resource)).toEqual(models.profiles);
+    // A model called on demand needs no profile statement, and nothing grants "*" to invoke.
+    const onDemand = teamPromptPolicy("ads", "eu-west-1", "210987654321", { profiles: [], foundationModels: ["arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-micro-v1:0"] });
+    expect(onDemand.Statement.some((s) => s.Action.includes("bedrock:GetInferenceProfile"))).toBe(false);
+    expect(onDemand.Statement.find((s) => s.Action.includes("bedrock:InvokeModel"))?.Resource).toEqual(["arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-micro-v1:0"]);
   });
 });

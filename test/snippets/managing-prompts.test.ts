@@ -14,9 +14,10 @@ import { createVersion, diffVersions, editDraftText, listVersions } from "../../
 import { FIELDS_THE_PROMPT_DEFINES, runPrompt, streamPrompt } from "../../snippets/04-managing-prompts/use-prompt";
 import { keepReaderLanguage, optimizationPlan, optimizePrompt } from "../../snippets/04-managing-prompts/optimize-prompt";
 import { toCloudFormation, toCreatePromptRequest } from "../../snippets/04-managing-prompts/prompt-as-code";
-import { auditPrompts, teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
+import { auditPrompts, findingsReport, modelResourcesFor, teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
 import { cleanUpChapter } from "../../snippets/04-managing-prompts/clean-up";
-import { compareVariants, fillTemplate } from "../../snippets/04-managing-prompts/compare-variants";
+import { compareVariants, fillTemplate, keepWinner, pickWinner, type VariantDraft } from "../../snippets/04-managing-prompts/compare-variants";
+import type { ComparisonRun, PromptComparison } from "bedrock-guide";
 import { promptManagementAdvice } from "../../packages/bedrock-guide/prompt-management-advice";
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
 import constraints from "../../packages/emulator/src/generated/constraints.json";
@@ -45,7 +46,7 @@ async function chapterFlow() {
 /**
  * A deliberately small evaluator for the operators teamPromptPolicy uses, so its test can state cases
  * as allow/deny. It is NOT IAM. It handles one identity policy: exact action names; Resource "*", an
- * exact ARN or one ending in "*"; and the condition operators StringEquals, StringNotEquals,
+ * exact ARN or one ending in "*", alone or in a list (any one matching); and the condition operators StringEquals, StringNotEquals,
  * StringEqualsIfExists and ForAnyValue:StringEquals over aws:ResourceTag/<key>, aws:RequestTag/<key> and
  * aws:TagKeys. It follows AWS's policy evaluation logic and condition-operator docs: an explicit Deny
  * wins, then any Allow, else the implicit deny; every operator and key in a statement must hold; a key
@@ -62,7 +63,7 @@ interface RequestContext {
   /** aws:TagKeys for UntagResource; otherwise the keys of requestTags. */
   tagKeys?: string[];
 }
-type PolicyStatement = { Effect: string; Action: string[]; Resource: string; Condition?: Record<string, Record<string, string | string[] | undefined> | undefined> };
+type PolicyStatement = { Effect: string; Action: string[]; Resource: string | string[]; Condition?: Record<string, Record<string, string | string[] | undefined> | undefined> };
 
 function evaluate(policy: { Statement: PolicyStatement[] }, request: RequestContext): "allow" | "deny" {
   const contextValues = (key: string): string[] | undefined => {
@@ -93,7 +94,7 @@ function evaluate(policy: { Statement: PolicyStatement[] }, request: RequestCont
       if (a.includes("*")) throw new Error(`evaluator: wildcard action ${a}`);
       return a === request.action;
     }) &&
-    (s.Resource === "*" || s.Resource === request.resource || (s.Resource.endsWith("*") && request.resource.startsWith(s.Resource.slice(0, -1)))) &&
+    [s.Resource].flat().some((r) => r === "*" || r === request.resource || (r.endsWith("*") && request.resource.startsWith(r.slice(0, -1)))) &&
     Object.entries(s.Condition ?? {}).every(([operator, keys]) =>
       Object.entries(keys ?? {}).every(([key, v]) => v === undefined || holds(operator, key, Array.isArray(v) ? v : [v])),
     );
@@ -115,7 +116,8 @@ describe("naming rule and tags", () => {
     expect(promptName({ team: "docs", purpose: "summary_short", lang: "en" })).toBe("docs-summary_short-en");
     expect(namingProblems("Prompt1")).toHaveLength(1); // AWS takes it, the convention does not
     expect(namingProblems("docs--summary-es")).toHaveLength(2); // two separators in a row: AWS refuses it too
-    expect(() => promptName({ team: "docs", purpose: "my summary", lang: "es" })).toThrow(/not a valid prompt name/);
+    // The session here is in Spanish, so the reasons are too.
+    expect(() => promptName({ team: "docs", purpose: "my summary", lang: "es" })).toThrow(/^"docs-my summary-es" no vale como nombre de prompt: AWS lo rechaza/);
     // Every name the convention accepts is one AWS accepts (hand-picked edge cases).
     for (const name of ["a-b-es", "team9-x_y_z-en", `${"a".repeat(40)}-${"b".repeat(40)}-es`]) {
       expect(PROMPT_NAME_RULE.test(name) && AWS_PROMPT_NAME.test(name), name).toBe(true);
@@ -413,18 +415,20 @@ describe("prompt as code", () => {
 });
 
 describe("good practices", () => {
-  it("the audit reports bad names, versions without a description and prompts without an owner", async () => {
+  it("the audit reports bad names, versions without a description and prompts without an owner, in the reader's language", async () => {
     const agent = new BedrockAgentClient({});
     const good = await agent.send(new CreatePromptCommand({ name: "docs-good-es", tags: { owner: "ana" } }));
     const bad = await agent.send(new CreatePromptCommand({ name: "MyPrompt1" }));
     await createVersion(good.id!, "Con descripción");
     await agent.send(new (await import("@aws-sdk/client-bedrock-agent")).CreatePromptVersionCommand({ promptIdentifier: bad.id }));
+    // The session is in Spanish.
     const findings = await auditPrompts(PROMPT_NAME_RULE, agent);
     expect(findings).toEqual([
-      { prompt: "MyPrompt1", version: "—", problem: "name breaks the naming rule" },
-      { prompt: "MyPrompt1", version: "—", problem: "no owner tag" },
-      { prompt: "MyPrompt1", version: "1", problem: "version without a description" },
+      { prompt: "MyPrompt1", version: "—", problem: "el nombre no sigue la regla de nombres" },
+      { prompt: "MyPrompt1", version: "—", problem: "no tiene etiqueta owner" },
+      { prompt: "MyPrompt1", version: "1", problem: "versión sin descripción" },
     ]);
+    expect((await auditPrompts(PROMPT_NAME_RULE, agent, "en")).map((f) => f.problem)).toEqual(["name breaks the naming rule", "no owner tag", "version without a description"]);
     // Found by tag, never by name: only the prompt that carries the chapter's tag goes.
     await agent.send(new TagResourceCommand({ resourceArn: good.arn, tags: chapterTags("ana", "docs") }));
     expect(await cleanUpChapter(CHAPTER_TAG, agent)).toEqual({ deleted: ["docs-good-es"] });
@@ -432,13 +436,50 @@ describe("good practices", () => {
     await agent.send(new DeletePromptCommand({ promptIdentifier: bad.id }));
   });
 
-  it("the team policy: documented actions, and hand-checked allow/deny cases", () => {
-    const policy = teamPromptPolicy("docs", "us-east-1", "123456789012");
+  it("the chapter's hurried prompt gives the audit three findings, and the clean-up removes it, twice in a row", async () => {
+    const { CreatePromptVersionCommand } = await import("@aws-sdk/client-bedrock-agent");
+    const agent = new BedrockAgentClient({});
+    for (let run = 0; run < 2; run++) {
+      // As the audit cell makes it: the article's name, the chapter's and the team's tags, no owner, a version without a description.
+      const hurried = await agent.send(new CreatePromptCommand({ name: "SummarizeArticlePrompt", tags: { [CHAPTER_TAG.key]: CHAPTER_TAG.value, team: "docs" } }));
+      await agent.send(new CreatePromptVersionCommand({ promptIdentifier: hurried.id }));
+      expect((await auditPrompts(PROMPT_NAME_RULE, agent)).map((f) => [f.prompt, f.version])).toEqual([
+        ["SummarizeArticlePrompt", "—"],
+        ["SummarizeArticlePrompt", "—"],
+        ["SummarizeArticlePrompt", "1"],
+      ]);
+      expect(await cleanUpChapter(CHAPTER_TAG, agent)).toEqual({ deleted: ["SummarizeArticlePrompt"] });
+      expect(await cleanUpChapter(CHAPTER_TAG, agent)).toEqual({ deleted: [] });
+      expect(await auditPrompts(PROMPT_NAME_RULE, agent)).toEqual([]);
+    }
+  });
+
+  it("findingsReport says 'no findings' in the reader's language instead of an empty table, and labels a real one", () => {
+    expect(findingsReport([], "es")).toBe("Sin hallazgos: todos los prompts siguen la regla de nombres, tienen etiqueta owner y sus versiones llevan descripción.");
+    expect(findingsReport([], "en")).toBe("No findings: every prompt follows the naming rule, has an owner tag, and its versions have a description.");
+    // A Markdown table: header in the reader's language, the separator, one row per finding (a | inside a cell escaped).
+    expect(findingsReport([{ prompt: "MyPrompt1", version: "1", problem: "versión sin descripción" }, { prompt: "a|b", version: "—", problem: "x" }], "es").split("\n")).toEqual([
+      "| prompt | versión | problema |",
+      "| --- | --- | --- |",
+      "| MyPrompt1 | 1 | versión sin descripción |",
+      "| a\\|b | — | x |",
+    ]);
+    expect(findingsReport([{ prompt: "p", version: "—", problem: "no owner tag" }], "en").split("\n")[0]).toBe("| prompt | version | problem |");
+  });
+
+  it("the team policy: documented actions, and hand-checked allow/deny cases", async () => {
+    // The chapter's prompts call Nova 2 Lite and Claude Haiku 4.5 through what us-east-1 offers.
+    const models = await modelResourcesFor([await modelIdFor("amazon.nova-2-lite-v1:0"), await modelIdFor("anthropic.claude-haiku-4-5-20251001-v1:0")]);
+    const policy = teamPromptPolicy("docs", "us-east-1", "123456789012", models);
     for (const action of policy.Statement.flatMap((s) => s.Action)) expect(facts.iamActions.actions, action).toContain(action);
     const ours = "arn:aws:bedrock:us-east-1:123456789012:prompt/DOCS000001";
     const theirs = "arn:aws:bedrock:us-east-1:123456789012:prompt/ADS0000001";
     const untagged = "arn:aws:bedrock:us-east-1:123456789012:prompt/NOTAG00001";
-    const tags: Record<string, Record<string, string>> = { [ours]: { team: "docs", owner: "ana" }, [theirs]: { team: "ads" }, [untagged]: {} };
+    const tags: Record<string, Record<string, string>> = { [ours]: { team: "docs", owner: "ana" }, [`${ours}:2`]: { team: "docs" }, [theirs]: { team: "ads" }, [`${theirs}:1`]: { team: "ads" }, [untagged]: {} };
+    // ARNs from data/catalog.json: the us. Haiku 4.5 profile routes to us-east-1, us-east-2 and us-west-2.
+    const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
+    const usHaiku = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    const usNova = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-2-lite-v1:0";
     const cases: [string, RequestContext, "allow" | "deny"][] = [
       ["update own prompt", { action: "bedrock:UpdatePrompt", resource: ours }, "allow"],
       ["update another team's prompt", { action: "bedrock:UpdatePrompt", resource: theirs }, "deny"],
@@ -455,9 +496,48 @@ describe("good practices", () => {
       ["add owner to another team's prompt", { action: "bedrock:TagResource", resource: theirs, requestTags: { owner: "luis" } }, "deny"],
       ["give own prompt to another team", { action: "bedrock:TagResource", resource: ours, requestTags: { team: "ads" } }, "deny"],
       ["list prompts", { action: "bedrock:ListPrompts", resource: "*" }, "allow"],
+      // Converse with a prompt version's ARN: RenderPrompt on the prompt, InvokeModel on its model.
+      ["render own prompt version (Converse)", { action: "bedrock:RenderPrompt", resource: `${ours}:2` }, "allow"],
+      ["render another team's prompt version", { action: "bedrock:RenderPrompt", resource: `${theirs}:1` }, "deny"],
+      ["Converse through the Haiku 4.5 profile", { action: "bedrock:InvokeModel", resource: usHaiku }, "allow"],
+      ["ConverseStream through the Nova 2 Lite profile", { action: "bedrock:InvokeModelWithResponseStream", resource: usNova }, "allow"],
+      ["Haiku 4.5 in a region the profile routes to", { action: "bedrock:InvokeModel", resource: `arn:aws:bedrock:us-west-2::foundation-model/${HAIKU}` }, "allow"],
+      ["read the profile", { action: "bedrock:GetInferenceProfile", resource: usHaiku }, "allow"],
+      ["a model the prompts do not use", { action: "bedrock:InvokeModel", resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" }, "deny"],
+      ["Haiku 4.5 in a region outside the profile", { action: "bedrock:InvokeModel", resource: `arn:aws:bedrock:eu-west-1::foundation-model/${HAIKU}` }, "deny"],
+      ["another geography's profile", { action: "bedrock:InvokeModel", resource: `arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.${HAIKU}` }, "deny"],
     ];
     for (const [what, request, expected] of cases)
       expect(evaluate(policy, { ...request, resourceTags: request.resourceTags ?? tags[request.resource] }), what).toBe(expected);
+  });
+
+  // The expected profile per region is the hand-checked table of "the chapter's flow"; its ARNs come from data/catalog.json.
+  it.each([
+    ["us-east-1", "us."],
+    ["eu-west-1", "eu."],
+    ["ap-northeast-1", "jp."],
+  ])("the policy names, from %s, the %s profiles the prompts store and every model behind them", async (region, prefix) => {
+    const here = await startGuide({ mode: "offline", region, lang: "en", quiet: true });
+    forgetRegionListings();
+    try {
+      const ids = ["amazon.nova-2-lite-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0"];
+      const resources = await modelResourcesFor(await Promise.all(ids.map((id) => modelIdFor(id))));
+      const profileIds = ids.map((id) => `${prefix}${id}`);
+      expect(resources.profiles).toEqual(profileIds.map((p) => `arn:aws:bedrock:${region}:123456789012:inference-profile/${p}`).sort());
+      const behind = ids.flatMap((id, i) => {
+        const profile = catalog.profiles.find((p) => p.inferenceProfileId === profileIds[i] && p.regions.includes(region))!;
+        return (profile.models as unknown as Record<string, string[]>)[id].map((r) => `arn:aws:bedrock:${r}::foundation-model/${id}`);
+      });
+      expect(resources.foundationModels).toEqual(behind.sort());
+      const invoke = teamPromptPolicy("docs", region, "123456789012", resources).Statement.find((s) => s.Action.includes("bedrock:InvokeModel"))!;
+      expect(invoke.Resource).toEqual([...resources.profiles, ...resources.foundationModels]);
+      // A model served on demand is named by its own ARN, with no profile (gpt-oss-20b is ON_DEMAND in data/catalog.json).
+      expect(await modelResourcesFor(["openai.gpt-oss-20b-1:0"])).toEqual({ profiles: [], foundationModels: [`arn:aws:bedrock:${region}::foundation-model/openai.gpt-oss-20b-1:0`] });
+    } finally {
+      await here.stop();
+      forgetRegionListings();
+      guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
+    }
   });
 });
 
@@ -527,5 +607,42 @@ describe("comparing variants", () => {
       forgetRegionListings();
       guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "es", quiet: true });
     }
+  });
+});
+
+describe("keeping the winner", () => {
+  const draft = (name: string): VariantDraft => ({ name, foundationModelId: "amazon.nova-2-lite-v1:0", template: "Resume: {{texto}}", temperature: 0.2, maxTokens: 100 });
+  const run = (variant: string, passed: boolean, costUsd: number | undefined): ComparisonRun => ({ variant, case: 0, passed, results: [], answer: "", ms: 1, costUsd });
+  const comparisonOf = (runs: ComparisonRun[]) => ({ runs }) as PromptComparison;
+
+  it("picks the variant with most cases passed, then the cheaper, then the first listed (hand-made runs)", () => {
+    const [a, b, c] = ["a", "b", "c"].map(draft);
+    // b passes 2 cases, a and c pass 1: b wins whatever it costs.
+    expect(pickWinner(comparisonOf([run("a", true, 0.001), run("a", false, 0.001), run("b", true, 0.5), run("b", true, 0.5), run("c", true, 0), run("c", false, 0)]), [a, b, c])).toBe(b);
+    // a and c both pass 2: c costs $0.0002 in all, a $0.0003.
+    expect(pickWinner(comparisonOf([run("a", true, 0.0001), run("a", true, 0.0002), run("c", true, 0.0001), run("c", true, 0.0001)]), [a, c])).toBe(c);
+    // Same passes, one cost unknown: the known one wins; same passes and costs: the first listed.
+    expect(pickWinner(comparisonOf([run("a", true, undefined), run("c", true, 0.9)]), [a, c])).toBe(c);
+    expect(pickWinner(comparisonOf([run("a", true, 0.1), run("c", true, 0.1)]), [c, a])).toBe(c);
+    // Nobody passed a case: nothing to keep.
+    expect(pickWinner(comparisonOf([run("a", false, 0.1), run("c", false, 0.1)]), [a, c])).toBeUndefined();
+  });
+
+  it("UpdatePrompt puts the winner's text, model and parameters in the draft, and a new version freezes it", async () => {
+    const p = await createTextPrompt({ name: "docs-winner-es", description: "Resumen corto", foundationModelId: "amazon.nova-2-lite-v1:0", tags: chapterTags("ana", "docs"), text: SUMMARY });
+    await createVersion(p.id!, "Primera");
+    const winner: VariantDraft = { name: "haiku", foundationModelId: "anthropic.claude-haiku-4-5-20251001-v1:0", template: "En {{palabras}} palabras: {{texto}}", temperature: 0.7, maxTokens: 250 };
+    const second = await keepWinner(p.id!, winner, "Gana haiku");
+    expect(second).toMatchObject({ version: "2", description: "Gana haiku" });
+    const kept = await readPromptSettings(p.id!, "2");
+    // From us-east-1 Haiku 4.5 goes through its us. profile (data/catalog.json); the rest is the winner as written.
+    expect(kept).toMatchObject({ name: "docs-winner-es", modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0", templateType: "TEXT", text: winner.template, temperature: 0.7, maxTokens: 250, variables: ["palabras", "texto"] });
+    // Version 1 is untouched, the prompt keeps its description and tags, and the new version runs.
+    expect((await readPromptSettings(p.id!, "1")).text).toBe(SUMMARY);
+    const got = await new BedrockAgentClient({}).send(new GetPromptCommand({ promptIdentifier: p.id }));
+    expect(got.description).toBe("Resumen corto");
+    expect((await new BedrockAgentClient({}).send(new ListTagsForResourceCommand({ resourceArn: p.arn }))).tags).toEqual(chapterTags("ana", "docs"));
+    expect((await runPrompt(second.arn!, { palabras: "10", texto: "Bedrock" })).text.length).toBeGreaterThan(0);
+    await cleanUpChapter(CHAPTER_TAG);
   });
 });

@@ -438,7 +438,8 @@ function jsonValue(key: string, topics: string[], lang: Lang, seed: number): unk
   if (parts.some((p) => NAME_LIKE.has(p))) return topics.slice(0, 2).map(capitalise).join(" ");
   const label = parts.join(" ") || key;
   const topic = topics.slice(0, 2).join(lang === "es" ? " y " : " and ");
-  return lang === "es" ? `${label} sintético sobre ${topic}` : `synthetic ${label} about ${topic}`;
+  // In Spanish the key is named as written: its words may be English ("useCase"), and "use case sintético" mixes both.
+  return lang === "es" ? `valor sintético de ${key} sobre ${topic}` : `synthetic ${label} about ${topic}`;
 }
 
 function jsonObject(keys: string[], topics: string[], lang: Lang, seed: number): Record<string, unknown> {

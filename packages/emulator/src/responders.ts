@@ -148,6 +148,15 @@ export function replyLanguage(text: string): "es" | "en" {
   return detectLanguage(text);
 }
 
+/**
+ * The text without the JSON keys it names: keys are identifiers, not words of the prompt's
+ * language, and "model, useCase and reason" would otherwise make a Spanish prompt read as English.
+ */
+function withoutKeyNames(text: string, keys: string[]): string {
+  const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return escaped.length ? text.replace(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu"), " ") : text;
+}
+
 /** An input for the tool that validates against its JSON schema (values guessed from the user text). */
 function toolInputFor(tool: ToolSpecLite, userText: string, lang: Lang, seed: number): Record<string, unknown> {
   const schema = ((tool.inputSchema as { json?: unknown })?.json ?? tool.inputSchema) as Record<string, unknown> | undefined;
@@ -195,7 +204,7 @@ export function syntheticResponder(): Responder {
 
       // Real models answer in the language the prompt asks for, else in the prompt's own language.
       const instructions = instructionsOf(systemText, user);
-      const lang = instructions.language ?? replyLanguage(user + " " + systemText);
+      const lang = instructions.language ?? replyLanguage(withoutKeyNames(user + " " + systemText, instructions.json?.keys ?? []));
       const t = PHRASES[lang];
       const lines = [
         t.header,
