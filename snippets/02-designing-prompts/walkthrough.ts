@@ -3,7 +3,7 @@
 // outside the regions.
 import { say, show, startGuide } from "bedrock-guide";
 import { samePromptOnModels } from "./adapt-to-model";
-import { tryExercise } from "./exercises";
+import { tryExercise } from "../03-validating-prompts/exercises";
 import { sampling, temperatureSpread, tryParameters } from "./parameters";
 import {
   buildPrompt,

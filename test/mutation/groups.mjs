@@ -86,6 +86,7 @@ export const groups = {
     mutate: [
       "snippets/00-before-you-start/*.ts",
       "snippets/02-designing-prompts/*.ts",
+      "snippets/03-validating-prompts/*.ts",
       "snippets/testing-offline/*.ts",
       "!snippets/**/walkthrough.ts",
       "!snippets/**/*.test.ts",

@@ -19,7 +19,7 @@ import {
 } from "../../snippets/02-designing-prompts/techniques";
 import { sampling, temperatureSpread, tryParameters } from "../../snippets/02-designing-prompts/parameters";
 import { samePromptOnModels } from "../../snippets/02-designing-prompts/adapt-to-model";
-import { checkExercise, exercises, tryExercise } from "../../snippets/02-designing-prompts/exercises";
+import { checkExercise, exercises, tryExercise } from "../../snippets/03-validating-prompts/exercises";
 
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
