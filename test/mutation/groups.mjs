@@ -94,6 +94,7 @@ export const groups = {
     tests: [
       "test/snippets/before-you-start*.test.ts",
       "test/snippets/designing-prompts*.test.ts",
+      "test/snippets/validating-prompts*.test.ts",
       "test/snippets/summarise-requests.test.ts",
       "snippets/testing-offline/*.test.ts",
     ],
