@@ -127,7 +127,8 @@ describe("bullets", () => {
   it("with allowIntro, accepts one line before the list and nothing else outside it", async () => {
     const intro = "Here are three points:\n- a\n- b\n- c";
     expect((await run(checks.bullets({ count: 3 }), intro)).passed).toBe(false);
-    expect(await run(checks.bullets({ count: 3, allowIntro: true }), intro)).toMatchObject({ passed: true, reason: "3 items after one intro line" });
+    expect(await run(checks.bullets({ count: 3, allowIntro: true }), intro)).toMatchObject({ check: "bullets(3, allowIntro)", passed: true, reason: "3 items after one intro line" });
+    expect([checks.bullets({ allowIntro: true }).name, checks.numberedSteps({ allowIntro: false }).name]).toEqual(["bullets(allowIntro)", "numberedSteps"]);
     // Without an intro line it is the strict check's pass.
     expect((await run(checks.bullets({ count: 3, allowIntro: true }), "- a\n- b\n- c")).reason).toBe("3 items, all in list form");
     // One line only, and only before the list: two intro lines, or a closing line, still fail.

@@ -138,7 +138,12 @@ function listCheck(
       en: `cannot be more than count (${options.min} > ${options.count})`,
     });
   }
-  const label = options.count ? `${kind}(${options.count})` : kind;
+  // allowIntro shows in the name, so a table can hold the strict and the lenient check side by side.
+  const args = [
+    options.count,
+    options.allowIntro ? "allowIntro" : undefined,
+  ].filter((a) => a !== undefined);
+  const label = args.length ? `${kind}(${args.join(", ")})` : kind;
   return textCheck(label, "format", (text, self) => {
     const lines = nonEmptyLines(text);
     const pattern = kind === "bullets" ? BULLET : NUMBERED;
