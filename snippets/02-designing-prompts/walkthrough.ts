@@ -102,7 +102,7 @@ const vague = say(
 const specific = say(
   {
     es: "Explica qué es Amazon Bedrock a un equipo de desarrollo junior: responde en español solo con 3 viñetas sobre sus ventajas principales, sin frase de introducción, y 80 palabras como máximo.",
-    en: "Explain what Amazon Bedrock is to a team of junior developers: answer in English with 3 bullet points only, on its main advantages, no opening line, and at most 80 words.",
+    en: "Explain what Amazon Bedrock is to a team of junior developers: answer in English with only 3 bullet points on its main advantages, no opening line, and at most 80 words.",
   },
   guide.lang,
 );
