@@ -12,9 +12,19 @@ const chapters = readdirSync(new URL("./site/content/docs/", import.meta.url))
   .sort()
   .map((f) => f.replace(/\.mdx$/, ""));
 
+// Chapter 3 was Prompt Management until chapter 2 split in two, and its URLs were published: they
+// lead to chapter 4 now. Astro puts the base in front of a redirect's source but not of its
+// destination (withastro/astro#7774), so the destination carries it here.
+const withBase = (path) => `${basePath.replace(/\/$/, "")}${path}`;
+export const redirects = {
+  "/03-managing-prompts": withBase("/04-managing-prompts/"),
+  "/en/03-managing-prompts": withBase("/en/04-managing-prompts/"),
+};
+
 export default defineConfig({
   site: siteUrl,
   base: basePath,
+  redirects,
   srcDir: "./site",
   publicDir: "./site/public",
   // The test build goes elsewhere (ASTRO_OUT_DIR) so `npm test` never leaves a sub-path build in dist/.

@@ -34,7 +34,7 @@ export interface LinkContext {
 
 export type Block =
   | { kind: "markdown"; text: string }
-  | { kind: "code"; file: string; region?: string; code: string };
+  | { kind: "code"; file: string; region?: string; code: string; hidden?: true };
 
 export interface ParsedChapter {
   title: string;
@@ -91,6 +91,9 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
   let fence: string | null = null;
   let aside = false; // inside a :::note … ::: block (its lines become a blockquote)
   let notebookOnly = false;
+  // Inside <details>…</details>: a folded solution. Its <summary> becomes a markdown cell and each
+  // <Snippet> a code cell whose source starts hidden (nbformat's `jupyter.source_hidden`).
+  let details: { where: string; summary?: string; cells: number } | null = null;
 
   for (let i = end + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -140,6 +143,32 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
       continue;
     }
 
+    if (/^\s*<details>\s*$/.test(line)) {
+      if (details || aside || notebookOnly) throw new ChapterError(`${where}: <details> cannot be nested in another block`);
+      flush();
+      details = { where, cells: 0 };
+      continue;
+    }
+    if (/^\s*<\/details>\s*$/.test(line)) {
+      if (!details) throw new ChapterError(`${where}: </details> without <details>`);
+      if (!details.cells) throw new ChapterError(`${details.where}: <details> holds no <Snippet>`);
+      details = null;
+      continue;
+    }
+    if (details) {
+      const summary = /^\s*<summary>(.+)<\/summary>\s*$/.exec(line);
+      if (summary && details.summary === undefined && !details.cells) {
+        details.summary = summary[1]!.trim();
+        blocks.push({ kind: "markdown", text: `**${details.summary}**\n\n${t.foldedCell}` });
+        continue;
+      }
+      if (!line.trim()) continue;
+      if (details.summary === undefined) throw new ChapterError(`${where}: <details> must start with <summary>…</summary> on one line`);
+      if (!/^\s*<Snippet\b/.test(line)) {
+        throw new ChapterError(`${where}: only <summary> and <Snippet> go inside <details> (the notebook folds code cells, not prose)`);
+      }
+    }
+
     const component = /^\s*<([A-Z]\w*)\b(.*?)\/>\s*$/.exec(line);
     if (component) {
       const [, name, attrText] = component;
@@ -159,7 +188,8 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
           throw new ChapterError(`${where}: snippets/${attrs.file}${attrs.region ? `#${attrs.region}` : ""}: ${(err as Error).message}`);
         }
         flush();
-        blocks.push({ kind: "code", file: attrs.file, ...(attrs.region ? { region: attrs.region } : {}), code });
+        blocks.push({ kind: "code", file: attrs.file, ...(attrs.region ? { region: attrs.region } : {}), code, ...(details ? { hidden: true as const } : {}) });
+        if (details) details.cells++;
         continue;
       }
       if (SITE_ONLY.has(name!)) continue;
@@ -175,6 +205,7 @@ export function parseChapter(src: ChapterSource, links: LinkContext): ParsedChap
   if (fence) throw new ChapterError(`${src.path}: a code fence is never closed`);
   if (aside) throw new ChapterError(`${src.path}: an aside is never closed`);
   if (notebookOnly) throw new ChapterError(`${src.path}: <NotebookOnly> is never closed`);
+  if (details) throw new ChapterError(`${details.where}: <details> is never closed`);
   flush();
 
   const firstCode = blocks.find((b) => b.kind === "code");
@@ -247,7 +278,11 @@ export function toNotebook(src: ChapterSource, parsed: ParsedChapter): object {
         cell_type: "code",
         execution_count: null,
         id,
-        metadata: { bedrock_guide: { snippet: block.file, ...(block.region ? { region: block.region } : {}) } },
+        metadata: {
+          bedrock_guide: { snippet: block.file, ...(block.region ? { region: block.region } : {}) },
+          // Jupyter and VS Code show a folded input the reader opens with a click; it still runs.
+          ...(block.hidden ? { jupyter: { source_hidden: true } } : {}),
+        },
         outputs: [],
         source: sourceLines(block.code),
       });

@@ -16,12 +16,36 @@ export interface PageWeight {
 }
 
 /** Every page (directory with an index.html, plus 404.html) of a built site. */
+/** Where a built redirect stub sends the reader (its meta refresh URL), or undefined for a real page. */
+export function redirectTarget(htmlFile: string): string | undefined {
+  const html = readFileSync(htmlFile, "utf8");
+  return /<meta http-equiv="refresh" content="\d+;url=([^"]+)">/.exec(html)?.[1];
+}
+
+/** The redirect stubs of a built site: page path (as builtPages gives it) → the URL it sends to. */
+export function builtRedirects(siteDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name.startsWith("_") || ["pagefind", "notebooks"].includes(e.name)) continue;
+      const index = join(dir, e.name, "index.html");
+      const target = existsSync(index) ? redirectTarget(index) : undefined;
+      if (target !== undefined) out.set(`${relative(siteDir, join(dir, e.name))}/`, target);
+      walk(join(dir, e.name));
+    }
+  };
+  walk(siteDir);
+  return out;
+}
+
 export function builtPages(siteDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (!e.isDirectory() || e.name.startsWith("_") || ["pagefind", "notebooks"].includes(e.name)) continue;
-      if (existsSync(join(dir, e.name, "index.html"))) out.push(`${relative(siteDir, join(dir, e.name))}/`);
+      const index = join(dir, e.name, "index.html");
+      // A redirect (astro.config.mjs `redirects`) is a stub that sends the reader on, not a page.
+      if (existsSync(index) && redirectTarget(index) === undefined) out.push(`${relative(siteDir, join(dir, e.name))}/`);
       walk(join(dir, e.name));
     }
   };

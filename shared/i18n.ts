@@ -19,6 +19,7 @@ export const labels = {
     note: "Nota",
     caution: "Atención",
     danger: "Peligro",
+    foldedCell: "Está en la celda siguiente, plegada: despliégala cuando quieras verla. También se ejecuta con las demás.",
   },
   en: {
     offlineSample: "Produced offline by the emulator",
@@ -35,6 +36,7 @@ export const labels = {
     note: "Note",
     caution: "Caution",
     danger: "Danger",
+    foldedCell: "It is in the next cell, folded: unfold it when you want to see it. It also runs with the others.",
   },
 } as const;
 

@@ -3,7 +3,6 @@
 // outside the regions.
 import { say, show, startGuide } from "bedrock-guide";
 import { samePromptOnModels } from "./adapt-to-model";
-import { tryExercise } from "./exercises";
 import {
   answerEnding,
   temperatureSpread,
@@ -31,15 +30,8 @@ import {
 const guide = await startGuide({ quiet: true });
 
 // #region models
-// The chapter's toolkit: checks for answers (from bedrock-guide) and zod for JSON schemas.
-import {
-  checkAnswer,
-  checks,
-  comparePrompts,
-  modelIdFor,
-  runConsistency,
-} from "bedrock-guide";
-import { z } from "zod";
+// Checks for answers, from the validation toolkit of bedrock-guide (chapter 3 explains it).
+import { checkAnswer, checks, modelIdFor } from "bedrock-guide";
 
 // Foundation models by ID; modelIdFor turns each into what your region can call.
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
@@ -60,9 +52,9 @@ const explainGenAi = say<PromptParts>(
       instruction:
         "Explica con palabras sencillas qué es la inteligencia artificial generativa.",
       format:
-        "Responde en español, con 4 viñetas y 200 palabras como máximo.",
+        "Responde en español solo con 4 viñetas, sin frase de introducción ni de cierre, y 200 palabras como máximo.",
       example:
-        "La nube es como:\n- La luz de casa: pagas lo que consumes.\n- Un piso de alquiler: otros arreglan las tuberías.",
+        "- La nube es como la luz de casa: pagas lo que consumes.\n- Es como un piso de alquiler: otros arreglan las tuberías.",
       constraints: [
         "No uses términos técnicos avanzados como «red neuronal convolucional».",
         "Nada de fórmulas ni ecuaciones.",
@@ -74,9 +66,9 @@ const explainGenAi = say<PromptParts>(
       instruction:
         "Explain in plain words what generative artificial intelligence is.",
       format:
-        "Answer in English, in 4 bullet points and at most 200 words.",
+        "Answer in English with 4 bullet points only, no opening or closing line, and at most 200 words.",
       example:
-        "The cloud is like:\n- Electricity at home: you pay for what you use.\n- A rented flat: someone else fixes the plumbing.",
+        "- The cloud is like electricity at home: you pay for what you use.\n- It is like a rented flat: someone else fixes the plumbing.",
       constraints: [
         'Do not use advanced technical terms such as "convolutional neural network".',
         "No formulas or equations.",
@@ -100,20 +92,6 @@ show.table(
 );
 // #endregion complete-example
 
-// #region exercise-structure
-// Exercise: edit `mine` until every row shows ✓. Offline the emulator follows explicit instructions only.
-const mine = buildPrompt({
-  instruction: say(
-    {
-      es: "Explica qué es un perfil de inferencia.",
-      en: "Explain what an inference profile is.",
-    },
-    guide.lang,
-  ),
-});
-show.table((await tryExercise("structure", mine)).rows);
-// #endregion exercise-structure
-
 // #region be-specific
 // The article's first principle, measured: the same checks on a vague prompt and a specific one.
 const wanted = [
@@ -130,15 +108,15 @@ const vague = say(
 );
 const specific = say(
   {
-    es: "Explica qué es Amazon Bedrock a un equipo de desarrollo junior: 3 viñetas con sus ventajas principales, 80 palabras como máximo, en español.",
-    en: "Explain what Amazon Bedrock is to a team of junior developers: 3 bullet points with its main advantages, at most 80 words, in English.",
+    es: "Explica qué es Amazon Bedrock a un equipo de desarrollo junior: responde en español solo con 3 viñetas sobre sus ventajas principales, sin frase de introducción, y 80 palabras como máximo.",
+    en: "Explain what Amazon Bedrock is to a team of junior developers: answer in English with only 3 bullet points on its main advantages, no opening line, and at most 80 words.",
   },
   guide.lang,
 );
 const principleRows = [];
 for (const [label, prompt] of [
-  ["vague", vague],
-  ["specific", specific],
+  [say({ es: "vago", en: "vague" }, guide.lang), vague],
+  [say({ es: "concreto", en: "specific" }, guide.lang), specific],
 ]) {
   const report = await checkAnswer(
     await sendPrompt(buildPrompt({ instruction: prompt }), HAIKU),
@@ -156,13 +134,6 @@ for (const [label, prompt] of [
 }
 show.table(principleRows);
 // #endregion be-specific
-
-// #region exercise-be-specific
-show.table(
-  (await tryExercise("be-specific", buildPrompt({ instruction: vague })))
-    .rows,
-);
-// #endregion exercise-be-specific
 
 // #region zero-shot
 show.table(
@@ -341,25 +312,6 @@ show.table(
 );
 // #endregion role-playing
 
-// #region exercise-json
-show.table(
-  (
-    await tryExercise(
-      "json",
-      buildPrompt({
-        instruction: say(
-          {
-            es: "Recomiéndame un modelo de Bedrock para hacer resúmenes.",
-            en: "Recommend a Bedrock model for summaries.",
-          },
-          guide.lang,
-        ),
-      }),
-    )
-  ).rows,
-);
-// #endregion exercise-json
-
 // #region parameters
 const question = say(
   {
@@ -412,20 +364,6 @@ show.table(
 );
 // #endregion temperature
 
-// #region exercise-stop-sequence
-show.table(
-  (
-    await tryExercise(
-      "stop-sequence",
-      buildPrompt({ instruction: question }),
-      {
-        maxTokens: 400,
-      },
-    )
-  ).rows,
-);
-// #endregion exercise-stop-sequence
-
 // #region adapt
 // The complete example from the start of the chapter, on two models, with the checks its format asks for.
 show.table(
@@ -440,184 +378,6 @@ show.table(
   ),
 );
 // #endregion adapt
-
-// #region exercise-two-models
-show.table(
-  (
-    await tryExercise(
-      "two-models",
-      buildPrompt({
-        instruction: say(
-          {
-            es: "Dame algunos consejos para escribir buenos prompts.",
-            en: "Give some tips for writing good prompts.",
-          },
-          guide.lang,
-        ),
-      }),
-    )
-  ).rows,
-);
-// #endregion exercise-two-models
-
-// #region toolkit-format
-const Recommendation = z.object({
-  model: z.string(),
-  useCase: z.string(),
-  reason: z.string(),
-});
-const asJson = await sendPrompt(
-  buildPrompt({
-    instruction: say(
-      {
-        es: "Recomienda un modelo de Bedrock para resúmenes.",
-        en: "Recommend a Bedrock model for summaries.",
-      },
-      guide.lang,
-    ),
-    format: say(
-      {
-        es: "Responde solo con un objeto JSON con las claves model, useCase y reason.",
-        en: "Reply only with a JSON object with the keys model, useCase and reason.",
-      },
-      guide.lang,
-    ),
-  }),
-  HAIKU,
-);
-console.log(asJson);
-show.table(
-  (await checkAnswer(asJson, [checks.json(Recommendation)])).results,
-);
-// #endregion toolkit-format
-
-// #region toolkit-accuracy
-// Accuracy needs a known right answer. These are sample answers to "17 × 23?" and "Is 391 right?",
-// written here to show how each check decides.
-show.table(
-  await Promise.all(
-    [
-      "17 × 23 = 17 × 20 + 17 × 3 = 340 + 51 = 391",
-      "Roughly 400.",
-      "That is incorrect.",
-      "Correct: it is 391.",
-    ].map(async (answer) => ({
-      answer,
-      ...Object.fromEntries(
-        (
-          await checkAnswer(answer, [
-            checks.numberNear(391),
-            checks.contains("correct"),
-            checks.matches(/\b391\b/),
-          ])
-        ).results.map((r) => [r.check, r.passed ? "✓" : "✗"]),
-      ),
-    })),
-  ),
-);
-// #endregion toolkit-accuracy
-
-// #region toolkit-consistency
-const consistency = await runConsistency({
-  request: {
-    modelId: await modelIdFor(NOVA_LITE),
-    messages: [{ role: "user", content: [{ text: vague }] }],
-    inferenceConfig: { maxTokens: 200, temperature: 1 },
-  },
-  times: 3,
-});
-console.log(consistency.result.reason);
-// #endregion toolkit-consistency
-
-// #region toolkit-judge
-const judged = await checkAnswer(explained, [
-  checks.judgedBy({
-    task: explainGenAi.instruction,
-    criterion: say(
-      {
-        es: "Se entiende sin formación técnica y no usa jerga avanzada.",
-        en: "Understandable with no technical background, and uses no advanced jargon.",
-      },
-      guide.lang,
-    ),
-  }),
-]);
-show.table(judged.results);
-// #endregion toolkit-judge
-
-// #region toolkit-ab
-// Each topic with the key word a good answer must name: the accuracy check of this dataset.
-const topics = say(
-  {
-    es: [
-      { topic: "los perfiles de inferencia", keyword: "perfiles" },
-      { topic: "la API Converse", keyword: "Converse" },
-      { topic: "los guardrails", keyword: "guardrails" },
-    ],
-    en: [
-      { topic: "inference profiles", keyword: "profiles" },
-      { topic: "the Converse API", keyword: "Converse" },
-      { topic: "guardrails", keyword: "guardrails" },
-    ],
-  },
-  guide.lang,
-);
-const haikuId = await modelIdFor(HAIKU);
-// One user turn to Claude Haiku 4.5: the two variants differ only in its text.
-const ask = (text: string) => ({
-  modelId: haikuId,
-  messages: [{ role: "user" as const, content: [{ text }] }],
-});
-type Topic = (typeof topics)[number];
-const comparison = await comparePrompts({
-  variants: [
-    {
-      name: "A: vague",
-      request: ({ topic }: Topic) =>
-        ask(
-          say(
-            { es: `Háblame de ${topic}.`, en: `Tell me about ${topic}.` },
-            guide.lang,
-          ),
-        ),
-    },
-    {
-      name: "B: specific",
-      request: ({ topic }: Topic) =>
-        ask(
-          say(
-            {
-              es: `Explica ${topic} de Amazon Bedrock en 3 viñetas y 60 palabras como máximo, en español.`,
-              en: `Explain ${topic} in Amazon Bedrock in 3 bullet points and at most 60 words, in English.`,
-            },
-            guide.lang,
-          ),
-        ),
-    },
-  ],
-  cases: topics.map((topic) => ({
-    input: topic,
-    checks: [
-      checks.bullets({ count: 3 }),
-      checks.maxWords(60),
-      checks.language(guide.lang),
-      checks.contains(topic.keyword),
-    ],
-  })),
-});
-show.table(comparison.table());
-show.svg(
-  comparison.chart(
-    say(
-      {
-        es: "Variante A frente a B: % de comprobaciones superadas",
-        en: "Variant A versus B: % of checks passed",
-      },
-      guide.lang,
-    ),
-  ),
-);
-// #endregion toolkit-ab
 
 // #region cost
 guide.meter.report();

@@ -124,6 +124,24 @@ describe("bullets", () => {
     expect((await run(checks.bullets(), `${long}\n- a\n- b`)).reason).toBe("1 línea fuera de la lista, p. ej. «Here is a list of the things you asked m»");
   });
 
+  it("with allowIntro, accepts one line before the list and nothing else outside it", async () => {
+    const intro = "Here are three points:\n- a\n- b\n- c";
+    expect((await run(checks.bullets({ count: 3 }), intro)).passed).toBe(false);
+    expect(await run(checks.bullets({ count: 3, allowIntro: true }), intro)).toMatchObject({ check: "bullets(3, allowIntro)", passed: true, reason: "3 items after one intro line" });
+    expect([checks.bullets({ allowIntro: true }).name, checks.numberedSteps({ allowIntro: false }).name]).toEqual(["bullets(allowIntro)", "numberedSteps"]);
+    // Without an intro line it is the strict check's pass.
+    expect((await run(checks.bullets({ count: 3, allowIntro: true }), "- a\n- b\n- c")).reason).toBe("3 items, all in list form");
+    // One line only, and only before the list: two intro lines, or a closing line, still fail.
+    expect((await run(checks.bullets({ allowIntro: true }), "Hi.\nHere they are:\n- a\n- b")).reason).toBe('1 line outside the list, e.g. "Here they are:"');
+    expect((await run(checks.bullets({ allowIntro: true }), "- a\n- b\nHope it helps.")).reason).toBe('1 line outside the list, e.g. "Hope it helps."');
+    expect((await run(checks.bullets({ allowIntro: true }), "Intro:\n- a\n- b\nEnd.")).passed).toBe(false);
+    // A text with no list at all is still no list.
+    expect((await run(checks.bullets({ allowIntro: true }), "Just prose.")).passed).toBe(false);
+    expect((await run(checks.numberedSteps({ allowIntro: true }), "Steps:\n1. a\n2. b")).passed).toBe(true);
+    inLanguage("es");
+    expect((await run(checks.bullets({ count: 2, allowIntro: true }), "Son estas:\n- a\n- b")).reason).toBe("2 elementos tras una línea de introducción");
+  });
+
   it("a marker needs a space and some text after it", async () => {
     // "- " followed by nothing is no item, so "-" alone is a stray line.
     expect((await run(checks.bullets(), "- a\n- b\n-")).passed).toBe(false);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractRegion } from "../../shared/snippet-regions";
 import { projectRoot } from "../../generator/snippets";
 import { serveStatic } from "./static-server";
-import { BASELINE_PAGE, builtPages, JS_ALLOWANCE, pageWeight } from "../../scripts/site-weight";
+import { BASELINE_PAGE, builtPages, builtRedirects, JS_ALLOWANCE, pageWeight } from "../../scripts/site-weight";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // scripts/test.ts builds into SITE_DIR with BASE_PATH; run alone, the test builds it itself, into a folder of
@@ -112,6 +112,18 @@ describe("built site", () => {
     // Expressive Code renders one .ec-line per source line; an empty line holds a lone newline.
     const lines = await block.locator(".ec-line").evaluateAll((els) => els.map((e) => (e.textContent ?? "").replace(/\n$/, "")));
     expect(lines.join("\n")).toBe(expected);
+  });
+
+  it("sends the published URLs of the old chapter 3 (Prompt Management) to chapter 4, under the base path", async () => {
+    const redirects = Object.fromEntries(builtRedirects(siteDir));
+    expect(redirects).toEqual({
+      "03-managing-prompts/": `${base}04-managing-prompts/`,
+      "en/03-managing-prompts/": `${base}en/04-managing-prompts/`,
+    });
+    for (const [from, title] of [["03-managing-prompts/", "es"], ["en/03-managing-prompts/", "en"]] as const) {
+      await Promise.all([page.waitForURL(`${server.url}${from.replace("03-", "04-")}`), page.goto(`${server.url}${from}`)]);
+      expect(await page.getAttribute("html", "lang")).toBe(title);
+    }
   });
 
   it("links each chapter to its notebook in the page's language, served by the site", async () => {

@@ -123,6 +123,45 @@ describe("parseChapter", () => {
     expect(() => parse('<Snippet file="setup.ts" />\n:::warning\nx\n:::')).toThrow(/unknown aside :::warning/);
   });
 
+  it("folds a <details> solution: its summary becomes a markdown cell and each snippet a code cell with hidden source", () => {
+    const body = [
+      '<Snippet file="setup.ts" />',
+      "Try it yourself first.",
+      "",
+      "<details>",
+      "<summary>Solución</summary>",
+      "",
+      '<Snippet file="99-demo/count.ts" region="count" />',
+      "",
+      "</details>",
+      "",
+      "After the solution.",
+    ].join("\n");
+    const es = parse(body);
+    expect(es.blocks).toEqual([
+      { kind: "code", file: "setup.ts", code: files["setup.ts"]!.trim() },
+      { kind: "markdown", text: "Try it yourself first." },
+      { kind: "markdown", text: "**Solución**\n\nEstá en la celda siguiente, plegada: despliégala cuando quieras verla. También se ejecuta con las demás." },
+      { kind: "code", file: "99-demo/count.ts", region: "count", code: "const total = [1, 2, 3].length;\nconsole.log(total);", hidden: true },
+      { kind: "markdown", text: "After the solution." },
+    ]);
+    expect((parse(body, "en").blocks[2] as { text: string }).text).toBe("**Solución**\n\nIt is in the next cell, folded: unfold it when you want to see it. It also runs with the others.");
+    // In the notebook, nbformat's source_hidden folds the cell's input; cells outside <details> carry no such key.
+    const nb = toNotebook({ chapter: "99-demo", lang: "es", mdx: "", path: "demo.mdx" }, es) as { cells: Array<{ metadata: Record<string, unknown> }> };
+    expect(nb.cells.map((c) => c.metadata.jupyter)).toEqual([undefined, undefined, undefined, undefined, { source_hidden: true }, undefined]);
+  });
+
+  it("refuses <details> without a summary, with prose or no snippet inside, nested or never closed", () => {
+    const wrap = (...inner: string[]) => ['<Snippet file="setup.ts" />', "<details>", ...inner, "</details>"].join("\n");
+    const code = '<Snippet file="99-demo/count.ts" region="count" />';
+    expect(() => parse(wrap(code))).toThrow(/demo.mdx:\d+: <details> must start with <summary>/);
+    expect(() => parse(wrap("<summary>S</summary>", "Some prose.", code))).toThrow(/only <summary> and <Snippet> go inside <details>/);
+    expect(() => parse(wrap("<summary>S</summary>"))).toThrow(/<details> holds no <Snippet>/);
+    expect(() => parse(wrap("<summary>S</summary>", "<details>", code))).toThrow(/<details> cannot be nested/);
+    expect(() => parse('<Snippet file="setup.ts" />\n</details>')).toThrow(/<\/details> without <details>/);
+    expect(() => parse('<Snippet file="setup.ts" />\n<details>\n<summary>S</summary>\n' + code)).toThrow(/<details> is never closed/);
+  });
+
   it("requires the setup snippet as the first code cell", () => {
     expect(() => parse('<Snippet file="99-demo/count.ts" region="count" />')).toThrow(/first code cell must be <Snippet file="setup.ts"/);
     expect(() => parse("No code at all.")).toThrow(/first code cell/);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { consistencyOf } from "bedrock-guide";
 
 // Numbers of fact in the pages' prose (prices, token limits, context sizes, counts, dates, limits),
 // each checked in both languages against data/. A fact is a sentence template with a stable phrase
@@ -476,7 +477,21 @@ const facts: Fact[] = [
     check: ([minutes, hours]) => expect(minutes).toBe((hours as number) * 60 + 15),
   },
 
-  // ---- 03 Managing prompts -------------------------------------------------------------------
+  // ---- 03 Validating prompts -----------------------------------------------------------------
+  {
+    name: "consistency's default minimum is the one runConsistency asks for",
+    page: "03-validating-prompts",
+    es: "y el mínimo exigido ({n} por defecto)",
+    en: "and the required minimum ({n} by default)",
+    // The minimum as the toolkit itself states it in its verdict ("… required ≥ 0.60").
+    check: ([minimum]) => {
+      const reason = consistencyOf(["same words", "same words"]).result.reason;
+      expect(reason).toMatch(/≥ \d/);
+      expect(minimum).toBe(Number(/≥ (\d+[.,]\d+)/.exec(reason)![1]!.replace(",", ".")));
+    },
+  },
+
+  // ---- 04 Managing prompts -------------------------------------------------------------------
   {
     name: "CreatePromptVersion takes a description of up to 200 characters",
     page: "04-managing-prompts",

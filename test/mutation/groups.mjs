@@ -86,6 +86,7 @@ export const groups = {
     mutate: [
       "snippets/00-before-you-start/*.ts",
       "snippets/02-designing-prompts/*.ts",
+      "snippets/03-validating-prompts/*.ts",
       "snippets/testing-offline/*.ts",
       "!snippets/**/walkthrough.ts",
       "!snippets/**/*.test.ts",
@@ -93,6 +94,7 @@ export const groups = {
     tests: [
       "test/snippets/before-you-start*.test.ts",
       "test/snippets/designing-prompts*.test.ts",
+      "test/snippets/validating-prompts*.test.ts",
       "test/snippets/summarise-requests.test.ts",
       "snippets/testing-offline/*.test.ts",
     ],

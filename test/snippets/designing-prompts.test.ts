@@ -5,7 +5,6 @@ import { buildPrompt, sendPrompt } from "../../snippets/02-designing-prompts/pro
 import { conversationTable, fewShot, incremental, rolePlay, selfRefine, zeroShot } from "../../snippets/02-designing-prompts/techniques";
 import { answerEnding, sampling, temperatureSpread, tryParameters, whatModelsTake } from "../../snippets/02-designing-prompts/parameters";
 import { samePromptOnModels } from "../../snippets/02-designing-prompts/adapt-to-model";
-import { checkExercise, exercises, type ExerciseId } from "../../snippets/02-designing-prompts/exercises";
 
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const NOVA_LITE = "amazon.nova-2-lite-v1:0";
@@ -137,50 +136,5 @@ describe.each(["us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1"])("cha
     // Llama 4 Scout has only a us. profile: callable from us-east-1, explained from eu-west-1.
     if (region === "us-east-1") expect(rows[2].passed).toBe("2/2");
     else expect(rows[2]).toMatchObject({ passed: "0/2", answer: "" });
-  });
-
-  describe("exercises: each starter fails and each solution passes", () => {
-    const starters: Record<ExerciseId, Parameters<typeof buildPrompt>[0]> = {
-      structure: { instruction: "Explain what an inference profile is." },
-      "be-specific": { instruction: "Explain what Amazon Bedrock is." },
-      json: { instruction: "Recommend a Bedrock model for summaries." },
-      "stop-sequence": { instruction: "List five AWS regions, one per line, and write END when you are done." },
-      "two-models": { instruction: "Give some tips for writing good prompts." },
-    };
-    const solutions: Record<ExerciseId, [Parameters<typeof buildPrompt>[0], object?]> = {
-      structure: [{ context: "You explain cloud ideas to people with no technical background.", instruction: "Explain what an inference profile is.", format: "Exactly 3 bullet points, at most 60 words." }],
-      "be-specific": [{ instruction: "Explain what Amazon Bedrock is.", format: "Answer in English, in at most 50 words and at most 3 sentences." }],
-      json: [{ instruction: "Recommend a Bedrock model for summaries.", format: "Reply only with a JSON object with the keys model, useCase and reason." }],
-      "stop-sequence": [starters["stop-sequence"], { maxTokens: 400, stopSequences: ["END"] }],
-      "two-models": [{ instruction: "Give 3 tips for writing good prompts.", format: "Exactly 3 bullet points, at most 40 words." }],
-    };
-
-    it("covers every exercise", () => {
-      expect(Object.keys(starters).sort()).toEqual(Object.keys(exercises).sort());
-    });
-
-    it.each(Object.keys(starters) as ExerciseId[])("%s", async (id) => {
-      const starter = await checkExercise(id, buildPrompt(starters[id]));
-      expect(starter.passed).toBe(false);
-      expect(starter.hint).toBe(exercises[id].hint.en);
-      expect(starter.rows.some((r) => r.ok === "✗")).toBe(true);
-      const [parts, config] = solutions[id];
-      const solved = await checkExercise(id, buildPrompt(parts), config);
-      expect(solved.rows.filter((r) => r.ok === "✗")).toEqual([]);
-      expect(solved).toMatchObject({ passed: true });
-      expect(solved.hint).toBeUndefined();
-      // Every model the exercise names answered (a row per check per model, plus prompt checks).
-      expect(new Set(solved.rows.map((r) => r.model)).size).toBe(exercises[id].models.length + (exercises[id].promptChecks ? 1 : 0));
-    });
-
-    it("the structure exercise also checks the prompt: the right format without a context still fails", async () => {
-      const noContext = await checkExercise("structure", buildPrompt({ instruction: "Explain what an inference profile is.", format: "Exactly 3 bullet points, at most 60 words." }));
-      expect(noContext.passed).toBe(false);
-      expect(noContext.rows.filter((r) => r.ok === "✗").map((r) => [r.model, r.check])).toEqual([["(prompt)", "context"]]);
-    });
-
-    it("an unknown exercise is a clear error", async () => {
-      await expect(checkExercise("nope" as ExerciseId, buildPrompt({ instruction: "x" }))).rejects.toThrow(/unknown exercise "nope"\. Choose one of: structure, be-specific/);
-    });
   });
 });

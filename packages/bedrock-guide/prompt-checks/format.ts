@@ -114,6 +114,12 @@ export interface ListOptions {
   count?: number;
   /** At least this many items (default: `count`, else 2, since one line is not a list). */
   min?: number;
+  /**
+   * Accept one line before the first item, such as "Here are three points:" (default false:
+   * every non-empty line must be an item). Models often open a list that way even when told not
+   * to; a line after the list still fails.
+   */
+  allowIntro?: boolean;
 }
 
 function listCheck(
@@ -132,12 +138,21 @@ function listCheck(
       en: `cannot be more than count (${options.min} > ${options.count})`,
     });
   }
-  const label = options.count ? `${kind}(${options.count})` : kind;
+  // allowIntro shows in the name, so a table can hold the strict and the lenient check side by side.
+  const args = [
+    options.count,
+    options.allowIntro ? "allowIntro" : undefined,
+  ].filter((a) => a !== undefined);
+  const label = args.length ? `${kind}(${args.join(", ")})` : kind;
   return textCheck(label, "format", (text, self) => {
     const lines = nonEmptyLines(text);
     const pattern = kind === "bullets" ? BULLET : NUMBERED;
     const items = lines.filter((l) => pattern.test(l));
-    const stray = lines.filter((l) => !pattern.test(l));
+    const intro =
+      options.allowIntro && !pattern.test(lines[0]) ? lines[0] : undefined;
+    const stray = lines.filter(
+      (l, i) => !pattern.test(l) && !(intro !== undefined && i === 0),
+    );
     if (!items.length) {
       return result(
         self,
@@ -207,19 +222,24 @@ function listCheck(
     return result(
       self,
       true,
-      tr({
-        es: `${found}, todos en formato de lista`,
-        en: `${found}, all in list form`,
-      }),
+      intro === undefined
+        ? tr({
+            es: `${found}, todos en formato de lista`,
+            en: `${found}, all in list form`,
+          })
+        : tr({
+            es: `${found} tras una línea de introducción`,
+            en: `${found} after one intro line`,
+          }),
     );
   });
 }
 
-/** Every non-empty line is a bullet (-, *, + or •). */
+/** Every non-empty line is a bullet (-, *, + or •); with `allowIntro`, all but a first one. */
 export const bullets = (options: ListOptions = {}) =>
   listCheck("bullets", options);
 
-/** Every non-empty line is a step "1.", "2.", … numbered in order from 1. */
+/** Every non-empty line is a step "1.", "2.", … numbered in order from 1 (`allowIntro` as for bullets). */
 export const numberedSteps = (options: ListOptions = {}) =>
   listCheck("numberedSteps", options);
 

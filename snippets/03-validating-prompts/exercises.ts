@@ -64,8 +64,8 @@ export const exercises: Record<ExerciseId, Exercise> = {
       en: "Explain what an inference profile is to someone with no technical background: a context (who you are, who you write for), exactly 3 bullet points and at most 60 words.",
     },
     hint: {
-      es: "Pon el papel y el público en `context`, y el formato en `format` con cifras: «exactamente 3 viñetas», «60 palabras como máximo».",
-      en: 'Put the role and audience in `context`, and the format in `format` with numbers: "exactly 3 bullet points", "at most 60 words".',
+      es: "Pon el papel y el público en `context`, y el formato en `format` con cifras: «solo 3 viñetas, sin frase de introducción», «60 palabras como máximo».",
+      en: 'Put the role and audience in `context`, and the format in `format` with numbers: "exactly 3 bullet points, no opening line", "at most 60 words".',
     },
     answerChecks: () => [checks.bullets({ count: 3 }), checks.maxWords(60)],
     promptChecks: [
@@ -134,8 +134,8 @@ export const exercises: Record<ExerciseId, Exercise> = {
       en: "One prompt that passes on two models (Claude Haiku 4.5 and Nova 2 Lite): 3 bullet points and at most 40 words.",
     },
     hint: {
-      es: "Lo que un modelo infiere, otro lo ignora: deja explícitos el número de viñetas y el límite de palabras.",
-      en: "What one model infers another ignores: state both the number of bullets and the word limit explicitly.",
+      es: "Lo que un modelo infiere, otro lo ignora: deja explícitos el número de viñetas, que no haya frase de introducción y el límite de palabras.",
+      en: "What one model infers another ignores: state the number of bullets, that there is no opening line, and the word limit.",
     },
     answerChecks: () => [checks.bullets({ count: 3 }), checks.maxWords(40)],
     models: [HAIKU, NOVA_LITE],
