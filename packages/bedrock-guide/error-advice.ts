@@ -10,7 +10,7 @@ import {
   type Bilingual,
   type Language,
 } from "./language";
-import { parseModelReference } from "./prices";
+import { parseModelReference } from "./model-reference";
 import { isOptInRegion } from "./regions";
 
 /** The problems a newcomer to Bedrock meets most, each with its own advice. */

@@ -27,12 +27,12 @@ export {
   priceOf,
   costOf,
   formatUsd,
-  parseModelReference,
   priceSources,
   sourceDatesOf,
   type ModelPrice,
   type Usage,
 } from "./prices";
+export { parseModelReference } from "./model-reference";
 export {
   explainError,
   adviseOn,

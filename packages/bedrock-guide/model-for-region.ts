@@ -7,7 +7,7 @@ import {
 import { parseBedrockArn } from "bedrock-emulator";
 import { regionsOffering } from "./catalog-facts";
 import { currentLanguage, say, type Language } from "./language";
-import { parseModelReference } from "./prices";
+import { parseModelReference } from "./model-reference";
 
 // Many models can be called only through an inference profile, and which profiles exist depends
 // on the region you call from: `eu.` profiles from Europe, `jp.` from Tokyo, `global.` almost

@@ -63,6 +63,7 @@ export const groups = {
       "data",
       "index",
       "prices",
+      "model-reference",
     ),
     tests: [
       "test/bedrock-guide/error-advice.test.ts",
