@@ -1,7 +1,9 @@
-import { PROFILE_PREFIXES } from "bedrock-emulator";
+import { PROFILE_PREFIXES, parseBedrockArn } from "bedrock-emulator";
 
-// What a reader passes as `modelId` (a model ID, a profile ID or either ARN), read apart. Used by
-// the prices, the catalog facts, the sampling rules and the error advice alike.
+// What a reader passes as `modelId` (a model ID, a profile ID or either ARN), read apart. The ARN
+// grammar and the profile prefixes are the emulator's (one source for both): the guide only adds
+// the split into model and prefix. Used by the prices, the catalog facts, the sampling rules and
+// the error advice alike.
 
 /**
  * Splits what you pass as modelId (a model ID, a profile ID or either ARN) into the
@@ -11,11 +13,11 @@ export function parseModelReference(reference: string): {
   modelId: string;
   profilePrefix?: string;
 } {
-  const id = reference.startsWith("arn:")
-    ? reference.slice(reference.lastIndexOf("/") + 1)
-    : reference;
+  // A Bedrock ARN names its model or profile after the resource type; anything else is an ID.
+  const id = parseBedrockArn(reference)?.resource ?? reference;
   const dot = id.indexOf(".");
   const head = dot > 0 ? id.slice(0, dot) : "";
+  // A profile ID is prefix.provider.model: a prefix with a single dot after it is a model's own name.
   if (
     (PROFILE_PREFIXES as readonly string[]).includes(head) &&
     id.indexOf(".", dot + 1) > 0

@@ -71,6 +71,7 @@ export const groups = {
       "test/bedrock-guide/model-for-region.test.ts",
       "test/bedrock-guide/new-account-advice.test.ts",
       "test/bedrock-guide/prices.test.ts",
+      "test/bedrock-guide/model-reference.test.ts",
       "test/bedrock-guide/template-variables.test.ts",
       "test/bedrock-guide/regions.test.ts",
       "test/bedrock-guide/sampling-rules.test.ts",
