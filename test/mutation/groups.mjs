@@ -56,7 +56,7 @@ export const groups = {
       "error-advice",
       "model-for-region",
       "regions",
-      "prompt-management-advice",
+      "advice/*",
       "prompt-management-facts",
       "template-variables",
       "sampling-rules",

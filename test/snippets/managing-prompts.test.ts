@@ -17,7 +17,7 @@ import { toCloudFormation, toCreatePromptRequest } from "../../snippets/04-manag
 import { auditPrompts, teamPromptPolicy } from "../../snippets/04-managing-prompts/audit";
 import { cleanUpChapter } from "../../snippets/04-managing-prompts/clean-up";
 import { compareVariants, fillTemplate } from "../../snippets/04-managing-prompts/compare-variants";
-import { promptManagementAdvice } from "../../packages/bedrock-guide/prompt-management-advice";
+import { promptManagementAdvice } from "../../packages/bedrock-guide/advice/prompt-management";
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
 import constraints from "../../packages/emulator/src/generated/constraints.json";
 

@@ -1,8 +1,8 @@
-import type { Bilingual, Language } from "./language";
+import type { Bilingual, Language } from "../language";
 import {
   optimizationTargets,
   optimizationTargetsIn,
-} from "./prompt-management-facts";
+} from "../prompt-management-facts";
 
 // Advice for Prompt Management (bedrock-agent) and OptimizePrompt (bedrock-agent-runtime) errors, as
 // a table of rules. Each rule needs the SDK command that failed, because the IAM action is named after

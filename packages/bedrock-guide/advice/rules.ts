@@ -1,0 +1,56 @@
+import type { Rule } from "./rule";
+import {
+  expiredCredentials,
+  invalidCredentials,
+  noCredentials,
+} from "./credentials";
+import { endOfLife, extendedAccess, legacyModel } from "./lifecycle";
+import {
+  invalidModelId,
+  modelNotCallableHere,
+  modelNotInRegion,
+  needsInferenceProfile,
+  noAccess,
+  profileNotInRegion,
+  useCaseNotSubmitted,
+} from "./models";
+import { budget, dailyTokenQuota, quota, throttling } from "./quotas";
+import {
+  cannotConnect,
+  noRegion,
+  regionNotEnabled,
+  regionWithoutBedrock,
+} from "./regions";
+import {
+  invalidRequest,
+  temperatureRefused,
+  temperatureWithTopP,
+} from "./requests";
+
+/** The advice rules, most specific first: the first rule that matches and answers wins. */
+export const RULES: Rule[] = [
+  budget,
+  modelNotCallableHere,
+  extendedAccess,
+  noCredentials,
+  expiredCredentials,
+  regionNotEnabled,
+  invalidCredentials,
+  noRegion,
+  regionWithoutBedrock,
+  useCaseNotSubmitted,
+  needsInferenceProfile,
+  legacyModel,
+  endOfLife,
+  profileNotInRegion,
+  modelNotInRegion,
+  invalidModelId,
+  noAccess,
+  dailyTokenQuota,
+  throttling,
+  quota,
+  cannotConnect,
+  temperatureRefused,
+  temperatureWithTopP,
+  invalidRequest,
+];
