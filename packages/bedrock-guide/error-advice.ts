@@ -1,80 +1,22 @@
-import { promptManagementAdvice } from "./advice/prompt-management";
-import { profilesFor } from "./catalog-facts";
-import { currentLanguage, say, type Language } from "./language";
-import type { Failure, Problem } from "./advice/rule";
+import { failureOf, firstAdvice } from "./advice/engine";
+import type { Advice, AdviceContext } from "./advice/rule";
 import { RULES } from "./advice/rules";
+import { say } from "./language";
 
-export type { Problem } from "./advice/rule";
+// Error advice: what went wrong and how to fix it, in the reader's language. The rules are in
+// advice/ by topic, in one order (advice/rules.ts), run by one engine (advice/engine.ts).
 
-export interface Advice {
-  problem: Problem;
-  title: string;
-  explanation: string;
-  fix: string;
-}
-
-export interface AdviceContext {
-  /** The modelId the failing call used, if any. */
-  modelId?: string;
-  region?: string;
-  lang?: Language;
-  /** The SDK command that failed (e.g. "CreatePromptCommand"): Prompt Management advice names its IAM action. */
-  operation?: string;
-  /**
-   * The system profiles the region lists for the model, as ListInferenceProfiles answered in this
-   * session. The guide's clients pass them; without them, advice falls back to the catalog capture.
-   */
-  profilesHere?: string[];
-}
-
-interface ErrorLike {
-  name?: string;
-  message?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number };
-}
+export type { Advice, AdviceContext, Problem } from "./advice/rule";
 
 /** Recognises the problem behind an error from the AWS SDK (or the guide) and says how to fix it. */
 export function explainError(
   error: unknown,
   context: AdviceContext = {},
 ): Advice {
-  const e = (error ?? {}) as ErrorLike;
-  const lang = context.lang ?? currentLanguage();
-  const forPrompts = promptManagementAdvice(
-    error,
-    context.operation,
-    lang,
-    context.region,
-  );
-  if (forPrompts) return forPrompts;
-  const message = e.message ?? String(error);
-  const failure: Failure = {
-    name: e.name ?? "",
-    message,
-    code: e.code ?? "",
-    status: e.$metadata?.httpStatusCode,
-    model: context.modelId ?? modelIdIn(message) ?? "",
-    region:
-      context.region ??
-      process.env.AWS_REGION ??
-      process.env.AWS_DEFAULT_REGION ??
-      "?",
-    lang,
-    profilesHere: () =>
-      context.profilesHere ?? profilesFor(failure.model, failure.region),
-  };
-  for (const rule of RULES) {
-    if (!rule.when(failure)) continue;
-    const text = rule.advise(failure);
-    if (text)
-      return {
-        problem: rule.problem,
-        title: say(text.title, lang),
-        explanation: say(text.explanation, lang),
-        fix: say(text.fix, lang),
-      };
-  }
+  const failure = failureOf(error, context);
+  const advice = firstAdvice(RULES, failure);
+  if (advice) return advice;
+  const lang = failure.lang;
   return {
     problem: "unknown",
     title: say({ es: "Error inesperado", en: "Unexpected error" }, lang),
@@ -93,10 +35,6 @@ export function explainError(
       lang,
     ),
   };
-}
-
-function modelIdIn(message: string): string | undefined {
-  return /model ID ([\w.:\-/]+)/i.exec(message)?.[1]?.replace(/[.]$/, "");
 }
 
 /** The advice as a short text block, ready to print or to append to the error. */

@@ -1,6 +1,8 @@
 import type { Bilingual, Language } from "../language";
 
 // The shape every advice rule has: which problem it names, when it applies, and what it says.
+// To add advice: write a rule in the file of its topic and place it in advice/rules.ts, where the
+// order says which rule wins when several match (the most specific first).
 
 /** The problems a newcomer to Bedrock meets most, each with its own advice. */
 export type Problem =
@@ -31,6 +33,27 @@ export type Problem =
   | "prompt-not-found"
   | "unknown";
 
+export interface Advice {
+  problem: Problem;
+  title: string;
+  explanation: string;
+  fix: string;
+}
+
+export interface AdviceContext {
+  /** The modelId the failing call used, if any. */
+  modelId?: string;
+  region?: string;
+  lang?: Language;
+  /** The SDK command that failed (e.g. "CreatePromptCommand"): Prompt Management advice names its IAM action. */
+  operation?: string;
+  /**
+   * The system profiles the region lists for the model, as ListInferenceProfiles answered in this
+   * session. The guide's clients pass them; without them, advice falls back to the catalog capture.
+   */
+  profilesHere?: string[];
+}
+
 /** What a rule sees of the failure. */
 export interface Failure {
   name: string;
@@ -39,6 +62,10 @@ export interface Failure {
   status?: number;
   model: string;
   region: string;
+  /** The region the caller gave (the failing client's), without the environment's fallback. */
+  clientRegion?: string;
+  /** The SDK operation that failed, without the Command suffix (e.g. "CreatePrompt"), or "". */
+  operation: string;
   lang: Language;
   /** The region's profiles for the model: asked live when the caller could, else the capture. */
   profilesHere: () => string[];

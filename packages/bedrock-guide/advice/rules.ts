@@ -1,4 +1,5 @@
 import type { Rule } from "./rule";
+import { PROMPT_MANAGEMENT_RULES } from "./prompt-management";
 import {
   expiredCredentials,
   invalidCredentials,
@@ -29,6 +30,8 @@ import {
 
 /** The advice rules, most specific first: the first rule that matches and answers wins. */
 export const RULES: Rule[] = [
+  // A Prompt Management call's error names its own IAM action or prompt: those come first.
+  ...PROMPT_MANAGEMENT_RULES,
   budget,
   modelNotCallableHere,
   extendedAccess,
