@@ -59,18 +59,24 @@ export {
 export {
   runDoctor,
   checkSetup,
+  GUIDE_DEFAULT_MODELS,
+  type DoctorOptions,
+} from "./doctor";
+export {
   formatDoctorReport,
+  type DoctorCheck,
+  type DoctorReport,
+} from "./doctor-report";
+export {
   availabilityProblems,
+  USE_CASE_MISSING_MESSAGE,
+} from "./doctor-account";
+export {
   credentialSource,
   maskAccount,
   parseCallerIdentity,
-  GUIDE_DEFAULT_MODELS,
-  USE_CASE_MISSING_MESSAGE,
-  type DoctorCheck,
-  type DoctorOptions,
-  type DoctorReport,
   type CallerIdentity,
-} from "./doctor";
+} from "./caller-identity";
 export { isOptInRegion, regionNotCoveredNote } from "./regions";
 export {
   readerLanguage,

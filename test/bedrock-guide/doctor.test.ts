@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
-import { stsCallerIdentity } from "../../packages/bedrock-guide/doctor";
+import { stsCallerIdentity } from "../../packages/bedrock-guide/caller-identity";
 import {
   availabilityProblems,
   checkSetup,

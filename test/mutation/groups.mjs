@@ -43,7 +43,16 @@ export const groups = {
     ],
   },
   "lib-session": {
-    mutate: lib("doctor", "guide", "instrument", "language"),
+    mutate: lib(
+      "doctor",
+      "doctor-account",
+      "doctor-report",
+      "doctor-terminal",
+      "caller-identity",
+      "guide",
+      "instrument",
+      "language",
+    ),
     tests: [
       "test/bedrock-guide/doctor.test.ts",
       "test/bedrock-guide/guide.test.ts",
