@@ -6,7 +6,25 @@ import type { Add } from "./doctor-report";
 
 const MIN_NODE = [22, 12] as const;
 
-export function checkNode(add: Add): void {
+export interface TerminalCheckOptions {
+  /**
+   * The Jupyter kernel to look for. `npm run doctor` passes this checkout's (shared/kernel.mjs);
+   * without it only Jupyter itself is checked.
+   */
+  kernel?: { name: string; displayName: string };
+}
+
+/** The machine checks `npm run doctor` runs first: Node, then Jupyter and the kernel. */
+export function terminalChecks(
+  options: TerminalCheckOptions = {},
+): (add: Add) => Promise<void> {
+  return async (add) => {
+    checkNode(add);
+    await checkJupyter(add, options.kernel);
+  };
+}
+
+function checkNode(add: Add): void {
   const [major = 0, minor = 0] = process.versions.node
     .split(".")
     .map(Number);
@@ -48,7 +66,7 @@ function run(
   });
 }
 
-export async function checkJupyter(
+async function checkJupyter(
   add: Add,
   kernel: { name: string; displayName: string } | undefined,
 ): Promise<void> {

@@ -24,7 +24,6 @@ import {
   type DoctorCheck,
   type DoctorReport,
 } from "./doctor-report";
-import { checkJupyter, checkNode } from "./doctor-terminal";
 import { explainError, formatAdvice } from "./error-advice";
 import {
   readerLanguage,
@@ -54,13 +53,12 @@ export interface DoctorOptions {
   region?: string;
   lang?: Language;
   models?: string[];
-  /** Check Jupyter and the kernel (default true; the first cell already runs in the kernel). */
-  tooling?: boolean;
   /**
-   * The Jupyter kernel to look for when checking tooling. `npm run doctor` passes this checkout's
-   * (shared/kernel.mjs); without it only Jupyter itself is checked.
+   * Checks of the machine the doctor runs on, run first. `npm run doctor` passes Node's, Jupyter's
+   * and the kernel's (terminalChecks in doctor-terminal.ts, which only a terminal needs); the first
+   * cell and a page have none: they already run in the kernel or the browser.
    */
-  kernel?: { name: string; displayName: string };
+  machineChecks?: (add: Add) => Promise<void>;
   /** Who the credentials belong to. Default: STS GetCallerIdentity. */
   callerIdentity?: (region: string) => Promise<CallerIdentity>;
   /** The Bedrock control-plane client for a region (tests add middleware to it). */
@@ -90,8 +88,7 @@ export async function runDoctor(
       ...(fix ? { fix: say(fix, lang) } : {}),
     });
 
-  checkNode(add);
-  if (options.tooling ?? true) await checkJupyter(add, options.kernel);
+  await options.machineChecks?.(add);
 
   if (mode === "offline") {
     const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
@@ -235,8 +232,8 @@ async function checkOffline(
 }
 
 /**
- * The setup cell's check: live, it runs the doctor's checks (not Jupyter's: the cell already runs in
- * the kernel) and prints each problem with its fix. Offline it does nothing.
+ * The setup cell's check: live, it runs the doctor's checks of the account (not the machine's: the cell
+ * already runs in the kernel) and prints each problem with its fix. Offline it does nothing.
  */
 export async function checkSetup(guide: {
   mode: "offline" | "live";
@@ -248,7 +245,6 @@ export async function checkSetup(guide: {
     mode: "live",
     region: guide.region,
     lang: guide.lang,
-    tooling: false,
   });
   console.log(formatDoctorReport(report, guide.lang));
   return report;

@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { stsCallerIdentity } from "../../packages/bedrock-guide/caller-identity";
+import { terminalChecks } from "../../packages/bedrock-guide/doctor-terminal";
 import {
   availabilityProblems,
   checkSetup,
@@ -73,7 +74,7 @@ afterEach(async () => {
 });
 
 const live = (lang: Language, extra: Partial<DoctorOptions> = {}) =>
-  runDoctor({ mode: "live", lang, tooling: false, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), ...extra });
+  runDoctor({ mode: "live", lang, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), ...extra });
 
 const check = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
 
@@ -96,7 +97,7 @@ describe("doctor, live against the emulator", () => {
     it(`no credentials: fails and says how to sign in (${lang})`, async () => {
       for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]) vi.stubEnv(k, undefined);
       Object.assign(process.env, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_EC2_METADATA_DISABLED: "true" });
-      const report = await runDoctor({ mode: "live", lang, tooling: false });
+      const report = await runDoctor({ mode: "live", lang });
       expect(report.ok).toBe(false);
       const c = check(report, "credentials")!;
       expect(c.status).toBe("fail");
@@ -166,13 +167,13 @@ describe("doctor, live against the emulator", () => {
 describe("doctor, offline", () => {
   it("checks the emulator path and passes, with no credentials at all", async () => {
     for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL"]) vi.stubEnv(k, undefined);
-    const report = await runDoctor({ mode: "offline", region: "eu-central-1", lang: "en", tooling: false });
+    const report = await runDoctor({ mode: "offline", region: "eu-central-1", lang: "en" });
     expect(report.ok).toBe(true);
     expect(check(report, "emulator")?.summary).toMatch(/Offline mode: the emulator answers at http:\/\/127\.0\.0\.1:\d+ \(\d+ models in eu-central-1\)/);
   });
 
   it("names the regions the emulator knows when the region is outside its catalog, and still passes", async () => {
-    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es", tooling: false });
+    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es" });
     expect(report.ok).toBe(true);
     const c = check(report, "emulator")!;
     expect(c.status).toBe("warn");
@@ -312,12 +313,12 @@ describe("doctor, live: credentials, region and identity", () => {
 
   it("reads BEDROCK_GUIDE_MODE (any case) and BEDROCK_GUIDE_LANG when not told", async () => {
     Object.assign(process.env, { BEDROCK_GUIDE_MODE: "LIVE", BEDROCK_GUIDE_LANG: "en" });
-    const report = await runDoctor({ tooling: false, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), models: [] });
+    const report = await runDoctor({ callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), models: [] });
     expect(report.mode).toBe("live");
     expect(check(report, "credentials")?.summary).toMatch(/^Credentials: /);
     vi.stubEnv("BEDROCK_GUIDE_MODE", "offline");
     vi.stubEnv("BEDROCK_GUIDE_LANG", "es");
-    const offline = await runDoctor({ tooling: false });
+    const offline = await runDoctor();
     expect(offline.mode).toBe("offline");
     expect(check(offline, "emulator")?.summary).toMatch(/^Modo sin conexión/);
   });
@@ -379,7 +380,7 @@ describe("doctor, live: Bedrock in the region", () => {
   it("builds its own Bedrock client for the region when none is given", async () => {
     // The emulator has no GetUseCaseForModelAccess (UnknownOperationException): the doctor's own
     // client reaches it through AWS_ENDPOINT_URL and can only warn about the use case.
-    const report = await runDoctor({ mode: "live", lang: "en", tooling: false, callerIdentity: identity });
+    const report = await runDoctor({ mode: "live", lang: "en", callerIdentity: identity });
     expect(check(report, "region")?.status).toBe("ok");
     expect(check(report, "model:amazon.nova-2-lite-v1:0")?.status).toBe("ok");
     expect(check(report, "anthropic-use-case")).toMatchObject({ status: "warn", summary: "Anthropic models: could not read the use case (UnknownOperationException)" });
@@ -494,7 +495,7 @@ describe("doctor, live: Anthropic's use-case form", () => {
 describe("doctor, offline: more", () => {
   it("counts the models the emulator lists in the region, and defaults to AWS_REGION", async () => {
     vi.stubEnv("AWS_REGION", "eu-west-3");
-    const report = await runDoctor({ mode: "offline", lang: "es", tooling: false });
+    const report = await runDoctor({ mode: "offline", lang: "es" });
     expect(report.region).toBe("eu-west-3");
     const n = await listedModels("eu-west-3");
     expect(check(report, "emulator")?.summary).toMatch(new RegExp(`^Modo sin conexión: el emulador responde en http://127\\.0\\.0\\.1:\\d+ \\(${n} modelos en eu-west-3\\)\\. No hacen falta credenciales ni se gasta nada\\.$`));
@@ -502,15 +503,15 @@ describe("doctor, offline: more", () => {
 
   it("defaults to us-east-1 without AWS_REGION", async () => {
     vi.stubEnv("AWS_REGION", undefined);
-    const report = await runDoctor({ mode: "offline", lang: "en", tooling: false });
+    const report = await runDoctor({ mode: "offline", lang: "en" });
     expect(report.region).toBe("us-east-1");
     expect(check(report, "emulator")?.summary).toContain("models in us-east-1)");
   });
 
   it("outside the emulator's catalog, says how to stay offline (en and es)", async () => {
-    const en = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", tooling: false });
+    const en = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en" });
     expect(check(en, "emulator")?.fix).toBe("To work offline, export AWS_REGION as one of those regions (for example eu-west-1).");
-    const es = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es", tooling: false });
+    const es = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es" });
     expect(check(es, "emulator")?.fix).toBe("Para seguir sin conexión, exporta AWS_REGION con una de esas regiones (por ejemplo eu-west-1).");
   });
 
@@ -518,7 +519,7 @@ describe("doctor, offline: more", () => {
     it(`when the emulator refuses to list models, fails with AWS's error name and advice (${lang})`, async () => {
       // BEDROCK_EMULATOR_FAULTS is read by the emulator the doctor starts.
       vi.stubEnv("BEDROCK_EMULATOR_FAULTS", "throttle,operation=ListFoundationModels");
-      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang, tooling: false });
+      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang });
       expect(report.ok).toBe(false);
       const c = check(report, "emulator")!;
       expect(c).toMatchObject({
@@ -535,22 +536,27 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
   const versions = process.versions.node;
   const fakeNode = (v: string) => Object.defineProperty(process.versions, "node", { value: v, configurable: true });
   afterEach(() => void fakeNode(versions));
+  // Node's check alone: an empty PATH, so the terminal's Jupyter check finds nothing (and warns).
+  const nodeOnly = async (add: Parameters<ReturnType<typeof terminalChecks>>[0]) => {
+    vi.stubEnv("PATH", "/nonexistent");
+    await terminalChecks()(add);
+  };
 
   it("accepts Node 22.12 or later and refuses older versions, with the npm run fix (en, es)", async () => {
     for (const v of ["22.12.0", "22.20.1", "23.0.0", "24.1.0"]) {
       fakeNode(v);
-      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", tooling: false });
+      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", machineChecks: nodeOnly });
       expect(check(report, "node")).toEqual({ id: "node", status: "ok", summary: `Node ${v}` });
     }
     for (const v of ["22.11.0", "21.99.0", "20.20.2"]) {
       fakeNode(v);
-      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", tooling: false });
+      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", machineChecks: nodeOnly });
       expect(report.ok).toBe(false);
       expect(check(report, "node")).toMatchObject({ status: "fail", summary: `Node ${v}: the guide needs 22.12 or later` });
       expect(check(report, "node")?.fix).toContain("npm run");
     }
     fakeNode("18.0.0");
-    const es = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "es", tooling: false });
+    const es = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "es", machineChecks: nodeOnly });
     expect(check(es, "node")?.summary).toBe("Node 18.0.0: la guía necesita 22.12 o posterior");
   });
 
@@ -573,7 +579,7 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
   const SPECS = JSON.stringify({ kernelspecs: { "bedrock-guide": { resource_dir: "/x", spec: {} }, python3: { resource_dir: "/y", spec: {} } } });
   const kernel = { name: "bedrock-guide", displayName: "Bedrock guide (TypeScript)" };
   const offline = (lang: Language, withKernel = true) =>
-    runDoctor({ mode: "offline", region: "eu-west-1", lang, ...(withKernel ? { kernel } : {}) });
+    runDoctor({ mode: "offline", region: "eu-west-1", lang, machineChecks: terminalChecks(withKernel ? { kernel } : {}) });
 
   it("without Jupyter warns (the site still works) and says how to install it; still ok", async () => {
     fakeJupyter(null, null);
@@ -626,13 +632,17 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
     expect(check(await offline("en"), "kernel")?.status).toBe("warn");
   });
 
-  it("checks Jupyter by default, and no kernel unless one is named", async () => {
+  it("checks Jupyter in the terminal's checks, and no kernel unless one is named", async () => {
     fakeJupyter(VERSION, SPECS);
     const report = await offline("en", false);
     expect(check(report, "jupyter")?.status).toBe("ok");
     expect(check(report, "kernel")).toBeUndefined();
-    const skipped = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", tooling: false, kernel });
-    expect(check(skipped, "jupyter")).toBeUndefined();
+  });
+
+  it("checks nothing of the machine unless the caller passes the terminal's checks (the first cell, a page)", async () => {
+    fakeJupyter(VERSION, SPECS);
+    const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en" });
+    expect(report.checks.map((c) => c.id)).toEqual(["emulator"]);
   });
 });
 
@@ -660,7 +670,8 @@ describe("the report as text", () => {
 
   it("a report fails only when a check fails: warnings pass", async () => {
     // eu-south-2 is outside the emulator's catalog: a warning, not a failure.
-    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", tooling: false });
+    const passing = async (add: Parameters<NonNullable<DoctorOptions["machineChecks"]>>[0]) => add("tool", "ok", { es: "bien", en: "fine" });
+    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", machineChecks: passing });
     expect(report.checks.map((c) => c.status)).toEqual(["ok", "warn"]);
     expect(report.ok).toBe(true);
   });
