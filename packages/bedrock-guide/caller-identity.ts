@@ -1,6 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { Bilingual } from "./language";
 
 // Whose credentials these are: where they come from (named, never read) and who STS says they
@@ -52,82 +50,32 @@ export function maskAccount(text: string, account: string): string {
   return text.split(account).join(`********${account.slice(-4)}`);
 }
 
-/** Node's SHA-256 in the shape the SigV4 signer expects. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash =
-      secret === undefined
-        ? createHash("sha256")
-        : createHmac("sha256", toBuffer(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
-
-function toBuffer(data: string | ArrayBuffer | ArrayBufferView): Buffer {
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  if (ArrayBuffer.isView(data))
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
-
 /**
- * STS GetCallerIdentity (Query protocol, signed with SigV4). The guide's dependencies have no STS
- * client, and this one call needs nothing else. It answers for any valid credentials, no IAM
- * permission needed (AWS STS API reference).
+ * STS GetCallerIdentity: who the credentials belong to. It answers for any valid credentials, no
+ * IAM permission needed (AWS STS API reference). The client honours AWS_ENDPOINT_URL_STS and
+ * AWS_ENDPOINT_URL as every SDK client does.
  */
 export async function stsCallerIdentity(
   region: string,
+  client?: STSClient,
 ): Promise<CallerIdentity> {
-  const endpoint = new URL(
-    process.env.AWS_ENDPOINT_URL_STS ??
-      process.env.AWS_ENDPOINT_URL ??
-      `https://sts.${region}.amazonaws.com`,
-  );
-  const body = "Action=GetCallerIdentity&Version=2011-06-15";
-  const signer = new SignatureV4({
-    credentials: fromNodeProviderChain(),
-    region,
-    service: "sts",
-    sha256: Sha256,
-  });
-  const signed = await signer.sign({
-    method: "POST",
-    protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    path: endpoint.pathname || "/",
-    headers: {
-      host: endpoint.host,
-      "content-type": "application/x-www-form-urlencoded; charset=utf-8",
-    },
-    body,
-  });
-  const response = await fetch(endpoint, {
-    method: "POST",
-    headers: signed.headers,
-    body,
-    signal: AbortSignal.timeout(15_000),
-  });
-  return parseCallerIdentity(await response.text());
-}
-
-/** Reads GetCallerIdentityResponse XML; an ErrorResponse becomes an error named by its Code. */
-export function parseCallerIdentity(xml: string): CallerIdentity {
-  const field = (name: string) =>
-    new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
-  const account = field("Account");
-  const arn = field("Arn");
-  if (account && arn) return { account, arn };
-  const error = new Error(
-    field("Message") ?? "STS GetCallerIdentity failed",
-  );
-  error.name = field("Code") ?? "UnknownError";
-  throw error;
+  const sts = client ?? new STSClient({ region, maxAttempts: 1 });
+  try {
+    const { Account, Arn } = await sts.send(
+      new GetCallerIdentityCommand({}),
+      {
+        abortSignal: AbortSignal.timeout(15_000),
+      },
+    );
+    if (!Account || !Arn)
+      throw Object.assign(
+        new Error(
+          "STS GetCallerIdentity answered without an account or an ARN",
+        ),
+        { name: "UnknownError" },
+      );
+    return { account: Account, arn: Arn };
+  } finally {
+    if (!client) sts.destroy();
+  }
 }

@@ -74,7 +74,6 @@ export {
 export {
   credentialSource,
   maskAccount,
-  parseCallerIdentity,
   type CallerIdentity,
 } from "./caller-identity";
 export { isOptInRegion, regionNotCoveredNote } from "./regions";

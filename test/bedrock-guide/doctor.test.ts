@@ -15,6 +15,7 @@ import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
 import { stsCallerIdentity } from "../../packages/bedrock-guide/caller-identity";
 import { terminalChecks } from "../../packages/bedrock-guide/doctor-terminal";
+import { STSClient } from "@aws-sdk/client-sts";
 import {
   availabilityProblems,
   checkSetup,
@@ -22,7 +23,6 @@ import {
   formatDoctorReport,
   forgetRegionListings,
   maskAccount,
-  parseCallerIdentity,
   runDoctor,
   USE_CASE_MISSING_MESSAGE,
   type DoctorOptions,
@@ -153,11 +153,13 @@ describe("doctor, live against the emulator", () => {
   it("an opt-in region that is not enabled: STS's invalid-token answer is explained as such", async () => {
     vi.stubEnv("AWS_REGION", "eu-south-2");
     // STS's ErrorResponse for a disabled region (Query protocol XML).
-    const refused = async () =>
-      parseCallerIdentity(
-        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>0</RequestId></ErrorResponse>',
-      );
-    const report = await live("es", { callerIdentity: refused });
+    const sts = await fakeSts(
+      '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>0</RequestId></ErrorResponse>',
+      403,
+    );
+    onTestFinished(() => sts.close());
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+    const report = await live("es", { callerIdentity: undefined });
     const c = check(report, "identity")!;
     expect(c.status).toBe("fail");
     expect(c.fix).toContain("aws account enable-region --region-name eu-south-2");
@@ -183,9 +185,12 @@ describe("doctor, offline", () => {
 });
 
 describe("doctor's pieces", () => {
-  it("reads GetCallerIdentity's XML as the STS API reference shows it", () => {
+  it("reads GetCallerIdentity's answer as the STS API reference shows it", async () => {
     const xml = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/Alice</Arn><UserId>AIDACKCEVSQ6C2EXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
-    expect(parseCallerIdentity(xml)).toEqual({ account: "123456789012", arn: "arn:aws:iam::123456789012:user/Alice" });
+    const sts = await fakeSts(xml);
+    onTestFinished(() => sts.close());
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+    expect(await stsCallerIdentity("eu-west-1")).toEqual({ account: "123456789012", arn: "arn:aws:iam::123456789012:user/Alice" });
   });
 
   it("masks all but the last four digits of the account, wherever it appears", () => {
@@ -264,11 +269,13 @@ describe("doctor, live: credentials, region and identity", () => {
 
     it(`when STS refuses the credentials, names AWS's error and stops before Bedrock (${lang})`, async () => {
       const made: BedrockClient[] = [];
-      const refused = async () =>
-        parseCallerIdentity(
-          '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>0</RequestId></ErrorResponse>',
-        );
-      const report = await live(lang, { callerIdentity: refused, bedrockClient: bedrockWithUseCase("submitted", made) });
+      const sts = await fakeSts(
+        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>0</RequestId></ErrorResponse>',
+        403,
+      );
+      onTestFinished(() => sts.close());
+      vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+      const report = await live(lang, { callerIdentity: undefined, bedrockClient: bedrockWithUseCase("submitted", made) });
       expect(report.ok).toBe(false);
       expect(report.region).toBe("eu-west-1");
       expect(check(report, "identity")).toMatchObject({
@@ -708,7 +715,7 @@ describe("checkSetup, the first cell", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// STS GetCallerIdentity, signed by the doctor and checked here with SigV4 computed by hand from
+// STS GetCallerIdentity, sent by the doctor's STS client and checked here with SigV4 computed by hand from
 // AWS's documentation ("Create a signed AWS API request"), against a local stand-in for STS.
 
 interface StsRequest {
@@ -718,14 +725,14 @@ interface StsRequest {
   body: string;
 }
 
-async function fakeSts(answer = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/Ana</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`) {
+async function fakeSts(answer = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/Ana</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`, status = 200) {
   const requests: StsRequest[] = [];
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {
       requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
-      res.writeHead(200, { "content-type": "text/xml" }).end(answer);
+      res.writeHead(status, { "content-type": "text/xml" }).end(answer);
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -771,7 +778,7 @@ describe("stsCallerIdentity", () => {
       expect(req!.method).toBe("POST");
       expect(req!.url).toBe("/");
       expect(req!.body).toBe("Action=GetCallerIdentity&Version=2011-06-15");
-      expect(req!.headers["content-type"]).toBe("application/x-www-form-urlencoded; charset=utf-8");
+      expect(req!.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
       const sig = expectedSignature(req!, "example-secret");
       expect(sig).toMatchObject({ accessKey: "AKIDEXAMPLE", region: "eu-west-1", service: "sts" });
       expect(sig.names).toEqual(expect.arrayContaining(["host", "content-type", "x-amz-date"]));
@@ -807,30 +814,32 @@ describe("stsCallerIdentity", () => {
       await sts.close();
     }
     vi.stubEnv("AWS_ENDPOINT_URL", undefined);
-    // No network here: fetch is replaced, and records where the request would go.
+    // No network here: the request is stopped once built, after its endpoint is resolved.
     const seen: string[] = [];
-    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (url) => {
-      seen.push(String(url));
-      return new Response("<ErrorResponse><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>");
-    });
-    try {
-      await expect(stsCallerIdentity("ap-southeast-2")).rejects.toMatchObject({ name: "InvalidClientTokenId", message: "The security token included in the request is invalid." });
-      expect(seen).toEqual(["https://sts.ap-southeast-2.amazonaws.com/"]);
-    } finally {
-      spy.mockRestore();
-    }
+    const client = new STSClient({ region: "ap-southeast-2" });
+    client.middlewareStack.add(
+      (() => async (args: { request: { protocol: string; hostname: string; path: string } }) => {
+        seen.push(`${args.request.protocol}//${args.request.hostname}${args.request.path}`);
+        throw Object.assign(new Error("The security token included in the request is invalid."), { name: "InvalidClientTokenId" });
+      }) as never,
+      { step: "build" },
+    );
+    await expect(stsCallerIdentity("ap-southeast-2", client)).rejects.toMatchObject({ name: "InvalidClientTokenId" });
+    expect(seen).toEqual(["https://sts.ap-southeast-2.amazonaws.com/"]);
   });
 });
 
 describe("doctor's pieces, edge cases", () => {
-  it("reads an STS error without Code or Message as a named failure", () => {
-    expect(() => parseCallerIdentity("<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>")).toThrow(
-      expect.objectContaining({ name: "AccessDenied", message: "STS GetCallerIdentity failed" }),
-    );
-    expect(() => parseCallerIdentity("<html>502 Bad Gateway</html>")).toThrow(expect.objectContaining({ name: "UnknownError" }));
-    // An account without an ARN is not an identity.
-    expect(() => parseCallerIdentity("<Account>123456789012</Account>")).toThrow(expect.objectContaining({ name: "UnknownError" }));
-    expect(() => parseCallerIdentity("<Arn>arn:aws:iam::123456789012:root</Arn>")).toThrow();
+  it("an STS answer without an account or an ARN is no identity: a named failure", async () => {
+    for (const answer of [
+      `<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`,
+      `<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:root</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>`,
+    ]) {
+      const sts = await fakeSts(answer);
+      onTestFinished(() => sts.close());
+      vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+      await expect(stsCallerIdentity("eu-west-1")).rejects.toMatchObject({ name: "UnknownError" });
+    }
   });
 
   it("masks only a 12-digit account number, every time it appears", () => {
