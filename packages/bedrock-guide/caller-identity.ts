@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { environment, type Environment } from "./host";
 import type { Bilingual } from "./language";
 
 // Whose credentials these are: where they come from (named, never read) and who STS says they
@@ -11,7 +12,7 @@ export interface CallerIdentity {
 
 /** Where the credentials will come from, named without reading a secret. */
 export function credentialSource(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment = environment(),
 ): Bilingual {
   if (env.AWS_ACCESS_KEY_ID)
     return env.AWS_SESSION_TOKEN

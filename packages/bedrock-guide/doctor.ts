@@ -1,3 +1,4 @@
+import { environment } from "./host";
 import {
   BedrockClient,
   ListFoundationModelsCommand,
@@ -25,6 +26,7 @@ import {
   type DoctorReport,
 } from "./doctor-report";
 import { explainError, formatAdvice } from "./error-advice";
+import { assertLiveModeCanRun } from "./live-mode";
 import {
   readerLanguage,
   say,
@@ -71,9 +73,10 @@ export async function runDoctor(
   const lang = options.lang ?? readerLanguage();
   const mode =
     options.mode ??
-    (process.env.BEDROCK_GUIDE_MODE?.toLowerCase() === "live"
+    (environment().BEDROCK_GUIDE_MODE?.toLowerCase() === "live"
       ? "live"
       : "offline");
+  if (mode === "live") assertLiveModeCanRun(lang);
   const checks: DoctorCheck[] = [];
   const add = (
     id: string,
@@ -91,7 +94,8 @@ export async function runDoctor(
   await options.machineChecks?.(add);
 
   if (mode === "offline") {
-    const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
+    const region =
+      options.region ?? environment().AWS_REGION ?? "us-east-1";
     await checkOffline(region, add, lang);
     return finish(checks, mode, region);
   }

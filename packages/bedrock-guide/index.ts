@@ -1,5 +1,7 @@
 // The guide's shared plumbing: session mode, display, cost meter, prices and error advice.
 // Lessons import it by package name (`bedrock-guide`) so notebooks, tests and tsc all resolve it.
+// This entry is platform-neutral (no node: import): a page bundles it as it is; Node loads node.ts,
+// which adds what only Node has (tslab's display) and exports the same names.
 export {
   startGuide,
   stopGuide,
@@ -16,6 +18,14 @@ export {
   inNotebook,
   type TableOptions,
 } from "./display";
+export {
+  useHost,
+  environment,
+  type Host,
+  type Display,
+  type Environment,
+} from "./host";
+export { LiveModeNeedsNode } from "./live-mode";
 export { barChart, type BarChartInput, type ChartSeries } from "./chart";
 export {
   CostMeter,

@@ -1,3 +1,4 @@
+import { environment } from "./host";
 import {
   BedrockClient,
   paginateListInferenceProfiles,
@@ -66,7 +67,7 @@ interface RegionListing {
 const listings = new Map<string, Promise<RegionListing>>();
 
 async function listingFor(region: string): Promise<RegionListing> {
-  const key = `${process.env.AWS_ENDPOINT_URL ?? "aws"}|${region}`;
+  const key = `${environment().AWS_ENDPOINT_URL ?? "aws"}|${region}`;
   let listing = listings.get(key);
   if (!listing) {
     listing = fetchListing(region);

@@ -31,11 +31,21 @@ export const groups = {
     tests: ["test/generator/**/*.test.ts", "test/shared/**/*.test.ts"],
   },
   "lib-display": {
-    mutate: lib("chart", "display", "cost-meter", "concurrency", "catalog-facts"),
+    mutate: lib(
+      "chart",
+      "display",
+      "node-display",
+      "host",
+      "node",
+      "cost-meter",
+      "concurrency",
+      "catalog-facts",
+    ),
     tests: [
       "test/bedrock-guide/chart.test.ts",
       "test/bedrock-guide/display.test.ts",
       "test/bedrock-guide/display-notebook.test.ts",
+      "test/bedrock-guide/host.test.ts",
       "test/bedrock-guide/cost-meter.test.ts",
       "test/bedrock-guide/concurrency.test.ts",
       "test/bedrock-guide/catalog-facts.test.ts",
@@ -49,6 +59,7 @@ export const groups = {
       "doctor-report",
       "doctor-terminal",
       "caller-identity",
+      "live-mode",
       "guide",
       "instrument",
       "language",
@@ -58,6 +69,7 @@ export const groups = {
       "test/bedrock-guide/guide.test.ts",
       "test/bedrock-guide/instrument.test.ts",
       "test/bedrock-guide/language.test.ts",
+      "test/bedrock-guide/host.test.ts",
     ],
   },
   "lib-advice": {

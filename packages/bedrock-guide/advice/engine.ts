@@ -1,3 +1,4 @@
+import { environment } from "../host";
 import { profilesFor } from "../catalog-facts";
 import { currentLanguage, say } from "../language";
 import type { Advice, AdviceContext, Failure, Rule } from "./rule";
@@ -27,8 +28,8 @@ export function failureOf(
     model: context.modelId ?? modelIdIn(message) ?? "",
     region:
       context.region ??
-      process.env.AWS_REGION ??
-      process.env.AWS_DEFAULT_REGION ??
+      environment().AWS_REGION ??
+      environment().AWS_DEFAULT_REGION ??
       "?",
     clientRegion: context.region,
     operation: (context.operation ?? "").replace(/Command$/, ""),
