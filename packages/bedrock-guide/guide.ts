@@ -95,6 +95,7 @@ export async function stopGuide(): Promise<void> {
 export async function startGuide(
   options: GuideOptions = {},
 ): Promise<Guide> {
+  const env = environment();
   const lang = options.lang ?? readerLanguage();
   const mode = options.mode ?? modeFromEnvironment();
   if (mode === "live") assertLiveModeCanRun(lang);
@@ -107,31 +108,26 @@ export async function startGuide(
   if (running) await running.guide.stop();
 
   const budgetUsd =
-    options.budgetUsd ??
-    Number(environment().BEDROCK_GUIDE_BUDGET_USD ?? 1);
+    options.budgetUsd ?? Number(env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
   const meter = new CostMeter({
     live: mode === "live",
     budgetUsd,
     lang,
-    allowExtendedAccess:
-      environment().BEDROCK_GUIDE_ALLOW_EXTENDED_ACCESS === "1",
+    allowExtendedAccess: env.BEDROCK_GUIDE_ALLOW_EXTENDED_ACCESS === "1",
   });
 
   let guide: Guide;
   if (mode === "offline") {
-    const saved = Object.fromEntries(
-      OFFLINE_ENV.map((k) => [k, environment()[k]]),
-    );
-    const region =
-      options.region ?? environment().AWS_REGION ?? "us-east-1";
+    const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, env[k]]));
+    const region = options.region ?? env.AWS_REGION ?? "us-east-1";
     const emulator: RunningEmulator = await startEmulator();
-    environment().AWS_ENDPOINT_URL = emulator.url;
-    environment().AWS_REGION = region;
+    env.AWS_ENDPOINT_URL = emulator.url;
+    env.AWS_REGION = region;
     // Dummy keys: the emulator needs a signed request, never a real secret.
-    environment().AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
-    environment().AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
-    delete environment().AWS_SESSION_TOKEN;
-    delete environment().AWS_PROFILE;
+    env.AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
+    env.AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
+    delete env.AWS_SESSION_TOKEN;
+    delete env.AWS_PROFILE;
     guide = {
       mode,
       region,
@@ -148,8 +144,8 @@ export async function startGuide(
       async stop() {
         await emulator.close();
         for (const k of OFFLINE_ENV) {
-          if (saved[k] === undefined) delete environment()[k];
-          else environment()[k] = saved[k];
+          if (saved[k] === undefined) delete env[k];
+          else env[k] = saved[k];
         }
         if (slot[SESSION]?.guide === guide) endSession();
       },
@@ -161,7 +157,7 @@ export async function startGuide(
       region,
       notes: [],
       endpoint:
-        environment().AWS_ENDPOINT_URL ??
+        env.AWS_ENDPOINT_URL ??
         `https://bedrock-runtime.${region}.amazonaws.com`,
       lang,
       meter,
@@ -179,12 +175,11 @@ export async function startGuide(
 }
 
 function modeFromEnvironment(): Mode {
-  const value = (
-    environment().BEDROCK_GUIDE_MODE ?? "offline"
-  ).toLowerCase();
+  const env = environment();
+  const value = (env.BEDROCK_GUIDE_MODE ?? "offline").toLowerCase();
   if (value === "live" || value === "offline") return value;
   throw new Error(
-    `BEDROCK_GUIDE_MODE must be "offline" or "live", not "${environment().BEDROCK_GUIDE_MODE}".`,
+    `BEDROCK_GUIDE_MODE must be "offline" or "live", not "${env.BEDROCK_GUIDE_MODE}".`,
   );
 }
 
@@ -207,6 +202,7 @@ async function liveRegion(lang: Language): Promise<string> {
 
 /** Where credentials will come from, named without ever reading a secret. */
 function credentialSource(guide: Guide): string {
+  const env = environment();
   if (guide.mode === "offline")
     return say(
       {
@@ -215,16 +211,16 @@ function credentialSource(guide: Guide): string {
       },
       guide.lang,
     );
-  if (environment().AWS_ACCESS_KEY_ID)
+  if (env.AWS_ACCESS_KEY_ID)
     return say(
       { es: "variables de entorno", en: "environment variables" },
       guide.lang,
     );
-  if (environment().AWS_PROFILE)
+  if (env.AWS_PROFILE)
     return say(
       {
-        es: `perfil ${environment().AWS_PROFILE}`,
-        en: `profile ${environment().AWS_PROFILE}`,
+        es: `perfil ${env.AWS_PROFILE}`,
+        en: `profile ${env.AWS_PROFILE}`,
       },
       guide.lang,
     );
