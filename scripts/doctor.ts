@@ -6,6 +6,7 @@
 //   npm run doctor -- --live --region eu-west-1 --lang en
 import { parseArgs } from "node:util";
 import { formatDoctorReport, readerLanguage, runDoctor, type Language } from "bedrock-guide";
+import { terminalChecks } from "../packages/bedrock-guide/doctor-terminal";
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from "../shared/kernel.mjs";
 
 const HELP = `npm run doctor -- [--live | --offline] [--region REGION] [--lang es|en] [--json]
@@ -33,7 +34,9 @@ async function main(): Promise<number> {
   if (values.live && values.offline) throw new Error("--live and --offline: pick one.");
   const lang: Language = values.lang === "es" || values.lang === "en" ? values.lang : readerLanguage();
   const mode = values.live ? "live" : values.offline ? "offline" : undefined;
-  const report = await runDoctor({ mode, region: values.region, lang, kernel: { name: KERNEL_NAME, displayName: KERNEL_DISPLAY_NAME } });
+  // The machine's tools are checked here only: the lib's doctor knows nothing of a terminal.
+  const machineChecks = terminalChecks({ kernel: { name: KERNEL_NAME, displayName: KERNEL_DISPLAY_NAME } });
+  const report = await runDoctor({ mode, region: values.region, lang, machineChecks });
   console.log(values.json ? JSON.stringify(report, null, 2) : formatDoctorReport(report, lang));
   return report.ok ? 0 : 1;
 }

@@ -3,7 +3,7 @@ import {
   type CatalogModel,
   type RetiredEntry,
 } from "bedrock-emulator";
-import { parseModelReference } from "./prices";
+import { parseModelReference } from "./model-reference";
 
 // What the guide knows about models without calling AWS: the ListFoundationModels and
 // ListInferenceProfiles capture in data/catalog.json (its sources and dates are in the file).

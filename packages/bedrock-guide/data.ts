@@ -1,15 +1,20 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import prices from "../../data/prices.json";
+import promptManagement from "../../data/prompt-management.json";
+import samplingRules from "../../data/sampling-rules.json";
 
-// The facts the guide relies on (prices, catalog, lifecycle) live as JSON in data/, each file
-// with its sources and dates. Read with fs, not import, so the same code loads under tslab's
-// older compiler, tsx and vitest alike.
-const cache = new Map<string, unknown>();
+// The facts the guide relies on (prices, sampling rules, Prompt Management) live as JSON in the
+// repository's data/, each file with its sources and dates: the one source, imported as modules so
+// the same code runs in Node, in the kernel and bundled into a page (no file system needed).
+const FILES: Record<string, unknown> = {
+  "prices.json": prices,
+  "prompt-management.json": promptManagement,
+  "sampling-rules.json": samplingRules,
+};
 
 export function readDataFile<T>(name: string): T {
-  if (!cache.has(name)) {
-    const path = join(__dirname, "..", "..", "data", name);
-    cache.set(name, JSON.parse(readFileSync(path, "utf8")));
-  }
-  return cache.get(name) as T;
+  if (!(name in FILES))
+    throw new Error(
+      `The guide has no data file "${name}": it knows ${Object.keys(FILES).join(", ")} (from data/).`,
+    );
+  return FILES[name] as T;
 }

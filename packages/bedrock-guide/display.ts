@@ -1,7 +1,8 @@
-import { createRequire } from "node:module";
+import { host } from "./host";
 
-// Rich output goes through tslab.display inside a notebook; everywhere else (tests, a terminal)
-// the same calls print plain text, so a snippet never has to ask where it runs.
+// Rich output goes to the host's display (tslab's inside a notebook, the page's output element in
+// a browser); everywhere else (tests, a terminal) the same calls print plain text, so a snippet
+// never has to ask where it runs.
 
 // Any plain object is a row; interfaces have no index signature, so rows are read through `field`.
 type Row = object;
@@ -10,36 +11,11 @@ function field(row: Row, column: string): unknown {
   return (row as Record<string, unknown>)[column];
 }
 
-interface TslabDisplay {
-  html(s: string): void;
-  markdown(s: string): void;
-  svg(s: string): void;
-  png(b: Uint8Array): void;
-}
+const richDisplay = () => host().display();
 
-let cachedDisplay: TslabDisplay | null | undefined;
-
-/** tslab's display, only when this process is a running tslab kernel. */
-function notebookDisplay(): TslabDisplay | null {
-  if (cachedDisplay !== undefined) return cachedDisplay;
-  // Loading tslab outside a kernel would pull in a whole TypeScript compiler, so only look
-  // for it when the kernel has already loaded it.
-  const require = createRequire(process.cwd() + "/");
-  const kernelLoaded = Object.keys(require.cache).some((p) =>
-    /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(p),
-  );
-  if (!kernelLoaded) return (cachedDisplay = null);
-  const jupyter = require("tslab/dist/jupyter") as {
-    lastWriteDisplayData: unknown;
-  };
-  if (!jupyter.lastWriteDisplayData) return (cachedDisplay = null);
-  cachedDisplay = (require("tslab") as { display: TslabDisplay }).display;
-  return cachedDisplay;
-}
-
-/** True inside a Jupyter notebook run by tslab. */
+/** True where show.* displays rich output: a notebook run by tslab, or a page that provides a display. */
 export function inNotebook(): boolean {
-  return notebookDisplay() !== null;
+  return richDisplay() !== undefined;
 }
 
 export function escapeHtml(value: unknown): string {
@@ -118,17 +94,17 @@ export function textTable(rows: Row[], options: TableOptions = {}): string {
 /** Show results the way the place you run them can: rich in a notebook, text elsewhere. */
 export const show = {
   table(rows: Row[], options: TableOptions = {}): void {
-    const display = notebookDisplay();
+    const display = richDisplay();
     if (display) display.html(htmlTable(rows, options));
     else console.log(textTable(rows, options));
   },
   markdown(markdown: string): void {
-    const display = notebookDisplay();
+    const display = richDisplay();
     if (display) display.markdown(markdown);
     else console.log(markdown);
   },
   svg(svg: string, description = "SVG"): void {
-    const display = notebookDisplay();
+    const display = richDisplay();
     if (display) display.svg(svg);
     else
       console.log(
@@ -136,7 +112,7 @@ export const show = {
       );
   },
   png(png: Uint8Array, description = "PNG"): void {
-    const display = notebookDisplay();
+    const display = richDisplay();
     if (display) display.png(png);
     else
       console.log(

@@ -1,6 +1,8 @@
 import { catalogCovers, startEmulator } from "bedrock-emulator";
+import { environment } from "./host";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
+import { assertLiveModeCanRun } from "./live-mode";
 import { sdkRegion } from "./model-for-region";
 import { regionNotCoveredNote } from "./regions";
 import {
@@ -93,8 +95,10 @@ export async function stopGuide(): Promise<void> {
 export async function startGuide(
   options: GuideOptions = {},
 ): Promise<Guide> {
+  const env = environment();
   const lang = options.lang ?? readerLanguage();
   const mode = options.mode ?? modeFromEnvironment();
+  if (mode === "live") assertLiveModeCanRun(lang);
   const key = JSON.stringify({ ...options, lang, mode });
   const running = slot[SESSION];
   if (running?.key === key) {
@@ -104,29 +108,26 @@ export async function startGuide(
   if (running) await running.guide.stop();
 
   const budgetUsd =
-    options.budgetUsd ?? Number(process.env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
+    options.budgetUsd ?? Number(env.BEDROCK_GUIDE_BUDGET_USD ?? 1);
   const meter = new CostMeter({
     live: mode === "live",
     budgetUsd,
     lang,
-    allowExtendedAccess:
-      process.env.BEDROCK_GUIDE_ALLOW_EXTENDED_ACCESS === "1",
+    allowExtendedAccess: env.BEDROCK_GUIDE_ALLOW_EXTENDED_ACCESS === "1",
   });
 
   let guide: Guide;
   if (mode === "offline") {
-    const saved = Object.fromEntries(
-      OFFLINE_ENV.map((k) => [k, process.env[k]]),
-    );
-    const region = options.region ?? process.env.AWS_REGION ?? "us-east-1";
+    const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, env[k]]));
+    const region = options.region ?? env.AWS_REGION ?? "us-east-1";
     const emulator: RunningEmulator = await startEmulator();
-    process.env.AWS_ENDPOINT_URL = emulator.url;
-    process.env.AWS_REGION = region;
+    env.AWS_ENDPOINT_URL = emulator.url;
+    env.AWS_REGION = region;
     // Dummy keys: the emulator needs a signed request, never a real secret.
-    process.env.AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
-    process.env.AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
+    env.AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
+    env.AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
+    delete env.AWS_SESSION_TOKEN;
+    delete env.AWS_PROFILE;
     guide = {
       mode,
       region,
@@ -143,8 +144,8 @@ export async function startGuide(
       async stop() {
         await emulator.close();
         for (const k of OFFLINE_ENV) {
-          if (saved[k] === undefined) delete process.env[k];
-          else process.env[k] = saved[k];
+          if (saved[k] === undefined) delete env[k];
+          else env[k] = saved[k];
         }
         if (slot[SESSION]?.guide === guide) endSession();
       },
@@ -156,7 +157,7 @@ export async function startGuide(
       region,
       notes: [],
       endpoint:
-        process.env.AWS_ENDPOINT_URL ??
+        env.AWS_ENDPOINT_URL ??
         `https://bedrock-runtime.${region}.amazonaws.com`,
       lang,
       meter,
@@ -174,10 +175,11 @@ export async function startGuide(
 }
 
 function modeFromEnvironment(): Mode {
-  const value = (process.env.BEDROCK_GUIDE_MODE ?? "offline").toLowerCase();
+  const env = environment();
+  const value = (env.BEDROCK_GUIDE_MODE ?? "offline").toLowerCase();
   if (value === "live" || value === "offline") return value;
   throw new Error(
-    `BEDROCK_GUIDE_MODE must be "offline" or "live", not "${process.env.BEDROCK_GUIDE_MODE}".`,
+    `BEDROCK_GUIDE_MODE must be "offline" or "live", not "${env.BEDROCK_GUIDE_MODE}".`,
   );
 }
 
@@ -200,6 +202,7 @@ async function liveRegion(lang: Language): Promise<string> {
 
 /** Where credentials will come from, named without ever reading a secret. */
 function credentialSource(guide: Guide): string {
+  const env = environment();
   if (guide.mode === "offline")
     return say(
       {
@@ -208,16 +211,16 @@ function credentialSource(guide: Guide): string {
       },
       guide.lang,
     );
-  if (process.env.AWS_ACCESS_KEY_ID)
+  if (env.AWS_ACCESS_KEY_ID)
     return say(
       { es: "variables de entorno", en: "environment variables" },
       guide.lang,
     );
-  if (process.env.AWS_PROFILE)
+  if (env.AWS_PROFILE)
     return say(
       {
-        es: `perfil ${process.env.AWS_PROFILE}`,
-        en: `profile ${process.env.AWS_PROFILE}`,
+        es: `perfil ${env.AWS_PROFILE}`,
+        en: `profile ${env.AWS_PROFILE}`,
       },
       guide.lang,
     );

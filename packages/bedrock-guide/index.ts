@@ -1,5 +1,7 @@
 // The guide's shared plumbing: session mode, display, cost meter, prices and error advice.
 // Lessons import it by package name (`bedrock-guide`) so notebooks, tests and tsc all resolve it.
+// This entry is platform-neutral (no node: import): a page bundles it as it is; Node loads node.ts,
+// which adds what only Node has (tslab's display) and exports the same names.
 export {
   startGuide,
   stopGuide,
@@ -16,6 +18,14 @@ export {
   inNotebook,
   type TableOptions,
 } from "./display";
+export {
+  useHost,
+  environment,
+  type Host,
+  type Display,
+  type Environment,
+} from "./host";
+export { LiveModeNeedsNode } from "./live-mode";
 export { barChart, type BarChartInput, type ChartSeries } from "./chart";
 export {
   CostMeter,
@@ -27,13 +37,13 @@ export {
   priceOf,
   costOf,
   formatUsd,
-  parseModelReference,
   priceSources,
   sourceDatesOf,
   sourceCitationsOf,
   type ModelPrice,
   type Usage,
 } from "./prices";
+export { parseModelReference } from "./model-reference";
 export {
   explainError,
   adviseOn,
@@ -60,18 +70,23 @@ export {
 export {
   runDoctor,
   checkSetup,
+  GUIDE_DEFAULT_MODELS,
+  type DoctorOptions,
+} from "./doctor";
+export {
   formatDoctorReport,
+  type DoctorCheck,
+  type DoctorReport,
+} from "./doctor-report";
+export {
   availabilityProblems,
+  USE_CASE_MISSING_MESSAGE,
+} from "./doctor-account";
+export {
   credentialSource,
   maskAccount,
-  parseCallerIdentity,
-  GUIDE_DEFAULT_MODELS,
-  USE_CASE_MISSING_MESSAGE,
-  type DoctorCheck,
-  type DoctorOptions,
-  type DoctorReport,
   type CallerIdentity,
-} from "./doctor";
+} from "./caller-identity";
 export { isOptInRegion, regionNotCoveredNote } from "./regions";
 export {
   readerLanguage,

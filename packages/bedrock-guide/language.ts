@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { environment, workingDirectory, type Environment } from "./host";
 
 /** The guide speaks Spanish first and English second. */
 export type Language = "es" | "en";
@@ -8,12 +8,13 @@ export type Language = "es" | "en";
  * (Jupyter starts the kernel in notebooks/es or notebooks/en), else the shell's LANG.
  */
 export function readerLanguage(
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
+  env: Environment = environment(),
+  cwd: string = workingDirectory() ?? "",
 ): Language {
   const explicit = env.BEDROCK_GUIDE_LANG?.toLowerCase();
   if (explicit === "es" || explicit === "en") return explicit;
-  const folder = basename(cwd);
+  // The last part of the path (a trailing slash or a Windows path alike).
+  const folder = cwd.split(/[\\/]/).filter(Boolean).pop();
   if (folder === "es" || folder === "en") return folder;
   return (env.LANG ?? "").toLowerCase().startsWith("en") ? "en" : "es";
 }

@@ -1,3 +1,4 @@
+import { environment } from "./host";
 import {
   BedrockClient,
   paginateListInferenceProfiles,
@@ -7,7 +8,7 @@ import {
 import { parseBedrockArn } from "bedrock-emulator";
 import { regionsOffering } from "./catalog-facts";
 import { currentLanguage, say, type Language } from "./language";
-import { parseModelReference } from "./prices";
+import { parseModelReference } from "./model-reference";
 
 // Many models can be called only through an inference profile, and which profiles exist depends
 // on the region you call from: `eu.` profiles from Europe, `jp.` from Tokyo, `global.` almost
@@ -66,7 +67,7 @@ interface RegionListing {
 const listings = new Map<string, Promise<RegionListing>>();
 
 async function listingFor(region: string): Promise<RegionListing> {
-  const key = `${process.env.AWS_ENDPOINT_URL ?? "aws"}|${region}`;
+  const key = `${environment().AWS_ENDPOINT_URL ?? "aws"}|${region}`;
   let listing = listings.get(key);
   if (!listing) {
     listing = fetchListing(region);

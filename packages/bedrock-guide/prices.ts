@@ -1,7 +1,7 @@
-import { PROFILE_PREFIXES } from "bedrock-emulator";
 import { inExtendedAccess } from "./catalog-facts";
 import { readDataFile } from "./data";
 import type { Language } from "./language";
+import { parseModelReference } from "./model-reference";
 
 interface PerMillion {
   input: number;
@@ -44,28 +44,6 @@ export interface ModelPrice {
   /** Which rate applies: global profiles are cheaper than regional ones for some providers. */
   rate: "global" | "regional" | "on-demand" | "extended-access";
   source: string;
-}
-
-/**
- * Splits what you pass as modelId (a model ID, a profile ID or either ARN) into the
- * foundation model ID and the profile prefix, if any.
- */
-export function parseModelReference(reference: string): {
-  modelId: string;
-  profilePrefix?: string;
-} {
-  const id = reference.startsWith("arn:")
-    ? reference.slice(reference.lastIndexOf("/") + 1)
-    : reference;
-  const dot = id.indexOf(".");
-  const head = dot > 0 ? id.slice(0, dot) : "";
-  if (
-    (PROFILE_PREFIXES as readonly string[]).includes(head) &&
-    id.indexOf(".", dot + 1) > 0
-  ) {
-    return { modelId: id.slice(dot + 1), profilePrefix: head };
-  }
-  return { modelId: id };
 }
 
 function priceFile(): PriceFile {

@@ -1,5 +1,5 @@
 import { readDataFile } from "./data";
-import { parseModelReference } from "./prices";
+import { parseModelReference } from "./model-reference";
 
 // Which sampling parameters each model refuses, model by model. The facts live in
 // data/sampling-rules.json (with their sources), which the emulator reads too.

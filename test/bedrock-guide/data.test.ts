@@ -10,11 +10,11 @@ describe("readDataFile", () => {
     }
   });
 
-  it("parses each file once per session: a second read is the same object", () => {
+  it("holds one copy of each file: a second read is the same object", () => {
     expect(readDataFile("sampling-rules.json")).toBe(readDataFile("sampling-rules.json"));
   });
 
-  it("fails loudly for a file data/ does not hold", () => {
-    expect(() => readDataFile("no-such-file.json")).toThrow(/ENOENT/);
+  it("names the files it has when asked for one it does not", () => {
+    expect(() => readDataFile("no-such-file.json")).toThrow(`The guide has no data file "no-such-file.json": it knows prices.json, prompt-management.json, sampling-rules.json (from data/).`);
   });
 });

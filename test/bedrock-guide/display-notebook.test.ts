@@ -40,9 +40,12 @@ function fakeTslab(lastWriteDisplayData: unknown) {
   return display;
 }
 
-/** A fresh copy of display.ts: it remembers what it found for the rest of the process. */
+/** Fresh copies of display.ts and its host, given tslab's display as node.ts gives it: they remember what they found. */
 async function freshDisplay() {
   vi.resetModules();
+  const { useHost } = await import("../../packages/bedrock-guide/host");
+  const { notebookDisplay } = await import("../../packages/bedrock-guide/node-display");
+  useHost({ kind: "node", display: notebookDisplay });
   return import("../../packages/bedrock-guide/display");
 }
 
@@ -104,6 +107,19 @@ describe("show in a tslab notebook", () => {
     expect(inNotebook()).toBe(true);
     show.markdown("still here");
     expect(state.required.length).toBe(asked);
+  });
+});
+
+describe("Node's entry", () => {
+  it("hands tslab's display to show (the lib's main entry alone prints text)", { timeout: 60_000 }, async () => {
+    const display = fakeTslab(() => {});
+    vi.resetModules();
+    const neutral = await import("../../packages/bedrock-guide/display");
+    expect(neutral.inNotebook()).toBe(false);
+    const node = await import("../../packages/bedrock-guide/node");
+    expect(node.inNotebook()).toBe(true);
+    node.show.markdown("*from node.ts*");
+    expect(display.markdown).toHaveBeenCalledWith("*from node.ts*");
   });
 });
 

@@ -13,7 +13,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
-import { stsCallerIdentity } from "../../packages/bedrock-guide/doctor";
+import { stsCallerIdentity } from "../../packages/bedrock-guide/caller-identity";
+import { terminalChecks } from "../../packages/bedrock-guide/doctor-terminal";
+import { STSClient } from "@aws-sdk/client-sts";
 import {
   availabilityProblems,
   checkSetup,
@@ -21,7 +23,6 @@ import {
   formatDoctorReport,
   forgetRegionListings,
   maskAccount,
-  parseCallerIdentity,
   runDoctor,
   USE_CASE_MISSING_MESSAGE,
   type DoctorOptions,
@@ -73,7 +74,7 @@ afterEach(async () => {
 });
 
 const live = (lang: Language, extra: Partial<DoctorOptions> = {}) =>
-  runDoctor({ mode: "live", lang, tooling: false, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), ...extra });
+  runDoctor({ mode: "live", lang, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), ...extra });
 
 const check = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
 
@@ -96,7 +97,7 @@ describe("doctor, live against the emulator", () => {
     it(`no credentials: fails and says how to sign in (${lang})`, async () => {
       for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]) vi.stubEnv(k, undefined);
       Object.assign(process.env, { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials", AWS_EC2_METADATA_DISABLED: "true" });
-      const report = await runDoctor({ mode: "live", lang, tooling: false });
+      const report = await runDoctor({ mode: "live", lang });
       expect(report.ok).toBe(false);
       const c = check(report, "credentials")!;
       expect(c.status).toBe("fail");
@@ -152,11 +153,13 @@ describe("doctor, live against the emulator", () => {
   it("an opt-in region that is not enabled: STS's invalid-token answer is explained as such", async () => {
     vi.stubEnv("AWS_REGION", "eu-south-2");
     // STS's ErrorResponse for a disabled region (Query protocol XML).
-    const refused = async () =>
-      parseCallerIdentity(
-        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>0</RequestId></ErrorResponse>',
-      );
-    const report = await live("es", { callerIdentity: refused });
+    const sts = await fakeSts(
+      '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>0</RequestId></ErrorResponse>',
+      403,
+    );
+    onTestFinished(() => sts.close());
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+    const report = await live("es", { callerIdentity: undefined });
     const c = check(report, "identity")!;
     expect(c.status).toBe("fail");
     expect(c.fix).toContain("aws account enable-region --region-name eu-south-2");
@@ -166,13 +169,13 @@ describe("doctor, live against the emulator", () => {
 describe("doctor, offline", () => {
   it("checks the emulator path and passes, with no credentials at all", async () => {
     for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL"]) vi.stubEnv(k, undefined);
-    const report = await runDoctor({ mode: "offline", region: "eu-central-1", lang: "en", tooling: false });
+    const report = await runDoctor({ mode: "offline", region: "eu-central-1", lang: "en" });
     expect(report.ok).toBe(true);
     expect(check(report, "emulator")?.summary).toMatch(/Offline mode: the emulator answers at http:\/\/127\.0\.0\.1:\d+ \(\d+ models in eu-central-1\)/);
   });
 
   it("names the regions the emulator knows when the region is outside its catalog, and still passes", async () => {
-    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es", tooling: false });
+    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es" });
     expect(report.ok).toBe(true);
     const c = check(report, "emulator")!;
     expect(c.status).toBe("warn");
@@ -182,9 +185,12 @@ describe("doctor, offline", () => {
 });
 
 describe("doctor's pieces", () => {
-  it("reads GetCallerIdentity's XML as the STS API reference shows it", () => {
+  it("reads GetCallerIdentity's answer as the STS API reference shows it", async () => {
     const xml = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/Alice</Arn><UserId>AIDACKCEVSQ6C2EXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
-    expect(parseCallerIdentity(xml)).toEqual({ account: "123456789012", arn: "arn:aws:iam::123456789012:user/Alice" });
+    const sts = await fakeSts(xml);
+    onTestFinished(() => sts.close());
+    vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+    expect(await stsCallerIdentity("eu-west-1")).toEqual({ account: "123456789012", arn: "arn:aws:iam::123456789012:user/Alice" });
   });
 
   it("masks all but the last four digits of the account, wherever it appears", () => {
@@ -263,11 +269,13 @@ describe("doctor, live: credentials, region and identity", () => {
 
     it(`when STS refuses the credentials, names AWS's error and stops before Bedrock (${lang})`, async () => {
       const made: BedrockClient[] = [];
-      const refused = async () =>
-        parseCallerIdentity(
-          '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>0</RequestId></ErrorResponse>',
-        );
-      const report = await live(lang, { callerIdentity: refused, bedrockClient: bedrockWithUseCase("submitted", made) });
+      const sts = await fakeSts(
+        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error><RequestId>0</RequestId></ErrorResponse>',
+        403,
+      );
+      onTestFinished(() => sts.close());
+      vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+      const report = await live(lang, { callerIdentity: undefined, bedrockClient: bedrockWithUseCase("submitted", made) });
       expect(report.ok).toBe(false);
       expect(report.region).toBe("eu-west-1");
       expect(check(report, "identity")).toMatchObject({
@@ -312,12 +320,12 @@ describe("doctor, live: credentials, region and identity", () => {
 
   it("reads BEDROCK_GUIDE_MODE (any case) and BEDROCK_GUIDE_LANG when not told", async () => {
     Object.assign(process.env, { BEDROCK_GUIDE_MODE: "LIVE", BEDROCK_GUIDE_LANG: "en" });
-    const report = await runDoctor({ tooling: false, callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), models: [] });
+    const report = await runDoctor({ callerIdentity: identity, bedrockClient: bedrockWithUseCase("submitted"), models: [] });
     expect(report.mode).toBe("live");
     expect(check(report, "credentials")?.summary).toMatch(/^Credentials: /);
     vi.stubEnv("BEDROCK_GUIDE_MODE", "offline");
     vi.stubEnv("BEDROCK_GUIDE_LANG", "es");
-    const offline = await runDoctor({ tooling: false });
+    const offline = await runDoctor();
     expect(offline.mode).toBe("offline");
     expect(check(offline, "emulator")?.summary).toMatch(/^Modo sin conexión/);
   });
@@ -379,7 +387,7 @@ describe("doctor, live: Bedrock in the region", () => {
   it("builds its own Bedrock client for the region when none is given", async () => {
     // The emulator has no GetUseCaseForModelAccess (UnknownOperationException): the doctor's own
     // client reaches it through AWS_ENDPOINT_URL and can only warn about the use case.
-    const report = await runDoctor({ mode: "live", lang: "en", tooling: false, callerIdentity: identity });
+    const report = await runDoctor({ mode: "live", lang: "en", callerIdentity: identity });
     expect(check(report, "region")?.status).toBe("ok");
     expect(check(report, "model:amazon.nova-2-lite-v1:0")?.status).toBe("ok");
     expect(check(report, "anthropic-use-case")).toMatchObject({ status: "warn", summary: "Anthropic models: could not read the use case (UnknownOperationException)" });
@@ -494,7 +502,7 @@ describe("doctor, live: Anthropic's use-case form", () => {
 describe("doctor, offline: more", () => {
   it("counts the models the emulator lists in the region, and defaults to AWS_REGION", async () => {
     vi.stubEnv("AWS_REGION", "eu-west-3");
-    const report = await runDoctor({ mode: "offline", lang: "es", tooling: false });
+    const report = await runDoctor({ mode: "offline", lang: "es" });
     expect(report.region).toBe("eu-west-3");
     const n = await listedModels("eu-west-3");
     expect(check(report, "emulator")?.summary).toMatch(new RegExp(`^Modo sin conexión: el emulador responde en http://127\\.0\\.0\\.1:\\d+ \\(${n} modelos en eu-west-3\\)\\. No hacen falta credenciales ni se gasta nada\\.$`));
@@ -502,15 +510,15 @@ describe("doctor, offline: more", () => {
 
   it("defaults to us-east-1 without AWS_REGION", async () => {
     vi.stubEnv("AWS_REGION", undefined);
-    const report = await runDoctor({ mode: "offline", lang: "en", tooling: false });
+    const report = await runDoctor({ mode: "offline", lang: "en" });
     expect(report.region).toBe("us-east-1");
     expect(check(report, "emulator")?.summary).toContain("models in us-east-1)");
   });
 
   it("outside the emulator's catalog, says how to stay offline (en and es)", async () => {
-    const en = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", tooling: false });
+    const en = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en" });
     expect(check(en, "emulator")?.fix).toBe("To work offline, export AWS_REGION as one of those regions (for example eu-west-1).");
-    const es = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es", tooling: false });
+    const es = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "es" });
     expect(check(es, "emulator")?.fix).toBe("Para seguir sin conexión, exporta AWS_REGION con una de esas regiones (por ejemplo eu-west-1).");
   });
 
@@ -518,7 +526,7 @@ describe("doctor, offline: more", () => {
     it(`when the emulator refuses to list models, fails with AWS's error name and advice (${lang})`, async () => {
       // BEDROCK_EMULATOR_FAULTS is read by the emulator the doctor starts.
       vi.stubEnv("BEDROCK_EMULATOR_FAULTS", "throttle,operation=ListFoundationModels");
-      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang, tooling: false });
+      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang });
       expect(report.ok).toBe(false);
       const c = check(report, "emulator")!;
       expect(c).toMatchObject({
@@ -535,22 +543,27 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
   const versions = process.versions.node;
   const fakeNode = (v: string) => Object.defineProperty(process.versions, "node", { value: v, configurable: true });
   afterEach(() => void fakeNode(versions));
+  // Node's check alone: an empty PATH, so the terminal's Jupyter check finds nothing (and warns).
+  const nodeOnly = async (add: Parameters<ReturnType<typeof terminalChecks>>[0]) => {
+    vi.stubEnv("PATH", "/nonexistent");
+    await terminalChecks()(add);
+  };
 
   it("accepts Node 22.12 or later and refuses older versions, with the npm run fix (en, es)", async () => {
     for (const v of ["22.12.0", "22.20.1", "23.0.0", "24.1.0"]) {
       fakeNode(v);
-      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", tooling: false });
+      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", machineChecks: nodeOnly });
       expect(check(report, "node")).toEqual({ id: "node", status: "ok", summary: `Node ${v}` });
     }
     for (const v of ["22.11.0", "21.99.0", "20.20.2"]) {
       fakeNode(v);
-      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", tooling: false });
+      const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", machineChecks: nodeOnly });
       expect(report.ok).toBe(false);
       expect(check(report, "node")).toMatchObject({ status: "fail", summary: `Node ${v}: the guide needs 22.12 or later` });
       expect(check(report, "node")?.fix).toContain("npm run");
     }
     fakeNode("18.0.0");
-    const es = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "es", tooling: false });
+    const es = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "es", machineChecks: nodeOnly });
     expect(check(es, "node")?.summary).toBe("Node 18.0.0: la guía necesita 22.12 o posterior");
   });
 
@@ -573,7 +586,7 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
   const SPECS = JSON.stringify({ kernelspecs: { "bedrock-guide": { resource_dir: "/x", spec: {} }, python3: { resource_dir: "/y", spec: {} } } });
   const kernel = { name: "bedrock-guide", displayName: "Bedrock guide (TypeScript)" };
   const offline = (lang: Language, withKernel = true) =>
-    runDoctor({ mode: "offline", region: "eu-west-1", lang, ...(withKernel ? { kernel } : {}) });
+    runDoctor({ mode: "offline", region: "eu-west-1", lang, machineChecks: terminalChecks(withKernel ? { kernel } : {}) });
 
   it("without Jupyter warns (the site still works) and says how to install it; still ok", async () => {
     fakeJupyter(null, null);
@@ -626,13 +639,17 @@ describe("doctor, Node and Jupyter (faked on PATH)", () => {
     expect(check(await offline("en"), "kernel")?.status).toBe("warn");
   });
 
-  it("checks Jupyter by default, and no kernel unless one is named", async () => {
+  it("checks Jupyter in the terminal's checks, and no kernel unless one is named", async () => {
     fakeJupyter(VERSION, SPECS);
     const report = await offline("en", false);
     expect(check(report, "jupyter")?.status).toBe("ok");
     expect(check(report, "kernel")).toBeUndefined();
-    const skipped = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en", tooling: false, kernel });
-    expect(check(skipped, "jupyter")).toBeUndefined();
+  });
+
+  it("checks nothing of the machine unless the caller passes the terminal's checks (the first cell, a page)", async () => {
+    fakeJupyter(VERSION, SPECS);
+    const report = await runDoctor({ mode: "offline", region: "eu-west-1", lang: "en" });
+    expect(report.checks.map((c) => c.id)).toEqual(["emulator"]);
   });
 });
 
@@ -660,7 +677,8 @@ describe("the report as text", () => {
 
   it("a report fails only when a check fails: warnings pass", async () => {
     // eu-south-2 is outside the emulator's catalog: a warning, not a failure.
-    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", tooling: false });
+    const passing = async (add: Parameters<NonNullable<DoctorOptions["machineChecks"]>>[0]) => add("tool", "ok", { es: "bien", en: "fine" });
+    const report = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", machineChecks: passing });
     expect(report.checks.map((c) => c.status)).toEqual(["ok", "warn"]);
     expect(report.ok).toBe(true);
   });
@@ -697,7 +715,7 @@ describe("checkSetup, the first cell", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// STS GetCallerIdentity, signed by the doctor and checked here with SigV4 computed by hand from
+// STS GetCallerIdentity, sent by the doctor's STS client and checked here with SigV4 computed by hand from
 // AWS's documentation ("Create a signed AWS API request"), against a local stand-in for STS.
 
 interface StsRequest {
@@ -707,14 +725,14 @@ interface StsRequest {
   body: string;
 }
 
-async function fakeSts(answer = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/Ana</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`) {
+async function fakeSts(answer = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/Ana</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`, status = 200) {
   const requests: StsRequest[] = [];
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {
       requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
-      res.writeHead(200, { "content-type": "text/xml" }).end(answer);
+      res.writeHead(status, { "content-type": "text/xml" }).end(answer);
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -760,7 +778,7 @@ describe("stsCallerIdentity", () => {
       expect(req!.method).toBe("POST");
       expect(req!.url).toBe("/");
       expect(req!.body).toBe("Action=GetCallerIdentity&Version=2011-06-15");
-      expect(req!.headers["content-type"]).toBe("application/x-www-form-urlencoded; charset=utf-8");
+      expect(req!.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
       const sig = expectedSignature(req!, "example-secret");
       expect(sig).toMatchObject({ accessKey: "AKIDEXAMPLE", region: "eu-west-1", service: "sts" });
       expect(sig.names).toEqual(expect.arrayContaining(["host", "content-type", "x-amz-date"]));
@@ -796,30 +814,32 @@ describe("stsCallerIdentity", () => {
       await sts.close();
     }
     vi.stubEnv("AWS_ENDPOINT_URL", undefined);
-    // No network here: fetch is replaced, and records where the request would go.
+    // No network here: the request is stopped once built, after its endpoint is resolved.
     const seen: string[] = [];
-    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (url) => {
-      seen.push(String(url));
-      return new Response("<ErrorResponse><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>");
-    });
-    try {
-      await expect(stsCallerIdentity("ap-southeast-2")).rejects.toMatchObject({ name: "InvalidClientTokenId", message: "The security token included in the request is invalid." });
-      expect(seen).toEqual(["https://sts.ap-southeast-2.amazonaws.com/"]);
-    } finally {
-      spy.mockRestore();
-    }
+    const client = new STSClient({ region: "ap-southeast-2" });
+    client.middlewareStack.add(
+      (() => async (args: { request: { protocol: string; hostname: string; path: string } }) => {
+        seen.push(`${args.request.protocol}//${args.request.hostname}${args.request.path}`);
+        throw Object.assign(new Error("The security token included in the request is invalid."), { name: "InvalidClientTokenId" });
+      }) as never,
+      { step: "build" },
+    );
+    await expect(stsCallerIdentity("ap-southeast-2", client)).rejects.toMatchObject({ name: "InvalidClientTokenId" });
+    expect(seen).toEqual(["https://sts.ap-southeast-2.amazonaws.com/"]);
   });
 });
 
 describe("doctor's pieces, edge cases", () => {
-  it("reads an STS error without Code or Message as a named failure", () => {
-    expect(() => parseCallerIdentity("<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>")).toThrow(
-      expect.objectContaining({ name: "AccessDenied", message: "STS GetCallerIdentity failed" }),
-    );
-    expect(() => parseCallerIdentity("<html>502 Bad Gateway</html>")).toThrow(expect.objectContaining({ name: "UnknownError" }));
-    // An account without an ARN is not an identity.
-    expect(() => parseCallerIdentity("<Account>123456789012</Account>")).toThrow(expect.objectContaining({ name: "UnknownError" }));
-    expect(() => parseCallerIdentity("<Arn>arn:aws:iam::123456789012:root</Arn>")).toThrow();
+  it("an STS answer without an account or an ARN is no identity: a named failure", async () => {
+    for (const answer of [
+      `<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`,
+      `<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:root</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>`,
+    ]) {
+      const sts = await fakeSts(answer);
+      onTestFinished(() => sts.close());
+      vi.stubEnv("AWS_ENDPOINT_URL_STS", sts.url);
+      await expect(stsCallerIdentity("eu-west-1")).rejects.toMatchObject({ name: "UnknownError" });
+    }
   });
 
   it("masks only a 12-digit account number, every time it appears", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROMPT_MANAGEMENT_ACTIONS, promptManagementAdvice } from "../../packages/bedrock-guide/prompt-management-advice";
+import { PROMPT_MANAGEMENT_ACTIONS, promptManagementAdvice } from "../../packages/bedrock-guide/advice/prompt-management";
 import facts from "../../data/prompt-management.json";
 
 // Errors shaped as the SDK throws them: `name` is AWS's error code. The messages follow AWS's

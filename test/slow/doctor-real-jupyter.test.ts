@@ -3,13 +3,14 @@
 // `jupyter --version` and `kernelspec list --json` read as the doctor expects.
 import { describe, expect, it } from "vitest";
 import { runDoctor, type DoctorReport } from "bedrock-guide";
+import { terminalChecks } from "../../packages/bedrock-guide/doctor-terminal";
 
 const check = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
 
 describe("doctor, the kernel check", { timeout: 120_000 }, () => {
   // npm install registered "bedrock-guide" (the project's install test checks that).
   it("finds the registered kernel, named as given", async () => {
-    const found = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", tooling: true, kernel: { name: "bedrock-guide", displayName: "Kernel bedrock-guide" } });
+    const found = await runDoctor({ mode: "offline", region: "eu-south-2", lang: "en", machineChecks: terminalChecks({ kernel: { name: "bedrock-guide", displayName: "Kernel bedrock-guide" } }) });
     if (check(found, "jupyter")?.status !== "ok") {
       // Without Jupyter there is no kernel to look for: the report says how to install Jupyter.
       expect(check(found, "jupyter")?.fix).toContain("pip install notebook nbclient");

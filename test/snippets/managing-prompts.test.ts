@@ -18,7 +18,7 @@ import { auditPrompts, findingsReport, modelResourcesFor, teamPromptPolicy } fro
 import { cleanUpChapter } from "../../snippets/04-managing-prompts/clean-up";
 import { compareVariants, fillTemplate, keepWinner, pickWinner, type VariantDraft } from "../../snippets/04-managing-prompts/compare-variants";
 import type { ComparisonRun, PromptComparison } from "bedrock-guide";
-import { promptManagementAdvice } from "../../packages/bedrock-guide/prompt-management-advice";
+import { promptManagementAdvice } from "../../packages/bedrock-guide/advice/prompt-management";
 import { MAX_TEMPLATE_VARIABLES, TEMPLATE_VARIABLE_NAME, TemplateVariableError, templateVariables } from "bedrock-guide";
 import constraints from "../../packages/emulator/src/generated/constraints.json";
 

@@ -1,8 +1,8 @@
 // The prompt validation toolkit: checks for the four criteria of a good answer (accuracy,
 // consistency, coherence, format), a model as judge, and an A/B comparison of prompt variants.
-// In this repository import it from `bedrock-guide`. To reuse it elsewhere, copy the whole
-// `packages/bedrock-guide` folder (the toolkit uses its language, region, pricing and chart
-// helpers); as packages it needs only the AWS SDK, zod and tinyld.
+// In this repository import it from `bedrock-guide`. To reuse it elsewhere, install the kit's
+// package (`npm pack` in packages/bedrock-guide, with bedrock-emulator's beside it): the toolkit
+// uses the kit's language, region, pricing and chart helpers.
 import { contains, exactly, matches, numberNear } from "./accuracy";
 import {
   bullets,

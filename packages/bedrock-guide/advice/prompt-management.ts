@@ -1,11 +1,13 @@
-import type { Bilingual, Language } from "./language";
+import type { Language } from "../language";
+import { failureOf, firstAdvice } from "./engine";
+import type { Advice, Failure, Rule } from "./rule";
 import {
   optimizationTargets,
   optimizationTargetsIn,
-} from "./prompt-management-facts";
+} from "../prompt-management-facts";
 
-// Advice for Prompt Management (bedrock-agent) and OptimizePrompt (bedrock-agent-runtime) errors, as
-// a table of rules. Each rule needs the SDK command that failed, because the IAM action is named after
+// Advice rules for Prompt Management (bedrock-agent) and OptimizePrompt (bedrock-agent-runtime)
+// errors. Each rule needs the SDK command that failed, because the IAM action is named after
 // the operation (Service Authorization Reference for Amazon Bedrock: bedrock:CreatePrompt,
 // bedrock:GetPrompt, … https://docs.aws.amazon.com/service-authorization/latest/reference/list_bedrock.html).
 
@@ -23,48 +25,38 @@ export const PROMPT_MANAGEMENT_ACTIONS: Readonly<Record<string, string>> = {
   ListTagsForResource: "bedrock:ListTagsForResource",
 };
 
-export interface PromptAdvice {
-  problem: "no-access" | "invalid-request" | "prompt-not-found";
-  title: Bilingual;
-  explanation: Bilingual;
-  fix: Bilingual;
+/** The IAM action of the failing call when it is a Prompt Management operation, else "". */
+function actionOf(f: Failure): string {
+  return PROMPT_MANAGEMENT_ACTIONS[f.operation] ?? "";
 }
 
-interface Rule {
-  when: (e: { name: string; message: string }, action: string) => boolean;
-  /** `region` is the failing client's region, when the caller knows it. */
-  advice: (
-    action: string,
-    operation: string,
-    region?: string,
-  ) => PromptAdvice;
-}
-
-const RULES: Rule[] = [
+/** The rules for Prompt Management calls, most specific first; each applies only to those calls. */
+export const PROMPT_MANAGEMENT_RULES: Rule[] = [
   {
-    when: (e) => e.name === "AccessDeniedException",
-    advice: (action, operation) => ({
-      problem: "no-access",
+    problem: "no-access",
+    when: (f) => actionOf(f) !== "" && f.name === "AccessDeniedException",
+    advise: (f) => ({
       title: {
-        es: `Falta el permiso ${action}`,
-        en: `Missing permission ${action}`,
+        es: `Falta el permiso ${actionOf(f)}`,
+        en: `Missing permission ${actionOf(f)}`,
       },
       explanation: {
-        es: `Tu identidad no tiene permiso para ${operation}. En Prompt Management cada operación tiene su acción de IAM, y una política limitada por etiquetas (aws:ResourceTag/team) también deniega los prompts de otro equipo.`,
-        en: `Your identity may not call ${operation}. In Prompt Management each operation has its own IAM action, and a policy scoped by tags (aws:ResourceTag/team) also denies other teams' prompts.`,
+        es: `Tu identidad no tiene permiso para ${f.operation}. En Prompt Management cada operación tiene su acción de IAM, y una política limitada por etiquetas (aws:ResourceTag/team) también deniega los prompts de otro equipo.`,
+        en: `Your identity may not call ${f.operation}. In Prompt Management each operation has its own IAM action, and a policy scoped by tags (aws:ResourceTag/team) also denies other teams' prompts.`,
       },
       fix: {
-        es: `Pide que tu política permita ${action} sobre arn:aws:bedrock:<región>:<cuenta>:prompt/* (o sobre los prompts con la etiqueta de tu equipo).`,
-        en: `Ask for a policy that allows ${action} on arn:aws:bedrock:<region>:<account>:prompt/* (or on the prompts tagged for your team).`,
+        es: `Pide que tu política permita ${actionOf(f)} sobre arn:aws:bedrock:<región>:<cuenta>:prompt/* (o sobre los prompts con la etiqueta de tu equipo).`,
+        en: `Ask for a policy that allows ${actionOf(f)} on arn:aws:bedrock:<region>:<account>:prompt/* (or on the prompts tagged for your team).`,
       },
     }),
   },
   {
-    when: (e, action) =>
-      action === "bedrock:OptimizePrompt" &&
-      e.name === "ValidationException" &&
-      /model/i.test(e.message),
-    advice: (_action, _operation, region) => {
+    problem: "invalid-request",
+    when: (f) =>
+      actionOf(f) === "bedrock:OptimizePrompt" &&
+      f.name === "ValidationException" &&
+      /model/i.test(f.message),
+    advise: ({ clientRegion: region }) => {
       // Name the targets that are still current and, when the region is known, listed there; the
       // full list and its source are in the data file.
       const { source, regions } = optimizationTargets();
@@ -83,7 +75,6 @@ const RULES: Rule[] = [
             }
           : { es: "", en: "" };
       return {
-        problem: "invalid-request",
         title: {
           es: "Ese modelo no puede ser destino de la optimización",
           en: "That model cannot be an optimisation target",
@@ -100,11 +91,12 @@ const RULES: Rule[] = [
     },
   },
   {
-    when: (e) =>
-      e.name === "ValidationException" &&
-      /at 'name' failed to satisfy constraint/.test(e.message),
-    advice: () => ({
-      problem: "invalid-request",
+    problem: "invalid-request",
+    when: (f) =>
+      actionOf(f) !== "" &&
+      f.name === "ValidationException" &&
+      /at 'name' failed to satisfy constraint/.test(f.message),
+    advise: () => ({
       title: {
         es: "Nombre de prompt no válido",
         en: "Invalid prompt name",
@@ -120,10 +112,10 @@ const RULES: Rule[] = [
     }),
   },
   {
-    when: (e, action) =>
-      e.name === "ResourceNotFoundException" && action !== "",
-    advice: () => ({
-      problem: "prompt-not-found",
+    problem: "prompt-not-found",
+    when: (f) =>
+      actionOf(f) !== "" && f.name === "ResourceNotFoundException",
+    advise: () => ({
       title: {
         es: "Ese prompt no existe aquí",
         en: "That prompt does not exist here",
@@ -150,28 +142,9 @@ export function promptManagementAdvice(
   operation: string | undefined,
   lang: Language,
   region?: string,
-):
-  | {
-      problem: PromptAdvice["problem"];
-      title: string;
-      explanation: string;
-      fix: string;
-    }
-  | undefined {
-  const op = (operation ?? "").replace(/Command$/, "");
-  const action = PROMPT_MANAGEMENT_ACTIONS[op];
-  if (!action) return undefined;
-  const e = {
-    name: (error as { name?: string })?.name ?? "",
-    message: (error as { message?: string })?.message ?? String(error),
-  };
-  const rule = RULES.find((r) => r.when(e, action));
-  if (!rule) return undefined;
-  const advice = rule.advice(action, op, region);
-  return {
-    problem: advice.problem,
-    title: advice.title[lang],
-    explanation: advice.explanation[lang],
-    fix: advice.fix[lang],
-  };
+): Advice | undefined {
+  return firstAdvice(
+    PROMPT_MANAGEMENT_RULES,
+    failureOf(error, { operation, lang, region }),
+  );
 }
