@@ -80,6 +80,15 @@ const explainGenAi = say<PromptParts>(
 const built = buildPrompt(explainGenAi);
 console.log(built.messages[0].content?.[0].text);
 const explained = await sendPrompt(built, HAIKU);
+console.log(
+  say(
+    {
+      es: "\nRespuesta de Claude Haiku 4.5:",
+      en: "\nClaude Haiku 4.5's answer:",
+    },
+    guide.lang,
+  ),
+);
 console.log(explained);
 show.table(
   (
@@ -270,7 +279,7 @@ const refined = await selfRefine(
   {
     critique: say(
       {
-        es: "Revisa tu explicación: enumera en pasos numerados lo que sea confuso, impreciso o sobre.",
+        es: "Revisa tu explicación: enumera en pasos numerados lo que sea confuso, impreciso o innecesario.",
         en: "Review your explanation: list in numbered steps whatever is unclear, imprecise or unnecessary.",
       },
       guide.lang,

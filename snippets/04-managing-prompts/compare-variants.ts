@@ -55,7 +55,7 @@ export function fillTemplate(
 }
 
 /**
- * Runs every variant on the same inputs and scores the answers with chapter 2's checks. A prompt
+ * Runs every variant on the same inputs and scores the answers with chapter 3's checks. A prompt
  * stores one variant (the API's PromptVariantList holds at most 1), so the comparison runs the
  * drafts as plain Converse requests; you save the winner afterwards.
  */
@@ -84,7 +84,8 @@ export async function compareVariants(
               content: [{ text: fillTemplate(draft.template, input) }],
             },
           ],
-          // Only temperature: recent Claude models refuse temperature and topP together.
+          // Only temperature: Claude Sonnet 4.5, Haiku 4.5, later Claude models and Opus 4.1
+          // refuse it with topP (data/sampling-rules.json).
           inferenceConfig: {
             temperature: draft.temperature,
             maxTokens: draft.maxTokens,

@@ -7,7 +7,12 @@ import {
   type GetPromptCommandOutput,
   type PromptSummary,
 } from "@aws-sdk/client-bedrock-agent";
-import { currentLanguage, say, templateVariables } from "bedrock-guide";
+import {
+  currentLanguage,
+  say,
+  templateVariables,
+  type Language,
+} from "bedrock-guide";
 import { createTwoFilesPatch } from "diff";
 
 /** A version is a frozen copy of the DRAFT. Unlike what the article believed, it takes a description. */
@@ -129,7 +134,10 @@ export async function diffVersions(
   promptId: string,
   from: string,
   to: string,
+  lang: Language = currentLanguage(),
 ): Promise<string> {
+  const label = (version: string) =>
+    `${say({ es: "versión", en: "version" }, lang)} ${version}`;
   const agent = new BedrockAgentClient({});
   const [a, b] = await Promise.all(
     [from, to].map((version) =>
@@ -142,8 +150,8 @@ export async function diffVersions(
     ),
   );
   return createTwoFilesPatch(
-    `version ${from}`,
-    `version ${to}`,
+    label(from),
+    label(to),
     reviewText(a),
     reviewText(b),
     a.description ?? "",

@@ -194,7 +194,9 @@ console.log(
     },
     guide.lang,
   ),
-  firstVersion.text === draft.text,
+  firstVersion.text === draft.text
+    ? say({ es: "sí", en: "yes" }, guide.lang)
+    : "no",
 );
 const second = await createVersion(
   summary.id!,
@@ -334,7 +336,25 @@ const definition = {
   maxTokens: 400,
   tags: teamTags,
 };
+console.log(
+  say(
+    {
+      es: "Plantilla de CloudFormation (el recurso AWS::Bedrock::Prompt):",
+      en: "CloudFormation template (the AWS::Bedrock::Prompt resource):",
+    },
+    guide.lang,
+  ),
+);
 console.log(JSON.stringify(toCloudFormation(definition), null, 2));
+console.log(
+  say(
+    {
+      es: "\nLa misma plantilla del prompt en la petición de CreatePrompt (templateConfiguration):",
+      en: "\nThe same prompt template in the CreatePrompt request (templateConfiguration):",
+    },
+    guide.lang,
+  ),
+);
 console.log(
   JSON.stringify(
     toCreatePromptRequest(definition).variants?.[0].templateConfiguration,

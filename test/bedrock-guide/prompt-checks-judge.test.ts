@@ -96,9 +96,15 @@ describe("the judge's verdict, as the check reports it", () => {
     });
   });
 
-  it("names itself after the first 30 characters of the criterion", () => {
-    // "Answers in a friendly tone and " is 31 characters; the name keeps the first 30.
-    expect(checks.judgedBy({ criterion: "Answers in a friendly tone and stays on topic." }).name).toBe('judgedBy("Answers in a friendly tone and")');
+  it("names itself after the criterion, cut after a whole word within 30 characters and marked …", () => {
+    // "Answers in a friendly tone and" is exactly 30 characters: its last word stays whole.
+    expect(checks.judgedBy({ criterion: "Answers in a friendly tone and stays on topic." }).name).toBe('judgedBy("Answers in a friendly tone and…")');
+    // Character 30 falls inside "técnica": the name stops at the word before, not mid-word.
+    expect(checks.judgedBy({ criterion: "Se entiende sin formación técnica." }).name).toBe('judgedBy("Se entiende sin formación…")');
+    // A criterion of 30 characters or fewer is the whole name, with no mark.
+    expect(checks.judgedBy({ criterion: "Is polite." }).name).toBe('judgedBy("Is polite.")');
+    // One word longer than 30 characters has nowhere to break: 30 characters and the mark.
+    expect(checks.judgedBy({ criterion: "x".repeat(40) }).name).toBe(`judgedBy("${"x".repeat(30)}…")`);
   });
 
   it("a reply without the verdict tool fails with the stop reason, in both languages", async () => {
@@ -211,22 +217,23 @@ describe("json", () => {
     expect((await run(checks.json(Product), fenced)).reason).toBe("el JSON viene dentro de un bloque ``` (pide «solo el JSON, sin bloque de código»)");
   });
 
-  it("names the parse error and the schema error, in both languages", async () => {
+  it("says where the text stops being JSON, in the reader's language, and names the schema error", async () => {
     const broken = await run(checks.json(Product), "{name: Lamp}");
     expect(broken).toMatchObject({ check: "json", criterion: "format", passed: false });
-    // JSON.parse's own message follows the prefix.
-    let parseMessage = "";
-    try {
-      JSON.parse("{name: Lamp}");
-    } catch (error) {
-      parseMessage = (error as Error).message;
-    }
-    expect(broken.reason).toBe(`not valid JSON: ${parseMessage}`);
+    // Keys need double quotes: reading breaks at the second character, "n".
+    expect(broken.reason).toBe('not valid JSON: it breaks at character 2, "name: Lamp}"');
+    expect((await run(checks.json(Product), "Sure! {name: Lamp}")).reason).toBe('not valid JSON: it starts with "Sure! {name: Lamp}", not with { or [');
+    expect((await run(checks.json(Product), '{"name":"Lamp","price":1')).reason).toBe("not valid JSON: it ends before it is closed");
+    // The R inside the string "R" (character 11) is fine; the bare R at character 24 is not.
+    expect((await run(checks.json(Product), '{"name": "R", "price": R}')).reason).toBe('not valid JSON: it breaks at character 24, "R}"');
     const wrong = await run(checks.json(Product), '{"name":"Lamp"}');
     expect(wrong.passed).toBe(false);
     expect(wrong.reason).toMatch(/^valid JSON that does not match the schema:\n.*price/s);
     inLanguage("es");
-    expect((await run(checks.json(Product), "{")).reason).toMatch(/^no es JSON válido: /);
+    // No English from the JS engine in a Spanish reason; long excerpts end in "…".
+    expect((await run(checks.json(Product), "[Respuesta sintética del emulador de Bedrock]")).reason).toBe("no es JSON válido: falla en el carácter 2, «Respuesta sintética del…»");
+    expect((await run(checks.json(Product), "Claro: {}")).reason).toBe("no es JSON válido: empieza por «Claro: {}», no por { ni [");
+    expect((await run(checks.json(Product), "{")).reason).toBe("no es JSON válido: se acaba sin cerrar");
     expect((await run(checks.json(Product), "[]")).reason).toMatch(/^JSON válido que no cumple el esquema:\n/);
   });
 

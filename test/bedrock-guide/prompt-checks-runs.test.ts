@@ -280,7 +280,7 @@ describe("comparePrompts", () => {
     // Columns in this order: the criteria as the article lists them, unused ones left out.
     expect(Object.keys(table[0])).toEqual(["variant", "accuracy", "format", "cases all passed", "mean ms", "cost"]);
     inLanguage("es");
-    expect(comparison.table()[0]).toEqual({ variante: "lista", exactitud: "1/1", formato: "2/2", "casos sin fallos": "2/2", "ms medios": 10, coste: "$0.000900" });
+    expect(comparison.table()[0]).toEqual({ variante: "lista", exactitud: "1/1", formato: "2/2", "casos superados enteros": "2/2", "ms medios": 10, coste: "$0.000900" });
   });
 
   it("the price table has no price for the model used as unpriced", () => {
@@ -297,7 +297,7 @@ describe("comparePrompts", () => {
     });
     expect(Object.keys(comparison.table()[0])).toEqual(["variant", "accuracy", "consistency", "coherence", "format", "cases all passed", "mean ms", "cost"]);
     inLanguage("es");
-    expect(Object.keys(comparison.table()[0])).toEqual(["variante", "exactitud", "consistencia", "coherencia", "formato", "casos sin fallos", "ms medios", "coste"]);
+    expect(Object.keys(comparison.table()[0])).toEqual(["variante", "exactitud", "consistencia", "coherencia", "formato", "casos superados enteros", "ms medios", "coste"]);
     expect(comparison.table()[0]).toMatchObject({ consistencia: "1/1", coherencia: "0/1" });
   });
 

@@ -247,9 +247,11 @@ describe("versions", () => {
     expect((await readPromptSettings(p.id!)).text).toBe(`${SUMMARY}\nUsa viñetas.`);
     await createVersion(p.id!, "Viñetas");
     expect((await listVersions(p.id!)).map((v) => [v.version, v.description])).toEqual([["1", "Primera"], ["2", "Viñetas"]]);
-    const diff = await diffVersions(p.id!, "1", "2");
-    expect(diff).toContain("--- version 1");
-    expect(diff).toContain("+++ version 2");
+    // The headers name the versions in the reader's language.
+    expect(await diffVersions(p.id!, "1", "2", "en")).toContain("--- version 1");
+    const diff = await diffVersions(p.id!, "1", "2", "es");
+    expect(diff).toContain("--- versión 1");
+    expect(diff).toContain("+++ versión 2");
     // The emulator's GetPrompt on a version answers with the version's description (AWS does not document it:
     // data/prompt-management.json, unsourcedBehaviour), so the diff shows it too.
     expect(diff.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++"))).toEqual(["+description: Viñetas", "+  Usa viñetas."]);

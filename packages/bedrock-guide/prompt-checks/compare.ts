@@ -205,7 +205,7 @@ function summarise(
           const { passed, total } = rate(variant, criterion);
           row[tr(CRITERION_NAMES[criterion])] = `${passed}/${total}`;
         }
-        row[tr({ es: "casos sin fallos", en: "cases all passed" })] =
+        row[tr({ es: "casos superados enteros", en: "cases all passed" })] =
           `${mine.filter((r) => r.passed).length}/${mine.length}`;
         row[tr({ es: "ms medios", en: "mean ms" })] = Math.round(
           mine.reduce((s, r) => s + r.ms, 0) / mine.length,

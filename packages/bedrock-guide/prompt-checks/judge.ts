@@ -79,10 +79,20 @@ export interface JudgeOptions {
   region?: string;
 }
 
+/** The criterion as a check's name: whole, or its first words within `max` characters, then "…". */
+function shortLabel(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // One character more, so a word that ends exactly at `max` is kept whole.
+  const lastSpace = text.slice(0, max + 1).lastIndexOf(" ");
+  const cut = lastSpace > 0 ? text.slice(0, lastSpace) : text.slice(0, max);
+  return `${cut.trimEnd()}…`;
+}
+
 /**
  * A coherence check decided by a model. The judge is forced (toolChoice) to call the `verdict`
  * tool, so its decision arrives as structured input that is validated before it is trusted.
  */
+
 export function judgedBy(options: JudgeOptions): Check {
   if (!options?.criterion?.trim()) {
     throw new CheckConfigError("judgedBy.criterion", {
@@ -92,7 +102,7 @@ export function judgedBy(options: JudgeOptions): Check {
   }
   const model = options.model ?? "anthropic.claude-haiku-4-5-20251001-v1:0";
   const inner = textCheck(
-    `judgedBy(${JSON.stringify(options.criterion.slice(0, 30))})`,
+    `judgedBy(${JSON.stringify(shortLabel(options.criterion, 30))})`,
     "coherence",
     (_text, self) => ({
       check: self.name,
