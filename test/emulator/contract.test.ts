@@ -9,7 +9,7 @@ import * as runtimeSdk from "@aws-sdk/client-bedrock-runtime";
 import { GetFoundationModelAvailabilityCommand, ListInferenceProfilesCommand } from "@aws-sdk/client-bedrock";
 import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator";
-import { allRoutes } from "bedrock-emulator/src/router";
+import { allRoutes } from "bedrock-emulator/src/all-routes";
 import generated from "bedrock-emulator/src/generated/constraints.json";
 import { TODAY, expectAwsError, sdk, user } from "./helpers";
 

@@ -2,7 +2,7 @@
 // inference profiles, from data/catalog.json (built by scripts/build-catalog.ts). Loaded once, lazily.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BedrockError, errors } from "./http";
+import { BedrockError, errors, messages } from "./errors";
 
 import { ACCOUNT_ID, modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
 import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "./catalog-schema";
@@ -12,20 +12,6 @@ export const DOC_ACCOUNT = ACCOUNT_ID;
 
 // The catalog's types come from its schema (./catalog-schema.ts), which loadCatalog() checks the file against.
 export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry };
-
-/** The AWS messages the runtime uses for model-identifier problems. */
-export const messages = {
-  invalidModel: "The provided model identifier is invalid.",
-  endOfLife: "This model version has reached the end of its life. Please refer to the AWS documentation for more details.",
-  onDemandNotSupported: (id: string) =>
-    `Invocation of model ID ${id} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
-  accessDenied: "You don't have access to the model with the specified model ID.",
-  regionNotCovered: (region: string, known: string[]) =>
-    `The Bedrock emulator has no model catalog for region ${region}. Its catalog covers ${known.join(", ")}. Set AWS_REGION (or the client's region) to one of them.`,
-  modelNotFound: (id: string) => `The model ${id} was not found.`,
-  legacy:
-    "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock",
-};
 
 /** What a runtime model identifier resolved to in one region. */
 export interface ResolvedModel {
@@ -288,4 +274,4 @@ export function catalogFor(region: string, now: Date = new Date()): Record<strin
   return c.listModels(region, now).map((m) => c.summary(m, region, now));
 }
 
-export { BedrockError };
+export { BedrockError, messages };

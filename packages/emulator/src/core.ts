@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
-import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "./http";
+import { BedrockError } from "./errors";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./contract";
 import { parseFaultRules, type FaultRule } from "./faults";
 
 /**

@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { BedrockError } from "./http";
+import { BedrockError } from "./errors";
 
 /** The documentation account AWS uses in examples; every ARN the emulator builds uses it. */
 import { ACCOUNT_ID } from "./arn";

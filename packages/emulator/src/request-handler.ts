@@ -4,7 +4,7 @@
 // Streams (ConverseStream, InvokeModelWithResponseStream) arrive as a Node stream of
 // event-stream frames, as they would over HTTP/2.
 import { Readable } from "node:stream";
-import { createEmulator, type EmulatorCore, type StartEmulatorOptions } from "./index";
+import { createEmulator, type EmulatorCore, type StartEmulatorOptions } from "./create-emulator";
 import { MAX_BODY_BYTES } from "./core";
 
 /** The parts of @smithy/protocol-http's HttpRequest the handler reads. */

@@ -5,7 +5,7 @@
 // - openAICompatibleResponder: forwards to a local OpenAI-compatible server (Ollama, llama.cpp,
 //   vLLM) for real text offline; selected with BEDROCK_EMULATOR_OPENAI_URL.
 // The runtime applies stopSequences and maxTokens to whatever a responder returns.
-import { BedrockError } from "./http";
+import { BedrockError } from "./errors";
 import { asksForFormat, detectLanguage, fnv1a, followInstructions, readInstructions, valueForSchema, type Lang } from "./instructions";
 
 export interface ToolSpecLite {

@@ -1,7 +1,7 @@
 // What the provider codecs share: AWS's "Malformed input request" wording for bodies that break a
 // model's schema, the JSON helpers, message conversion for chat-style bodies, completion prompts,
 // OpenAI-style chat completions and the invocation metrics every stream's last chunk carries.
-import { errors } from "../http";
+import { errors } from "../errors";
 import { fnv1a, type ResponderRequest, type ToolSpecLite } from "../responders";
 import type { CatalogModel } from "../catalog";
 import type { FinishedTurn, InferenceConfig } from "../services/converse";

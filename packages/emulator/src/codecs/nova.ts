@@ -1,6 +1,6 @@
 // Amazon Nova understanding models, messages-v1: Converse's message shapes, so the same engine
 // checks them.
-import { validateValue } from "../validate";
+import { validateValue } from "../input-validation";
 import { checkInferenceConfig, checkMessages } from "../services/converse";
 import type { ResponderRequest } from "../responders";
 import { expectType, invocationMetrics, isObject, malformed, onlyKeys, requiredKey, type Json } from "./native";

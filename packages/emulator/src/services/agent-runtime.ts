@@ -6,8 +6,9 @@
 // into visible sections (role, task, instructions, output format) in the style that suits the
 // target model's family, and keeps every {{variable}} exactly as written and as often as written.
 
-import { BedrockError, type EmulatorContext, type Reply, type Route, type StreamEvent } from "../http";
-import { defineRoutes } from "../validate";
+import { BedrockError } from "../errors";
+import type { EmulatorContext, Reply, Route, StreamEvent } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
 import { detectLanguage } from "../instructions";
 import { templateVariables } from "../prompt-store";

@@ -2,10 +2,11 @@
 // CreatePromptVersion, DeletePrompt, and tags. Routes come from the SDK's operation schemas and
 // field constraints from AWS's model (src/generated/constraints.json); this file holds behaviour.
 
-import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route } from "../http";
-import { defineRoutes } from "../validate";
+import { BedrockError } from "../errors";
+import type { EmulatorContext, EmulatorRequest, Reply, Route } from "../contract";
+import { defineRoutes } from "../define-routes";
 import type { PromptDraftInput, PromptStore, PromptVariant } from "../prompt-store";
-import { parseJson } from "./validation";
+import { parseJson } from "./request-body";
 
 // ---------------------------------------------------------------------------------------------
 // Where the instance's store lives

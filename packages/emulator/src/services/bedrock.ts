@@ -1,10 +1,11 @@
 // bedrock (control plane): ListFoundationModels (filters), GetFoundationModel,
 // GetFoundationModelAvailability, ListInferenceProfiles (pagination, type filter), GetInferenceProfile.
 // Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
-import { errors, type Reply, type Route } from "../http";
-import { defineRoutes } from "../validate";
+import { errors } from "../errors";
+import type { Reply, Route } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { modelIdOf, parseBedrockArn } from "../arn";
-import { messages } from "../catalog";
+import { messages } from "../errors";
 
 
 export const bedrockRoutes: Route[] = defineRoutes([

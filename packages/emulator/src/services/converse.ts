@@ -1,8 +1,9 @@
 // bedrock-runtime Converse and ConverseStream: validation with AWS's messages, model resolution
 // (catalog, profiles, end of life, prompt ARNs), the responder call, and the shared post-processing
 // (stop sequences, maxTokens, usage, latency) that InvokeModel reuses.
-import { BedrockError, errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
-import { defineRoutes } from "../validate";
+import { BedrockError, errors } from "../errors";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { parseBedrockArn } from "../arn";
 
 const isPromptArn = (id: string) => parseBedrockArn(id)?.resourceType === "prompt";
@@ -10,14 +11,14 @@ import type { ResolvedModel } from "../catalog";
 import { approximateTokens, converseInputTokens } from "../tokens";
 import type { ResponderRequest, ResponderResult, ToolSpecLite } from "../responders";
 import { resolvePromptForConverse } from "../prompt-store";
-import { constraint, isObject, parseJson, typeError } from "./validation";
+import { constraint, isObject, parseJson, typeError } from "./request-body";
 import { BLOCKED_MESSAGE, evaluateGuardrail } from "./guardrail";
 import type { ServerRequest } from "../server";
 import { readFileSync } from "node:fs";
 import { dataFile } from "../catalog";
 
 
-export { constraint, parseJson } from "./validation";
+export { constraint, parseJson } from "./request-body";
 type Message = { role: string; content: Record<string, unknown>[] };
 
 /**

@@ -5,9 +5,10 @@
 // - sensitive information: e-mail addresses and phone numbers are ANONYMIZED ({EMAIL}, {PHONE}).
 // Anything blocked → GUARDRAIL_INTERVENED with the blocked-message output; only anonymised
 // → GUARDRAIL_INTERVENED with the masked text; otherwise NONE.
-import { errors, type Reply, type Route } from "../http";
-import { defineRoutes } from "../validate";
-import { parseJson } from "./validation";
+import { errors } from "../errors";
+import type { Reply, Route } from "../contract";
+import { defineRoutes } from "../define-routes";
+import { parseJson } from "./request-body";
 
 export const INVESTMENT_WORDS = ["invest", "investment", "investing", "stocks", "shares", "crypto", "bitcoin", "inversión", "invertir", "acciones", "criptomonedas"];
 export const BLOCKED_WORDS = ["password", "contraseña"];

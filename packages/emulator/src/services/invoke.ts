@@ -2,8 +2,9 @@
 // provider-native bodies. Each provider's body schema, request conversion, response body and stream
 // chunks live in its codec (../codecs/); this file picks the codec and runs the call. Text goes
 // through the same responder and post-processing as Converse.
-import { errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
-import { defineRoutes } from "../validate";
+import { errors } from "../errors";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
 import type { ResolvedModel } from "../catalog";
 import { converseInputTokens } from "../tokens";

@@ -6,7 +6,8 @@
 // values as `map.KEY` and keys as `map.key`. Values of sensitive shapes are never echoed.
 // A JSON value of the wrong type is reported in the same list ("Member must be a string").
 // Behaviour (which model, which variant name) stays in the handlers.
-import { BedrockError, type EmulatorRequest, type Route, type RouteSpec } from "./http";
+import { BedrockError } from "./errors";
+import type { EmulatorRequest } from "./contract";
 import generated from "./generated/constraints.json";
 
 interface Constraint {
@@ -222,24 +223,4 @@ export function validateValue(shapeName: string, value: unknown, path: string): 
   if (out.list.length === 0) return;
   const n = out.list.length;
   throw new BedrockError("ValidationException", 400, `${n} validation error${n === 1 ? "" : "s"} detected: ${out.list.join("; ")}`);
-}
-
-/**
- * Turns service specs into routes: method and path from the SDK's operation schema, and a handler
- * that checks the input against AWS's model first, so a route can't drift from the client.
- */
-export function defineRoutes(specs: RouteSpec[]): Route[] {
-  return specs.map((spec) => {
-    const contract = contracts[spec.operation];
-    if (!contract) throw new Error(`No contract for ${spec.operation}: add it to scripts/build-constraints.ts and rebuild`);
-    return {
-      ...spec,
-      method: contract.method,
-      pattern: contract.uri,
-      handle(req, ctx) {
-        validateRequest(spec.operation, req);
-        return spec.handle(req, ctx);
-      },
-    };
-  });
 }

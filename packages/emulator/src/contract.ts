@@ -1,4 +1,4 @@
-// The contract between the emulator's server and its service modules.
+// The contract between the emulator's core and its service modules (types only).
 // Every service (bedrock, bedrock-runtime, bedrock-agent, bedrock-agent-runtime) exports
 // a list of Routes; the server matches method + path, decodes path labels and calls handle().
 import type { Catalog } from "./catalog";
@@ -54,31 +54,6 @@ export interface Route extends RouteSpec {
   /** Path pattern with {labels}, e.g. "/model/{modelId}/converse". A trailing slash is significant. */
   readonly pattern: string;
 }
-
-/**
- * An error that goes out exactly as AWS sends it: the type in `x-amzn-errortype` and in the
- * body's `__type`, with the status code the service model gives that type.
- */
-export class BedrockError extends Error {
-  constructor(
-    public readonly type: string,
-    public readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = type;
-  }
-}
-
-/** Shorthands for the errors every service uses (status codes from the botocore models). */
-export const errors = {
-  validation: (message: string) => new BedrockError("ValidationException", 400, message),
-  notFound: (message: string) => new BedrockError("ResourceNotFoundException", 404, message),
-  accessDenied: (message: string) => new BedrockError("AccessDeniedException", 403, message),
-  throttling: (message = "Too many requests, please wait before trying again.") =>
-    new BedrockError("ThrottlingException", 429, message),
-  conflict: (message: string) => new BedrockError("ConflictException", 409, message),
-};
 
 /** Shared state of one emulator instance. Built by startEmulator(). */
 export interface EmulatorContext {
