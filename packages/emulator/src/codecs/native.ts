@@ -4,7 +4,7 @@
 import { errors } from "../errors";
 import { fnv1a, type ResponderRequest, type ToolSpecLite } from "../responders";
 import type { CatalogModel } from "../catalog";
-import type { FinishedTurn, InferenceConfig } from "../services/converse";
+import type { FinishedTurn, InferenceConfig } from "../runtime/turn";
 
 export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);

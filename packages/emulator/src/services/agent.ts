@@ -6,7 +6,7 @@ import { BedrockError } from "../errors";
 import type { EmulatorContext, EmulatorRequest, Reply, Route } from "../contract";
 import { defineRoutes } from "../define-routes";
 import type { PromptDraftInput, PromptStore, PromptVariant } from "../prompt-store";
-import { parseJson } from "./request-body";
+import { parseJson } from "../request-body";
 
 // ---------------------------------------------------------------------------------------------
 // Where the instance's store lives

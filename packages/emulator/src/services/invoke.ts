@@ -11,17 +11,10 @@ import { converseInputTokens } from "../tokens";
 import type { ResponderRequest } from "../responders";
 import { codecFor, type Codec, type TextCodec } from "../codecs";
 import { isObject, malformed, type Json } from "../codecs/native";
-import {
-  checkMessages,
-  checkSystem,
-  finishTurn,
-  breakMidStream,
-  checkSamplingParameters,
-  modelFaults,
-  parseJson,
-  requireStreaming,
-  splitDeltas,
-} from "./converse";
+import { parseJson } from "../request-body";
+import { modelFaults } from "../fault-phase";
+import { checkMessages, checkSamplingParameters, checkSystem, requireStreaming } from "../runtime/conversation";
+import { breakMidStream, finishTurn, splitDeltas } from "../runtime/turn";
 
 // ---------------------------------------------------------------- the routes
 

@@ -1,7 +1,7 @@
-// Request-parsing helpers shared by the runtime services, with AWS's error wording.
-import { BedrockError, errors } from "../errors";
-import type { EmulatorRequest } from "../contract";
-import { jsonBodyOf } from "../input-validation";
+// Request-body helpers shared by the services, the runtime pipeline and the codecs, with AWS's error wording.
+import { BedrockError, errors } from "./errors";
+import type { EmulatorRequest } from "./contract";
+import { jsonBodyOf } from "./input-validation";
 
 /**
  * Parses a JSON object body (empty = {}). The runtime answers unparseable JSON with
