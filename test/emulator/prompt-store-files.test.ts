@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PromptStore } from "bedrock-emulator/src/prompt-store";
+import { PromptStore } from "bedrock-emulator/src/prompts";
 
 const REGION = "us-east-1";
 const dirs: string[] = [];

@@ -8,7 +8,7 @@ vi.mock("node:crypto", async (importOriginal) => {
   return { ...real, randomBytes: (n: number) => queue.shift() ?? real.randomBytes(n) };
 });
 
-const { PromptStore } = await import("bedrock-emulator/src/prompt-store");
+const { PromptStore } = await import("bedrock-emulator/src/prompts");
 
 describe("prompt IDs", () => {
   it("draws again when the random ID is already taken", async () => {

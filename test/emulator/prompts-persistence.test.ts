@@ -16,11 +16,11 @@ import {
   UpdatePromptCommand,
 } from "@aws-sdk/client-bedrock-agent";
 import { startEmulator } from "bedrock-emulator";
-import { PromptStore, type PromptVariant as StoreVariant } from "bedrock-emulator/src/prompt-store";
+import { PromptStore, type PromptVariant as StoreVariant } from "bedrock-emulator/src/prompts";
 import { clients, textVariant } from "./prompts-helpers";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const storeModule = path.resolve(here, "../../packages/emulator/src/prompt-store.ts");
+const storeModule = path.resolve(here, "../../packages/emulator/src/prompts/store.ts");
 const projectRoot = path.resolve(here, "../..");
 
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CDK_SYNTHESIS, PROMPT_AS_CODE, SUMMARY } from "./prompt-as-code-case";
 import { checks, forgetRegionListings, modelIdFor, optimizationTargets, startGuide, type Guide } from "bedrock-guide";
 import { OPTIMIZABLE_MODELS } from "../../packages/emulator/src/services/agent-runtime";
-import { FIELDS_FIXED_BY_PROMPT } from "../../packages/emulator/src/prompt-store";
+import { FIELDS_FIXED_BY_PROMPT } from "../../packages/emulator/src/prompts/converse";
 import facts from "../../data/prompt-management.json";
 import catalog from "../../data/catalog.json";
 import { AWS_PROMPT_NAME, CHAPTER_TAG, PROMPT_NAME_RULE, chapterTags, namingProblems, promptName } from "../../snippets/04-managing-prompts/naming";

@@ -3,8 +3,8 @@
 // a list of Routes; the server matches method + path, decodes path labels and calls handle().
 import type { Catalog } from "./catalog";
 import type { FaultController } from "./faults";
-import type { Responder } from "./responders";
-import type { PromptStore } from "./prompt-store";
+import type { Responder } from "./responders/types";
+import type { PromptStore } from "./prompts/store";
 
 /** One decoded HTTP request, whatever the HTTP version it arrived on. */
 export interface EmulatorRequest {

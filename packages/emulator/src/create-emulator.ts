@@ -2,7 +2,7 @@
 import { loadCatalog } from "./catalog";
 import { FaultController, parseFaultRules, type FaultRule } from "./faults";
 import type { EmulatorContext, Route } from "./contract";
-import { PromptStore } from "./prompt-store";
+import { PromptStore } from "./prompts/store";
 import { responderFromEnv, type Responder } from "./responders";
 import { allRoutes } from "./all-routes";
 import { createDispatcher, type ServerRequest, type WireReply, type WireRequest } from "./core";

@@ -2,7 +2,7 @@
 // a diagonal gradient with a few circles and bars whose colours and positions come from a hash of
 // the prompt and the seed, so the same request gives the same picture and a new prompt a new one.
 import { deflateSync } from "node:zlib";
-import { fnv1a } from "./responders";
+import { fnv1a } from "./synthetic/language";
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

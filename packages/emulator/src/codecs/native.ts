@@ -2,7 +2,8 @@
 // model's schema, the JSON helpers, message conversion for chat-style bodies, completion prompts,
 // OpenAI-style chat completions and the invocation metrics every stream's last chunk carries.
 import { errors } from "../errors";
-import { fnv1a, type ResponderRequest, type ToolSpecLite } from "../responders";
+import { fnv1a } from "../synthetic/language";
+import type { ResponderRequest, ToolSpecLite } from "../responders/types";
 import type { CatalogModel } from "../catalog";
 import type { FinishedTurn, InferenceConfig } from "../runtime/turn";
 

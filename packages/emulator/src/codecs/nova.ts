@@ -2,7 +2,7 @@
 // checks them.
 import { validateValue } from "../input-validation";
 import { checkInferenceConfig, checkMessages } from "../runtime/conversation";
-import type { ResponderRequest } from "../responders";
+import type { ResponderRequest } from "../responders/types";
 import { expectType, invocationMetrics, isObject, malformed, onlyKeys, requiredKey, type Json } from "./native";
 import type { TextCodec } from "./types";
 

@@ -1,5 +1,5 @@
 // Stability AI image models: a real PNG, deterministic from prompt and seed (always PNG bytes).
-import { fnv1a } from "../responders";
+import { fnv1a } from "../synthetic/language";
 import { sizeFor, syntheticImage } from "../png";
 import { expectType, malformed, requiredKey } from "./native";
 import type { ValueCodec } from "./types";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { errors } from "../errors";
 import type { ResolvedModel } from "../catalog";
 import { dataFile } from "../catalog";
-import type { ResponderRequest, ToolSpecLite } from "../responders";
+import type { ResponderRequest, ToolSpecLite } from "../responders/types";
 import { isObject, typeError } from "../request-body";
 import type { InferenceConfig } from "./turn";
 

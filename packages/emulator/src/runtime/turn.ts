@@ -1,7 +1,7 @@
 // The shared end of every text generation (Converse, ConverseStream, InvokeModel and its stream):
 // the turn as the model finished it, cut, counted and timed. Codecs build their bodies from it.
 import type { StreamEvent } from "../contract";
-import type { ResponderResult } from "../responders";
+import type { ResponderResult } from "../responders/types";
 import { approximateTokens } from "../tokens";
 
 export interface InferenceConfig {

@@ -10,8 +10,8 @@ import { BedrockError } from "../errors";
 import type { EmulatorContext, Reply, Route, StreamEvent } from "../contract";
 import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
-import { detectLanguage } from "../instructions";
-import { templateVariables } from "../prompt-store";
+import { detectLanguage } from "../synthetic/language";
+import { templateVariables } from "../prompts/converse";
 import { jsonBody } from "./agent";
 
 /**

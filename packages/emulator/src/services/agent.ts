@@ -5,7 +5,8 @@
 import { BedrockError } from "../errors";
 import type { EmulatorContext, EmulatorRequest, Reply, Route } from "../contract";
 import { defineRoutes } from "../define-routes";
-import type { PromptDraftInput, PromptStore, PromptVariant } from "../prompt-store";
+import type { PromptDraftInput, PromptVariant } from "../prompts/types";
+import type { PromptStore } from "../prompts/store";
 import { parseJson } from "../request-body";
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
 import type { ResolvedModel } from "../catalog";
 import { converseInputTokens } from "../tokens";
-import type { ResponderRequest } from "../responders";
+import type { ResponderRequest } from "../responders/types";
 import { codecFor, type Codec, type TextCodec } from "../codecs";
 import { isObject, malformed, type Json } from "../codecs/native";
 import { parseJson } from "../request-body";

@@ -9,119 +9,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { BedrockError } from "./errors";
-
-/** The documentation account AWS uses in examples; every ARN the emulator builds uses it. */
-import { ACCOUNT_ID } from "./arn";
-
-export const PROMPT_ACCOUNT = ACCOUNT_ID;
-
-// ---------------------------------------------------------------------------------------------
-// Shapes (the JSON members of the bedrock-agent 2023-06-05 model that the store keeps)
-// ---------------------------------------------------------------------------------------------
-
-export interface PromptInputVariable {
-  name?: string;
-}
-
-export interface TextTemplateConfiguration {
-  text: string;
-  cachePoint?: { type: string };
-  inputVariables?: PromptInputVariable[];
-}
-
-export interface ChatContentBlock {
-  text?: string;
-  cachePoint?: { type: string };
-}
-
-export interface ChatTemplateConfiguration {
-  messages: { role: "user" | "assistant"; content: ChatContentBlock[] }[];
-  system?: ChatContentBlock[];
-  inputVariables?: PromptInputVariable[];
-  toolConfiguration?: { tools: unknown[]; toolChoice?: unknown };
-}
-
-export interface PromptModelInferenceConfiguration {
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
-  stopSequences?: string[];
-}
-
-export interface PromptVariant {
-  name: string;
-  templateType: "TEXT" | "CHAT";
-  templateConfiguration: { text?: TextTemplateConfiguration; chat?: ChatTemplateConfiguration };
-  modelId?: string;
-  inferenceConfiguration?: { text?: PromptModelInferenceConfiguration };
-  metadata?: { key: string; value: string }[];
-  additionalModelRequestFields?: unknown;
-  genAiResource?: { agent?: { agentIdentifier: string } };
-}
-
-/** What CreatePrompt / UpdatePrompt may set on the working draft. */
-export interface PromptDraftInput {
-  name: string;
-  description?: string;
-  customerEncryptionKeyArn?: string;
-  defaultVariant?: string;
-  variants?: PromptVariant[];
-}
-
-/** GetPrompt / CreatePrompt / UpdatePrompt / CreatePromptVersion response body. */
-export interface PromptView {
-  name: string;
-  description?: string;
-  customerEncryptionKeyArn?: string;
-  defaultVariant?: string;
-  variants?: PromptVariant[];
-  id: string;
-  arn: string;
-  version: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PromptSummary {
-  name: string;
-  description?: string;
-  id: string;
-  arn: string;
-  version: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-interface Snapshot extends PromptDraftInput {
-  variants: PromptVariant[];
-  createdAt: string;
-  updatedAt: string;
-  tags?: Record<string, string>;
-}
-
-interface PromptRecord {
-  id: string;
-  region: string;
-  /** Creation order, used for stable pagination. */
-  seq: number;
-  tags: Record<string, string>;
-  draft: Snapshot;
-  /** Numbered versions, "1", "2", … Never modified after creation. */
-  versions: Record<string, Snapshot>;
-  /** Next version number. Never reused, even after a version is deleted. */
-  nextVersion: number;
-}
-
-interface StoreFile {
-  format: "bedrock-emulator-prompts";
-  formatVersion: 1;
-  savedAt: string;
-  nextSeq: number;
-  prompts: PromptRecord[];
-  /** clientToken → prompt id / version, so an SDK retry doesn't create twice. */
-  clientTokens: Record<string, { id: string; version: string }>;
-}
+import { BedrockError } from "../errors";
+import type { PromptDraftInput, PromptRecord, PromptSummary, PromptView, Snapshot, StoreFile } from "./types";
+import { PROMPT_ACCOUNT, PROMPT_ARN_RE, parsePromptIdentifier, promptArn, type PromptRef } from "./identifiers";
 
 export interface PromptStoreOptions {
   /** Folder for `prompts.json`. Without it the store lives only in memory. */
@@ -141,15 +31,12 @@ export interface ListPromptsInput {
 /** ListPrompts page size when maxResults is absent (the model caps one page's summaries at 10). */
 export const DEFAULT_PAGE_SIZE = 10;
 
-const ID_RE = /^[0-9a-zA-Z]{10}$/;
-const ARN_RE = /^arn:aws:bedrock:([a-z0-9-]{1,20}):([0-9]{12}):prompt\/([0-9a-zA-Z]{10})(?::([0-9]{1,5}))?$/;
-const IDENTIFIER_PATTERN =
-  "([0-9a-zA-Z]{10})|(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:prompt/[0-9a-zA-Z]{10})(?::[0-9]{1,5})?";
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const DATA_FILE = "prompts.json";
 const MAX_CLIENT_TOKENS = 1000;
 
-function clone<T>(value: T): T {
+/** A deep copy of JSON data (what goes in or out of the store is never shared). */
+export function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
@@ -159,37 +46,6 @@ function notFound(message: string): BedrockError {
 
 function validation(message: string): BedrockError {
   return new BedrockError("ValidationException", 400, message);
-}
-
-/** A reference to a prompt (and maybe one version) parsed from an ID or an ARN. */
-export interface PromptRef {
-  id: string;
-  /** Region named by an ARN; undefined for a bare ID. */
-  region?: string;
-  account?: string;
-  /** Version named by an ARN suffix (`prompt/ID:3`). */
-  version?: string;
-}
-
-/** Parses a promptIdentifier (10-char ID or prompt ARN, optionally with `:version`). */
-export function parsePromptIdentifier(identifier: string, where = "promptIdentifier"): PromptRef {
-  if (ID_RE.test(identifier)) return { id: identifier };
-  const m = ARN_RE.exec(identifier);
-  if (m) return { region: m[1], account: m[2], id: m[3], version: m[4] };
-  throw validation(
-    `1 validation error detected: Value '${identifier}' at '${where}' failed to satisfy constraint: ` +
-      `Member must satisfy regular expression pattern: ${IDENTIFIER_PATTERN}`,
-  );
-}
-
-/** True when a Converse modelId names a Prompt Management prompt rather than a model. */
-export function isPromptArn(modelId: string): boolean {
-  return ARN_RE.test(modelId);
-}
-
-export function promptArn(region: string, id: string, version?: string): string {
-  const base = `arn:aws:bedrock:${region}:${PROMPT_ACCOUNT}:prompt/${id}`;
-  return version && version !== "DRAFT" ? `${base}:${version}` : base;
 }
 
 export class PromptStore {
@@ -262,7 +118,7 @@ export class PromptStore {
 
   /** Finds the snapshot a Converse call runs: a version, or the DRAFT for an ARN with no version. */
   resolveArn(arn: string): { view: PromptView; record: { id: string; region: string } } {
-    const m = ARN_RE.exec(arn);
+    const m = PROMPT_ARN_RE.exec(arn);
     if (!m) throw validation(`The provided model identifier is invalid.`);
     const [, region, account, id, version] = m;
     const record = this.prompts.get(id);
@@ -372,7 +228,7 @@ export class PromptStore {
 
   /** The prompt (and version, if the ARN names one) that a tagging call's resourceArn points at. */
   private tagTarget(arn: string): { tags: Record<string, string>; set(tags: Record<string, string>): void } {
-    const m = ARN_RE.exec(arn);
+    const m = PROMPT_ARN_RE.exec(arn);
     const record = m ? this.prompts.get(m[3]) : undefined;
     if (!m || !record || record.region !== m[1] || m[2] !== PROMPT_ACCOUNT) {
       throw notFound(`The resource ${arn} doesn't exist. Check the ARN and the Region of your client.`);
@@ -615,132 +471,3 @@ function decodeToken(token: string, scope: string): number {
   return key;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Prompts through Converse / ConverseStream
-// ---------------------------------------------------------------------------------------------
-
-/** Fields AWS refuses in a Converse request whose modelId is a prompt: the prompt defines them. */
-export const FIELDS_FIXED_BY_PROMPT = ["additionalModelRequestFields", "inferenceConfig", "system", "toolConfig"] as const;
-
-const VARIABLE_RE = /\{\{([0-9a-zA-Z_-]+)\}\}/g;
-
-/** Names of the `{{variables}}` in a text, in order of first appearance. */
-export function templateVariables(text: string): string[] {
-  const seen: string[] = [];
-  VARIABLE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = VARIABLE_RE.exec(text)) !== null) if (!seen.includes(m[1])) seen.push(m[1]);
-  return seen;
-}
-
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(VARIABLE_RE, (whole, name: string) => (name in values ? values[name] : whole));
-}
-
-export interface ResolvedConverse {
-  /** The model (or inference profile) the prompt variant names. */
-  modelId: string;
-  messages: { role: string; content: unknown[] }[];
-  system?: { text?: string; cachePoint?: unknown }[];
-  inferenceConfig?: PromptModelInferenceConfiguration;
-  toolConfig?: { tools: unknown[]; toolChoice?: unknown };
-  additionalModelRequestFields?: unknown;
-  /** Which prompt ran: useful for the synthetic answer and for logs. */
-  prompt: { arn: string; id: string; version: string; variant: string; variables: Record<string, string> };
-}
-
-/**
- * Turns a Converse / ConverseStream request whose modelId is a prompt ARN into the request the
- * model actually receives: the prompt version's default variant with its `{{variables}}` filled from
- * `body.promptVariables`, its model and inference configuration, and any `body.messages` appended
- * after the template's messages (as AWS documents). Throws BedrockError like AWS on misuse.
- */
-export function resolvePromptForConverse(store: PromptStore, modelId: string, body: unknown): ResolvedConverse {
-  const req = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const forbidden = FIELDS_FIXED_BY_PROMPT.filter((f) => req[f] !== undefined && req[f] !== null);
-  if (forbidden.length > 0) {
-    throw validation(
-      `You can't set ${forbidden.join(", ")} in a request whose modelId is a prompt from Prompt management. ` +
-        `Define additionalModelRequestFields, inferenceConfig, system and toolConfig in the prompt instead.`,
-    );
-  }
-  const { view } = store.resolveArn(modelId);
-  const variants = view.variants ?? [];
-  const variant = variants.find((v) => v.name === view.defaultVariant) ?? variants[0];
-  if (!variant) throw validation(`Prompt ${view.arn} has no variant to run. Add a variant with UpdatePrompt and create a new version.`);
-  if (variant.genAiResource?.agent) {
-    throw validation(`Prompt ${view.arn} is configured for an agent, not a model, so Converse can't run it.`);
-  }
-  if (!variant.modelId) {
-    throw validation(`Prompt ${view.arn} (variant ${variant.name}) has no modelId. Set the model in the prompt variant.`);
-  }
-
-  const textCfg = variant.templateConfiguration?.text;
-  const chatCfg = variant.templateConfiguration?.chat;
-  const declared = ((textCfg ?? chatCfg)?.inputVariables ?? []).map((v) => v.name).filter((n): n is string => !!n);
-  const used: string[] = [];
-  const note = (text: string | undefined) => {
-    if (text) for (const n of templateVariables(text)) if (!used.includes(n)) used.push(n);
-  };
-  if (variant.templateType === "TEXT") note(textCfg?.text);
-  else {
-    for (const m of chatCfg?.messages ?? []) for (const b of m.content ?? []) note(b.text);
-    for (const b of chatCfg?.system ?? []) note(b.text);
-  }
-  const required = [...declared.filter((n) => used.includes(n)), ...used.filter((n) => !declared.includes(n))];
-
-  const supplied = req.promptVariables;
-  if (supplied !== undefined && (typeof supplied !== "object" || supplied === null || Array.isArray(supplied))) {
-    throw validation("promptVariables must be a map of variable name to { text: string }.");
-  }
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries((supplied ?? {}) as Record<string, unknown>)) {
-    const text = value && typeof value === "object" ? (value as { text?: unknown }).text : undefined;
-    if (typeof text !== "string") {
-      throw validation(`The value of prompt variable ${name} must be an object with a text member, for example { "text": "..." }.`);
-    }
-    values[name] = text;
-  }
-  const missing = required.filter((n) => !(n in values));
-  if (missing.length > 0) {
-    throw validation(
-      `Missing values for prompt variables: ${missing.join(", ")}. ` +
-        `Pass each one in promptVariables, for example { "${missing[0]}": { "text": "..." } }.`,
-    );
-  }
-
-  const messages: ResolvedConverse["messages"] = [];
-  let system: ResolvedConverse["system"];
-  if (variant.templateType === "TEXT") {
-    messages.push({ role: "user", content: [{ text: fill(textCfg?.text ?? "", values) }] });
-  } else {
-    for (const m of chatCfg?.messages ?? []) {
-      messages.push({
-        role: m.role,
-        content: (m.content ?? []).map((b) => (typeof b.text === "string" ? { ...clone(b), text: fill(b.text, values) } : clone(b))),
-      });
-    }
-    if (chatCfg?.system && chatCfg.system.length > 0) {
-      system = chatCfg.system.map((b) => (typeof b.text === "string" ? { ...clone(b), text: fill(b.text, values) } : clone(b)));
-    }
-  }
-  if (Array.isArray(req.messages)) messages.push(...(clone(req.messages) as ResolvedConverse["messages"]));
-
-  const out: ResolvedConverse = {
-    modelId: variant.modelId,
-    messages,
-    prompt: {
-      arn: view.arn,
-      id: view.id,
-      version: view.version,
-      variant: variant.name,
-      variables: Object.fromEntries(required.map((n) => [n, values[n]])),
-    },
-  };
-  if (system) out.system = system;
-  const inf = variant.inferenceConfiguration?.text;
-  if (inf && Object.keys(inf).length > 0) out.inferenceConfig = clone(inf);
-  if (chatCfg?.toolConfiguration) out.toolConfig = clone(chatCfg.toolConfiguration);
-  if (variant.additionalModelRequestFields !== undefined) out.additionalModelRequestFields = clone(variant.additionalModelRequestFields);
-  return out;
-}
