@@ -3,6 +3,7 @@
 // a list of Routes; the server matches method + path, decodes path labels and calls handle().
 import type { Catalog } from "./catalog";
 import type { FaultController } from "./faults";
+import type { FaultPhase } from "./fault-phase";
 import type { Responder } from "./responders/types";
 import type { PromptStore } from "./prompts/store";
 
@@ -19,6 +20,8 @@ export interface EmulatorRequest {
   body: Buffer;
   /** Region taken from the SigV4 credential scope; the SDK's region selects the catalog. */
   region: string;
+  /** The request's fault phase (fault-phase.ts), opened by the core. */
+  faults?: FaultPhase;
 }
 
 /** A frame of an AWS event stream, before binary encoding. */
@@ -37,10 +40,12 @@ export interface RouteSpec {
   /** Operation name as in the service model, e.g. "Converse". */
   operation: string;
   /**
-   * True when the handler applies fault rules itself (after resolving the model, so rules can
-   * name a model). Otherwise the server applies model-less rules before calling handle().
+   * True when the operation names a model: the handler runs the request's fault phase once the model
+   * is resolved (modelFaults in fault-phase.ts), so rules can name it. Otherwise the core runs the
+   * phase, with no model, before handle(): reading the catalog works even for a model the account
+   * can't invoke, and GetFoundationModelAvailability reports that instead.
    */
-  handlesFaults?: boolean;
+  faultsNameModel?: boolean;
   handle(req: EmulatorRequest, ctx: EmulatorContext): Promise<Reply>;
 }
 

@@ -7,7 +7,7 @@ import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { BedrockError } from "./errors";
 import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./contract";
-import { parseFaultRules, type FaultRule } from "./faults";
+import { openFaultPhase } from "./fault-phase";
 
 /**
  * Largest request body accepted: 25,000,000 bytes, the limit the bedrock-runtime model puts on
@@ -34,17 +34,9 @@ export type WireReply =
   | { status: number; headers: Record<string, string>; body: Buffer | string }
   | { status: number; headers: Record<string, string>; frames: AsyncIterable<Uint8Array> };
 
-/** Extra per-request data the core adds for the runtime's fault handling. */
-export interface ServerRequest extends EmulatorRequest {
-  /** Rules from the x-bedrock-emulator-fault header. */
-  faultRules: FaultRule[];
-}
-
 export interface DispatcherOptions {
   routes: Route[];
   ctx: EmulatorContext;
-  /** Applies faults (throttle / access denied / latency) to routes that don't handle them. */
-  applyFaults(req: ServerRequest, route: Route): Promise<void>;
 }
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
@@ -195,7 +187,7 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       );
     }
 
-    const request: ServerRequest = {
+    const request: EmulatorRequest = {
       method,
       rawPath,
       params: match.params,
@@ -203,12 +195,11 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       headers,
       body: req.body,
       region,
-      faultRules: [],
     };
     try {
-      const faultHeader = headers["x-bedrock-emulator-fault"];
-      if (faultHeader) request.faultRules = parseFaultRules(faultHeader);
-      await opts.applyFaults(request, match.route);
+      const phase = openFaultPhase(opts.ctx.faults, match.route.operation, headers["x-bedrock-emulator-fault"]);
+      request.faults = phase;
+      if (!match.route.faultsNameModel) await phase.run([]);
       return await toWire(await match.route.handle(request, opts.ctx));
     } catch (e) {
       if (e instanceof BedrockError) return errorReply(e);

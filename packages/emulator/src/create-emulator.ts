@@ -1,11 +1,11 @@
 // The factory: one emulator's state (catalog, prompt store, responder, faults) and its transport-free core.
 import { loadCatalog } from "./catalog";
 import { FaultController, parseFaultRules, type FaultRule } from "./faults";
-import type { EmulatorContext, Route } from "./contract";
+import type { EmulatorContext } from "./contract";
 import { PromptStore } from "./prompts/store";
 import { responderFromEnv, type Responder } from "./responders";
 import { allRoutes } from "./all-routes";
-import { createDispatcher, type ServerRequest, type WireReply, type WireRequest } from "./core";
+import { createDispatcher, type WireReply, type WireRequest } from "./core";
 
 export interface StartEmulatorOptions {
   /** 0 or undefined: a random free port. The host is always 127.0.0.1. */
@@ -55,15 +55,6 @@ export function createEmulator(opts: StartEmulatorOptions = {}): EmulatorCore {
   const dispatch = createDispatcher({
     routes: allRoutes(),
     ctx,
-    async applyFaults(req: ServerRequest, route: Route) {
-      // Runtime model routes apply faults themselves once the model is resolved. Elsewhere only
-      // rules without a model apply: reading the catalog (GetFoundationModel…) works even for a
-      // model the account can't invoke, and GetFoundationModelAvailability reports that instead.
-      if (route.handlesFaults) return;
-      const out = faults.evaluate(route.operation, [], req.faultRules);
-      if (out.latencyMs > 0) await new Promise((r) => setTimeout(r, out.latencyMs));
-      if (out.error) throw out.error;
-    },
   });
   return { faults, context: ctx, dispatch };
 }

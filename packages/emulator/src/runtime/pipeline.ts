@@ -9,7 +9,7 @@ import { converseInputTokens } from "../tokens";
 import type { ResponderRequest } from "../responders/types";
 import { resolvePromptForConverse } from "../prompts/converse";
 import { parseJson } from "../request-body";
-import { modelFaults } from "../fault-phase";
+import { modelFaults, modelNames } from "../fault-phase";
 import { BLOCKED_MESSAGE, evaluateGuardrail } from "./guardrail-policy";
 import { finishTurn, type FinishedTurn, type InferenceConfig } from "./turn";
 import {
@@ -90,7 +90,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
  */
 export async function runConverse(req: EmulatorRequest, ctx: EmulatorContext, operation: string): Promise<FinishedTurn & { midStreamError?: Error }> {
   const p = prepare(req, ctx, operation);
-  const faults = await modelFaults(ctx, req, operation, p.resolved);
+  const faults = await modelFaults(req, modelNames(p.resolved));
   const extra = faults.latencyMs;
   const g = p.guardrail;
   const input = g ? evaluateGuardrail(guardedTexts(p.request.messages)) : undefined;

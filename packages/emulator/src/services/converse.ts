@@ -41,7 +41,7 @@ export function converseStreamEvents(turn: FinishedTurn): StreamEvent[] {
 export const converseRoutes: Route[] = defineRoutes([
   {
     operation: "Converse",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const turn = await runConverse(req, ctx, "Converse");
       return {
@@ -56,7 +56,7 @@ export const converseRoutes: Route[] = defineRoutes([
   },
   {
     operation: "ConverseStream",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const turn = await runConverse(req, ctx, "ConverseStream");
       return { status: 200, events: breakMidStream(converseStreamEvents(turn), turn.midStreamError) };

@@ -12,7 +12,7 @@ import type { ResponderRequest } from "../responders/types";
 import { codecFor, type Codec, type TextCodec } from "../codecs";
 import { isObject, malformed, type Json } from "../codecs/native";
 import { parseJson } from "../request-body";
-import { modelFaults } from "../fault-phase";
+import { modelFaults, modelNames } from "../fault-phase";
 import { checkMessages, checkSamplingParameters, checkSystem, requireStreaming } from "../runtime/conversation";
 import { breakMidStream, finishTurn, splitDeltas } from "../runtime/turn";
 
@@ -43,7 +43,7 @@ async function runText(codec: TextCodec, inv: Invocation, ctx: EmulatorContext, 
   const m = inv.resolved.model;
   const parsed = codec.parse(inv.body, m);
   checkSamplingParameters(m.modelId, parsed.cfg);
-  const faults = await modelFaults(ctx, req, operation, inv.resolved);
+  const faults = await modelFaults(req, modelNames(inv.resolved));
   const extra = faults.latencyMs;
   const request: ResponderRequest = {
     operation,
@@ -74,7 +74,7 @@ function usageHeaders(input: number, output: number, latency: number): Record<st
 export const invokeRoutes: Route[] = defineRoutes([
   {
     operation: "InvokeModel",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const inv = prepareInvocation(req, ctx);
       const codec = inv.codec;
@@ -91,14 +91,14 @@ export const invokeRoutes: Route[] = defineRoutes([
         throw errors.validation(`The emulator doesn't implement InvokeModel bodies for ${inv.resolved.model.modelId} yet. Try a text, embedding or Stability image model.`);
       }
       const out = codec.invoke(inv.body, inv.resolved.model);
-      const extra = (await modelFaults(ctx, req, "InvokeModel", inv.resolved)).latencyMs;
+      const extra = (await modelFaults(req, modelNames(inv.resolved))).latencyMs;
       const latency = codec.latencyMs(out) + extra;
       return { status: 200, contentType: "application/json", headers: usageHeaders(out.inputTokens, out.outputTokens, latency), body: JSON.stringify(out.body) };
     },
   },
   {
     operation: "InvokeModelWithResponseStream",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const inv = prepareInvocation(req, ctx);
       requireStreaming(inv.resolved);
@@ -115,7 +115,7 @@ export const invokeRoutes: Route[] = defineRoutes([
   },
   {
     operation: "CountTokens",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const body = parseJson(req);
       const id = req.params.modelId;
@@ -126,7 +126,7 @@ export const invokeRoutes: Route[] = defineRoutes([
       if (ctx.catalog.isEndOfLife(modelId, now)) throw errors.notFound("This model version has reached the end of its life. Please refer to the AWS documentation for more details.");
       const model = ctx.catalog.model(modelId);
       if (!model || model.mantleOnly || !model.regions.includes(req.region)) throw errors.validation("The provided model identifier is invalid.");
-      await modelFaults(ctx, req, "CountTokens", [id, modelId]);
+      await modelFaults(req, [id, modelId]);
       if (!isObject(body.input)) throw errors.validation("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
       const input = body.input;
       const keys = Object.keys(input);
