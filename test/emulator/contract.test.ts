@@ -88,8 +88,12 @@ describe("one source per fact", () => {
 
   it("ARNs name one account and parse one way", async () => {
     const { ACCOUNT_ID, parseBedrockArn, modelIdOf } = await import("bedrock-emulator/src/arn");
-    const { DOC_ACCOUNT } = await import("bedrock-emulator");
-    expect(DOC_ACCOUNT).toBe(ACCOUNT_ID);
+    const { parsePromptArn, promptArn } = await import("bedrock-emulator/src/prompts");
+    // The documentation account AWS uses in its examples, in every ARN the emulator makes.
+    expect(ACCOUNT_ID).toBe("123456789012");
+    expect(promptArn("eu-west-1", "ABCDEFGHIJ", "2")).toBe("arn:aws:bedrock:eu-west-1:123456789012:prompt/ABCDEFGHIJ:2");
+    expect(parsePromptArn(promptArn("eu-west-1", "ABCDEFGHIJ", "2"))).toEqual({ region: "eu-west-1", account: ACCOUNT_ID, id: "ABCDEFGHIJ", version: "2" });
+    expect(parsePromptArn("arn:aws:bedrock:eu-west-1:123456789012:inference-profile/ABCDEFGHIJ")).toBeUndefined();
     expect(modelIdOf("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0")).toBe("amazon.nova-lite-v1:0");
     expect(parseBedrockArn("arn:aws:bedrock:us-east-1:123456789012:prompt/ABCDEFGHIJ:2")).toMatchObject({ resourceType: "prompt", resource: "ABCDEFGHIJ:2", account: "123456789012" });
     expect(parseBedrockArn("amazon.nova-lite-v1:0")).toBeUndefined();

@@ -4,11 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BedrockError, errors, messages } from "./errors";
 
-import { ACCOUNT_ID, modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
+import { modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
 import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "./catalog-schema";
-
-/** The account in the emulator's ARNs (one source: ./arn.ts). */
-export const DOC_ACCOUNT = ACCOUNT_ID;
 
 // The catalog's types come from its schema (./catalog-schema.ts), which loadCatalog() checks the file against.
 export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry };

@@ -4,7 +4,7 @@ export { createEmulator, type EmulatorCore, type StartEmulatorOptions } from "./
 export { startEmulator, type RunningEmulator } from "./start-emulator";
 export { BedrockError, errors } from "./errors";
 export type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./contract";
-export { Catalog, catalogCovers, catalogFor, knownRegions, loadCatalog, messages as awsMessages, DOC_ACCOUNT } from "./catalog";
+export { Catalog, catalogCovers, catalogFor, knownRegions, loadCatalog, messages as awsMessages } from "./catalog";
 export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry } from "./catalog";
 export { FaultController, parseFaultRules } from "./faults";
 export type { FaultKind, FaultRule } from "./faults";

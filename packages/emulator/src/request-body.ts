@@ -24,12 +24,6 @@ export function parseJson(req: EmulatorRequest, errorType: "SerializationExcepti
   return value as Record<string, unknown>;
 }
 
-/** AWS's constraint-violation wording (Coral/Smithy validation). */
-export function constraint(value: unknown, path: string, rule: string): BedrockError {
-  const shown = typeof value === "string" ? value : JSON.stringify(value);
-  return errors.validation(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: ${rule}`);
-}
-
 export function typeError(path: string, expected: string): BedrockError {
   return errors.validation(`The value at ${path} has the wrong type. Expected ${expected}.`);
 }

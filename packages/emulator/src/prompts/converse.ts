@@ -1,13 +1,16 @@
 // Prompts through Converse / ConverseStream: a prompt ARN as modelId runs the prompt version's
 // default variant, its variables filled.
 import { errors } from "../errors";
+import { FIELDS_FIXED_BY_PROMPT } from "../facts";
+import generated from "../generated/constraints.json";
 import type { PromptModelInferenceConfiguration } from "./types";
 import { clone, type PromptStore } from "./store";
 
-/** Fields AWS refuses in a Converse request whose modelId is a prompt: the prompt defines them. */
-export const FIELDS_FIXED_BY_PROMPT = ["additionalModelRequestFields", "inferenceConfig", "system", "toolConfig"] as const;
-
-const VARIABLE_RE = /\{\{([0-9a-zA-Z_-]+)\}\}/g;
+/**
+ * A `{{name}}` variable, named by AWS's rule: the bedrock-agent model's PromptInputVariableName
+ * pattern (src/generated/constraints.json), one source with the validation engine.
+ */
+const VARIABLE_RE = new RegExp(`\\{\\{(${(generated.shapes as Record<string, { pattern?: string }>)["botocore:bedrockagent#PromptInputVariableName"].pattern})\\}\\}`, "g");
 
 /** Names of the `{{variables}}` in a text, in order of first appearance. */
 export function templateVariables(text: string): string[] {
@@ -46,7 +49,7 @@ export function resolvePromptForConverse(store: PromptStore, modelId: string, bo
   if (forbidden.length > 0) {
     throw errors.validation(
       `You can't set ${forbidden.join(", ")} in a request whose modelId is a prompt from Prompt management. ` +
-        `Define additionalModelRequestFields, inferenceConfig, system and toolConfig in the prompt instead.`,
+        `Define ${FIELDS_FIXED_BY_PROMPT.join(", ")} in the prompt instead.`,
     );
   }
   const { view } = store.resolveArn(modelId);

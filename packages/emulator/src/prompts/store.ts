@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { BedrockError } from "../errors";
 import type { PromptDraftInput, PromptRecord, PromptSummary, PromptView, Snapshot, StoreFile } from "./types";
-import { PROMPT_ACCOUNT, PROMPT_ARN_RE, parsePromptIdentifier, promptArn, type PromptRef } from "./identifiers";
+import { isOwnAccount, parsePromptArn, parsePromptIdentifier, promptArn, type PromptRef } from "./identifiers";
 
 export interface PromptStoreOptions {
   /** Folder for `prompts.json`. Without it the store lives only in memory. */
@@ -118,11 +118,11 @@ export class PromptStore {
 
   /** Finds the snapshot a Converse call runs: a version, or the DRAFT for an ARN with no version. */
   resolveArn(arn: string): { view: PromptView; record: { id: string; region: string } } {
-    const m = PROMPT_ARN_RE.exec(arn);
-    if (!m) throw validation(`The provided model identifier is invalid.`);
-    const [, region, account, id, version] = m;
+    const ref = parsePromptArn(arn);
+    if (!ref) throw validation(`The provided model identifier is invalid.`);
+    const { region, account, id, version } = ref;
     const record = this.prompts.get(id);
-    if (!record || record.region !== region || account !== PROMPT_ACCOUNT) {
+    if (!record || record.region !== region || !isOwnAccount(account)) {
       throw notFound(`Prompt ${arn} not found. Check the prompt ARN and the Region of your client.`);
     }
     const wanted = version ?? "DRAFT";
@@ -228,12 +228,12 @@ export class PromptStore {
 
   /** The prompt (and version, if the ARN names one) that a tagging call's resourceArn points at. */
   private tagTarget(arn: string): { tags: Record<string, string>; set(tags: Record<string, string>): void } {
-    const m = PROMPT_ARN_RE.exec(arn);
-    const record = m ? this.prompts.get(m[3]) : undefined;
-    if (!m || !record || record.region !== m[1] || m[2] !== PROMPT_ACCOUNT) {
+    const ref = parsePromptArn(arn);
+    const record = ref ? this.prompts.get(ref.id) : undefined;
+    if (!ref || !record || record.region !== ref.region || !isOwnAccount(ref.account)) {
       throw notFound(`The resource ${arn} doesn't exist. Check the ARN and the Region of your client.`);
     }
-    const version = m[4];
+    const version = ref.version;
     if (version === undefined) return { tags: record.tags, set: (tags) => void (record.tags = tags) };
     const snap = record.versions[String(Number(version))];
     if (!snap) throw notFound(`Version ${Number(version)} of prompt ${record.id} doesn't exist.`);
@@ -278,7 +278,7 @@ export class PromptStore {
   private find(region: string | undefined, ref: PromptRef): PromptRecord {
     const r = ref.region ?? region ?? this.region;
     const record = this.prompts.get(ref.id);
-    if (!record || record.region !== r || (ref.account !== undefined && ref.account !== PROMPT_ACCOUNT)) {
+    if (!record || record.region !== r || !isOwnAccount(ref.account)) {
       throw notFound(`Prompt ${ref.id} doesn't exist.`);
     }
     return record;

@@ -1,10 +1,9 @@
 // The request rules of a conversation that AWS's model can't express (first turn, alternation, blank
 // text, tools, sampling refusals, which models take Converse). Field constraints were checked from
 // the model before (../input-validation.ts). Converse and the text codecs of InvokeModel share them.
-import { readFileSync } from "node:fs";
 import { errors } from "../errors";
 import type { ResolvedModel } from "../catalog";
-import { dataFile } from "../catalog";
+import { SAMPLING_RULES } from "../facts";
 import type { ResponderRequest, ToolSpecLite } from "../responders/types";
 import { isObject, typeError } from "../request-body";
 import type { InferenceConfig } from "./turn";
@@ -84,19 +83,6 @@ export function checkInferenceConfig(value: unknown, path = "inferenceConfig"): 
   return out;
 }
 
-type SamplingRefusal = "temperature" | "temperatureWithTopP";
-interface SamplingRules {
-  refusals: Record<SamplingRefusal, { message: string }>;
-  models: Record<string, { refuses: SamplingRefusal[] }>;
-}
-let samplingRules: SamplingRules | undefined;
-
-/** data/sampling-rules.json, the one source the guide's lib reads too (located like data/catalog.json). */
-function loadSamplingRules(): SamplingRules {
-  samplingRules ??= JSON.parse(readFileSync(process.env.BEDROCK_EMULATOR_SAMPLING_RULES ?? dataFile("sampling-rules.json"), "utf8")) as SamplingRules;
-  return samplingRules;
-}
-
 /**
  * The sampling parameters a model refuses (Converse and InvokeModel alike), per data/sampling-rules.json:
  * Claude Opus 4.7 and later refuse temperature itself; Claude Sonnet 4.5, Haiku 4.5, later Claude
@@ -104,7 +90,7 @@ function loadSamplingRules(): SamplingRules {
  */
 export function checkSamplingParameters(modelId: string, cfg: { temperature?: number; topP?: number }): void {
   if (cfg.temperature === undefined) return;
-  const rules = loadSamplingRules();
+  const rules = SAMPLING_RULES;
   const refuses = rules.models[modelId]?.refuses ?? [];
   if (refuses.includes("temperature")) throw errors.validation(rules.refusals.temperature.message);
   if (cfg.topP !== undefined && refuses.includes("temperatureWithTopP")) throw errors.validation(rules.refusals.temperatureWithTopP.message);

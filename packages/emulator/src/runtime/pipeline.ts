@@ -3,11 +3,11 @@
 // the guardrail checks the input, the responder answers, and the turn is finished and checked again.
 import { errors } from "../errors";
 import type { EmulatorContext, EmulatorRequest } from "../contract";
-import { parseBedrockArn } from "../arn";
 import type { ResolvedModel } from "../catalog";
 import { converseInputTokens } from "../tokens";
 import type { ResponderRequest } from "../responders/types";
 import { resolvePromptForConverse } from "../prompts/converse";
+import { isPromptArn } from "../prompts/identifiers";
 import { parseJson } from "../request-body";
 import { modelFaults, modelNames } from "../fault-phase";
 import { BLOCKED_MESSAGE, evaluateGuardrail } from "./guardrail-policy";
@@ -24,8 +24,6 @@ import {
   requireTextModel,
   type GuardrailRequest,
 } from "./conversation";
-
-const isPromptArn = (id: string) => parseBedrockArn(id)?.resourceType === "prompt";
 
 interface PreparedConverse {
   resolved: ResolvedModel;

@@ -94,16 +94,14 @@ function queryParam(req: EmulatorRequest, name: string): string | undefined {
   return v === null ? undefined : v;
 }
 
+// Path labels are never empty (the route pattern needs a character) and AWS's model requires them:
+// the engine checked both before the handler runs.
 function identifierOf(req: EmulatorRequest): string {
-  const id = req.params.promptIdentifier;
-  if (!id) throw new BedrockError("ValidationException", 400, "1 validation error detected: Value null at 'promptIdentifier' failed to satisfy constraint: Member must not be null");
-  return id;
+  return req.params.promptIdentifier;
 }
 
 function resourceArnOf(req: EmulatorRequest): string {
-  const arn = req.params.resourceArn;
-  if (!arn) throw new BedrockError("ValidationException", 400, "1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null");
-  return arn;
+  return req.params.resourceArn;
 }
 
 // ---------------------------------------------------------------------------------------------

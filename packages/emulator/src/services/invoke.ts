@@ -2,7 +2,7 @@
 // provider-native bodies. Each provider's body schema, request conversion, response body and stream
 // chunks live in its codec (../codecs/); this file picks the codec and runs the call. Text goes
 // through the same responder and post-processing as Converse.
-import { errors } from "../errors";
+import { errors, messages } from "../errors";
 import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "../contract";
 import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
@@ -123,12 +123,12 @@ export const invokeRoutes: Route[] = defineRoutes([
       // CountTokens takes a foundation model ID; counting never invokes, so profile-only models count too.
       const profile = ctx.catalog.profile(req.region, id);
       const modelId = profile ? Object.keys(profile.models)[0] : modelIdOf(id);
-      if (ctx.catalog.isEndOfLife(modelId, now)) throw errors.notFound("This model version has reached the end of its life. Please refer to the AWS documentation for more details.");
+      if (ctx.catalog.isEndOfLife(modelId, now)) throw errors.notFound(messages.endOfLife);
       const model = ctx.catalog.model(modelId);
-      if (!model || model.mantleOnly || !model.regions.includes(req.region)) throw errors.validation("The provided model identifier is invalid.");
+      if (!model || model.mantleOnly || !model.regions.includes(req.region)) throw errors.validation(messages.invalidModel);
       await modelFaults(req, [id, modelId]);
-      if (!isObject(body.input)) throw errors.validation("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
-      const input = body.input;
+      // input is a required union in AWS's model: the engine refused a missing or non-object one.
+      const input = body.input as Record<string, unknown>;
       const keys = Object.keys(input);
       if (keys.length !== 1 || !["converse", "invokeModel"].includes(keys[0])) {
         throw errors.validation("The input must set exactly one of converse or invokeModel.");
