@@ -1,7 +1,7 @@
 // The emulator's core: one request in, one reply out, with no transport. It routes by the SDK's
 // own operation schemas, reads the region from the SigV4 scope, applies faults, validates the input
 // against AWS's models and calls the operation's handler. The HTTP server (server.ts) and the SDK
-// request handler (request-handler.ts) are thin adapters around it; only they touch node:http.
+// request handler (sdk-handler.ts) are thin adapters around it; only they touch node:http.
 import { randomUUID } from "node:crypto";
 import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";

@@ -15,6 +15,6 @@ export { MAX_BODY_BYTES } from "./core";
 export { ACCOUNT_ID, PROFILE_PREFIXES, modelIdOf, parseBedrockArn, withoutProfilePrefix } from "./arn";
 export type { BedrockArn } from "./arn";
 export type { WireReply, WireRequest } from "./core";
-export { emulatorRequestHandler } from "./request-handler";
+export { emulatorRequestHandler } from "./sdk-handler";
 export { startBedrockEmulatorForTests, type TestEmulator } from "./testing";
 export { crc32, encodePng, sizeFor, syntheticImage } from "./png";
