@@ -1,4 +1,4 @@
-import { catalogCovers, startEmulator } from "bedrock-emulator";
+import { catalogCovers, startEmulator } from "bedrock-emulator/node";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
 import { sdkRegion } from "./model-for-region";

@@ -4,6 +4,7 @@
 import type { Catalog } from "./catalog";
 import type { FaultController } from "./faults";
 import type { FaultPhase } from "./fault-phase";
+import type { SamplingRules } from "./facts";
 import type { Responder } from "./responders/types";
 import type { PromptStore } from "./prompts/store";
 
@@ -17,7 +18,7 @@ export interface EmulatorRequest {
   query: URLSearchParams;
   /** Lower-cased header names. */
   headers: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
   /** Region taken from the SigV4 credential scope; the SDK's region selects the catalog. */
   region: string;
   /** The request's fault phase (fault-phase.ts), opened by the core. */
@@ -32,7 +33,7 @@ export type StreamEvent =
 
 export type Reply =
   | { status: number; headers?: Record<string, string>; json: unknown }
-  | { status: number; headers?: Record<string, string>; body: Buffer | string; contentType: string }
+  | { status: number; headers?: Record<string, string>; body: Uint8Array | string; contentType: string }
   | { status: number; headers?: Record<string, string>; events: AsyncIterable<StreamEvent> | Iterable<StreamEvent> };
 
 /** What a service module writes for an operation: its name and its behaviour. */
@@ -68,6 +69,8 @@ export interface EmulatorContext {
   readonly prompts: PromptStore;
   /** Produces model output for Converse / InvokeModel. */
   readonly responder: Responder;
+  /** Which sampling parameters each model refuses (data/sampling-rules.json unless replaced). */
+  readonly samplingRules: SamplingRules;
   /** Fault injection (throttling, access denied, latency). */
   readonly faults: FaultController;
   /** The emulator's "today": model lifecycle (legacy, end of life) is judged against it. */

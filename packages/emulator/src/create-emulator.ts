@@ -1,23 +1,32 @@
 // The factory: one emulator's state (catalog, prompt store, responder, faults) and its transport-free core.
-import { loadCatalog } from "./catalog";
+import { catalogFromData, loadCatalog, type Catalog, type CatalogData } from "./catalog";
 import { FaultController, parseFaultRules, type FaultRule } from "./faults";
 import type { EmulatorContext } from "./contract";
 import { PromptStore } from "./prompts/store";
+import type { PromptPersistence } from "./prompts/persistence";
+import { SAMPLING_RULES, type SamplingRules } from "./facts";
 import { responderFromEnv, type Responder } from "./responders";
 import { allRoutes } from "./all-routes";
 import { createDispatcher, type WireReply, type WireRequest } from "./core";
+import { handleFetch } from "./fetch-handler";
 
-export interface StartEmulatorOptions {
-  /** 0 or undefined: a random free port. The host is always 127.0.0.1. */
-  port?: number;
-  /** Prompt Management persistence folder; none = in memory. */
-  dataDir?: string;
+/** Settings of an emulator, whatever platform it runs on. */
+export interface EmulatorOptions {
+  /** Where prompts are saved (files in Node, IndexedDB in a page); none = in memory. */
+  promptPersistence?: PromptPersistence;
+  /** The model catalog (default: data/catalog.json, bundled). */
+  catalog?: CatalogData | Catalog;
+  /** Which sampling parameters each model refuses (default: data/sampling-rules.json, bundled). */
+  samplingRules?: SamplingRules;
   /** Default: the deterministic synthetic responder (or the OpenAI proxy if the env says so). */
   responder?: Responder;
   /** Fault rules, added to those in BEDROCK_EMULATOR_FAULTS and the per-request header. */
   faults?: FaultRule[];
-  /** Where BEDROCK_EMULATOR_* settings are read from (default process.env). */
-  env?: NodeJS.ProcessEnv;
+  /**
+   * BEDROCK_EMULATOR_* settings (FAULTS, RECENTLY_USED, OPENAI_URL…). The core reads no environment:
+   * default none; the Node entry passes process.env.
+   */
+  env?: Record<string, string | undefined>;
   /** The emulator's "today" (model lifecycle is judged against it). Default: the real clock. */
   now?: () => Date;
   /**
@@ -34,16 +43,22 @@ export interface EmulatorCore {
   context: EmulatorContext;
   /** One HTTP request in, Bedrock's reply out. */
   dispatch(req: WireRequest): Promise<WireReply>;
+  /** The same, fetch-style: a web Request in, a web Response out (event streams as a ReadableStream). */
+  handle(request: Request): Promise<Response>;
 }
 
-/** Builds the emulator's state and core without listening anywhere (see emulatorRequestHandler). */
-export function createEmulator(opts: StartEmulatorOptions = {}): EmulatorCore {
-  const env = opts.env ?? process.env;
+/**
+ * Builds the emulator's state and core without listening anywhere: `dispatch` (wire requests) and
+ * `handle` (fetch-style Request → Response) answer as Bedrock would, in Node or in a page.
+ */
+export function createEmulator(opts: EmulatorOptions = {}): EmulatorCore {
+  const env = opts.env ?? {};
   const now = opts.now ?? (() => new Date());
   const faults = new FaultController([...parseFaultRules(env.BEDROCK_EMULATOR_FAULTS ?? ""), ...(opts.faults ?? [])]);
   const ctx: EmulatorContext = {
-    catalog: loadCatalog(),
-    prompts: new PromptStore({ dataDir: opts.dataDir, now }),
+    catalog: opts.catalog === undefined ? loadCatalog() : "covers" in opts.catalog ? opts.catalog : catalogFromData(opts.catalog),
+    prompts: new PromptStore({ persistence: opts.promptPersistence, now }),
+    samplingRules: opts.samplingRules ?? SAMPLING_RULES,
     responder: opts.responder ?? responderFromEnv(env),
     faults,
     now,
@@ -56,5 +71,5 @@ export function createEmulator(opts: StartEmulatorOptions = {}): EmulatorCore {
     routes: allRoutes(),
     ctx,
   });
-  return { faults, context: ctx, dispatch };
+  return { faults, context: ctx, dispatch, handle: (request) => handleFetch(dispatch, request) };
 }

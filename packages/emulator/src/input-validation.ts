@@ -8,6 +8,7 @@
 // Behaviour (which model, which variant name) stays in the handlers.
 import { BedrockError } from "./errors";
 import type { EmulatorRequest } from "./contract";
+import { utf8Text } from "./bytes";
 import generated from "./generated/constraints.json";
 
 interface Constraint {
@@ -166,7 +167,7 @@ export function jsonBodyOf(req: EmulatorRequest): Record<string, unknown> | null
   if (!req.body || req.body.length === 0) out = {};
   else {
     try {
-      const v = JSON.parse(req.body.toString("utf8"));
+      const v = JSON.parse(utf8Text(req.body));
       if (v && typeof v === "object" && !Array.isArray(v)) out = v;
     } catch {
       out = null;

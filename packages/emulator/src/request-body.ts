@@ -2,6 +2,7 @@
 import { BedrockError, errors } from "./errors";
 import type { EmulatorRequest } from "./contract";
 import { jsonBodyOf } from "./input-validation";
+import { utf8Text } from "./bytes";
 
 /**
  * Parses a JSON object body (empty = {}). The runtime answers unparseable JSON with
@@ -14,7 +15,7 @@ export function parseJson(req: EmulatorRequest, errorType: "SerializationExcepti
   if (cached) return cached;
   let value: unknown;
   try {
-    value = JSON.parse(req.body.toString("utf8"));
+    value = JSON.parse(utf8Text(req.body));
   } catch {
     throw new BedrockError(errorType, 400, errorType === "SerializationException" ? "The request body could not be parsed as JSON." : "The request body is not valid JSON. Check the request and try again.");
   }

@@ -1,11 +1,12 @@
-// The emulator as an AWS SDK requestHandler: no socket, no port. The SDK signs the request as
-// usual and hands it here; the transport-free core answers it.
+// The emulator as an AWS SDK v3 requestHandler: no socket, no port, in Node or in a browser page.
+// The SDK signs the request as usual and hands it here; the transport-free core answers it.
 //   const client = new BedrockRuntimeClient({ region: "us-east-1", credentials, requestHandler: emulatorRequestHandler() });
-// Streams (ConverseStream, InvokeModelWithResponseStream) arrive as a Node stream of
-// event-stream frames, as they would over HTTP/2.
-import { Readable } from "node:stream";
-import { createEmulator, type EmulatorCore, type StartEmulatorOptions } from "./create-emulator";
+// Bodies go back as a web ReadableStream, which the SDK reads on both platforms (event streams
+// arrive as event-stream frames, as they would over HTTP/2).
+import { createEmulator, type EmulatorCore, type EmulatorOptions } from "./create-emulator";
 import { MAX_BODY_BYTES } from "./core";
+import { concatBytes, utf8Bytes } from "./bytes";
+import { replyStream } from "./fetch-handler";
 
 /** The parts of @smithy/protocol-http's HttpRequest the handler reads. */
 interface SdkHttpRequest {
@@ -16,15 +17,18 @@ interface SdkHttpRequest {
   body?: unknown;
 }
 
-async function bodyBytes(body: unknown): Promise<Buffer> {
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  if (typeof body === "string") return Buffer.from(body);
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+async function bodyBytes(body: unknown): Promise<Uint8Array> {
+  if (body === undefined || body === null) return new Uint8Array(0);
+  if (typeof body === "string") return utf8Bytes(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (typeof Blob !== "undefined" && body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
   if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function") {
-    const chunks: Buffer[] = [];
-    for await (const c of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
-    return Buffer.concat(chunks);
+    const chunks: Uint8Array[] = [];
+    for await (const c of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof c === "string" ? utf8Bytes(c) : c);
+    return concatBytes(chunks);
   }
+  if (typeof ReadableStream !== "undefined" && body instanceof ReadableStream) return new Uint8Array(await new Response(body).arrayBuffer());
   throw new Error("emulatorRequestHandler: unsupported request body type");
 }
 
@@ -39,15 +43,15 @@ function queryString(query: SdkHttpRequest["query"]): string {
 /**
  * An SDK `requestHandler` backed by an in-memory emulator. Pass `core` to share one emulator
  * (faults, prompts) between several clients; otherwise each handler gets its own.
- * Like startBedrockEmulatorForTests(), it reads no BEDROCK_EMULATOR_* variable unless given
- * `env: process.env`: a fault rule left in a developer's shell must not change a test's result.
+ * It reads no BEDROCK_EMULATOR_* variable unless given `env` (in Node, `env: process.env`): a
+ * fault rule left in a developer's shell must not change a test's result.
  */
-export function emulatorRequestHandler(opts: StartEmulatorOptions & { core?: EmulatorCore } = {}) {
-  const core = opts.core ?? createEmulator({ env: {}, ...opts });
+export function emulatorRequestHandler(opts: EmulatorOptions & { core?: EmulatorCore } = {}) {
+  const core = opts.core ?? createEmulator(opts);
   return {
     core,
     metadata: { handlerProtocol: "h2" },
-    async handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
+    async handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: ReadableStream<Uint8Array> } }> {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = String(v);
       const body = await bodyBytes(request.body);
@@ -58,8 +62,7 @@ export function emulatorRequestHandler(opts: StartEmulatorOptions & { core?: Emu
         body,
         bodyTooLarge: body.length > MAX_BODY_BYTES,
       });
-      const out = "frames" in reply ? Readable.from(reply.frames) : Readable.from([typeof reply.body === "string" ? Buffer.from(reply.body) : reply.body]);
-      return { response: { statusCode: reply.status, headers: reply.headers, body: out } };
+      return { response: { statusCode: reply.status, headers: reply.headers, body: replyStream(reply) } };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs() {

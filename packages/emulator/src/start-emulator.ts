@@ -1,5 +1,6 @@
 // The emulator on a port of 127.0.0.1 (notebooks, tests, the CLI).
-import { createEmulator, type StartEmulatorOptions } from "./create-emulator";
+import { createEmulator } from "./create-emulator";
+import { nodeEmulatorOptions, type StartEmulatorOptions } from "./node-options";
 import type { EmulatorContext } from "./contract";
 import type { FaultController } from "./faults";
 import { createEmulatorServer } from "./server";
@@ -15,7 +16,7 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const core = createEmulator(opts);
+  const core = createEmulator(nodeEmulatorOptions(opts));
   const server = createEmulatorServer(core.dispatch);
   const port = await server.listen(opts.port ?? 0);
   return {

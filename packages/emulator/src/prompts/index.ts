@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./identifiers";
 export * from "./store";
 export * from "./converse";
+export * from "./persistence";

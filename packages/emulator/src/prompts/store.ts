@@ -1,21 +1,20 @@
 // Prompt Management state for one emulator instance: prompts, their working draft (DRAFT) and
-// immutable numbered versions. In memory by default; with a data dir every change is written to
-// one JSON file atomically (temp file + fsync + rename) before the caller gets its answer, and
-// reloaded on the next start.
+// immutable numbered versions. In memory by default; with a persistence (./persistence.ts: files in
+// Node, IndexedDB in a page) every change is saved before the caller gets its answer, and loaded
+// again on the next start.
 //
 // Loaded by tslab notebooks (TypeScript 5.0, CommonJS): keep the syntax plain, no top-level await,
 // no import.meta, no ESM-only dependencies.
 
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { randomBytes } from "node:crypto";
 import { BedrockError } from "../errors";
+import { fromBase64Url, randomBytes, toBase64Url } from "../bytes";
+import type { PromptPersistence } from "./persistence";
 import type { PromptDraftInput, PromptRecord, PromptSummary, PromptView, Snapshot, StoreFile } from "./types";
 import { isOwnAccount, parsePromptArn, parsePromptIdentifier, promptArn, type PromptRef } from "./identifiers";
 
 export interface PromptStoreOptions {
-  /** Folder for `prompts.json`. Without it the store lives only in memory. */
-  dataDir?: string;
+  /** Where the store is saved. Without one it lives only in memory. */
+  persistence?: PromptPersistence;
   /** Region used when a caller doesn't name one. */
   region?: string;
   /** Clock, so tests can control timestamps. */
@@ -32,7 +31,6 @@ export interface ListPromptsInput {
 export const DEFAULT_PAGE_SIZE = 10;
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-const DATA_FILE = "prompts.json";
 const MAX_CLIENT_TOKENS = 1000;
 
 /** A deep copy of JSON data (what goes in or out of the store is never shared). */
@@ -50,8 +48,10 @@ function validation(message: string): BedrockError {
 
 export class PromptStore {
   readonly region: string;
-  /** Absolute path of the JSON file, or undefined when in memory. */
-  readonly dataFile: string | undefined;
+  /** Where the store is saved (a file path, an IndexedDB key), or undefined when in memory. */
+  readonly where: string | undefined;
+  private readonly persistence: PromptPersistence | undefined;
+  private loading: Promise<void> | undefined;
   private readonly now: () => Date;
   private prompts = new Map<string, PromptRecord>();
   private clientTokens: Record<string, { id: string; version: string }> = {};
@@ -61,13 +61,27 @@ export class PromptStore {
   private generation = 0;
   private writtenGeneration = 0;
   private inflight: Promise<void> | null = null;
-  private tmpCounter = 0;
 
   constructor(opts: PromptStoreOptions = {}) {
     this.region = opts.region ?? "us-east-1";
     this.now = opts.now ?? (() => new Date());
-    this.dataFile = opts.dataDir ? path.resolve(opts.dataDir, DATA_FILE) : undefined;
-    if (opts.dataDir) this.load(path.resolve(opts.dataDir));
+    this.persistence = opts.persistence;
+    this.where = opts.persistence?.where;
+    // A persistence that reads synchronously (files) fills the store now, so a damaged file fails
+    // the start; one that reads asynchronously (IndexedDB) fills it before the first request (ready()).
+    const saved = opts.persistence?.load();
+    if (saved instanceof Promise) {
+      this.loading = saved.then((text) => {
+        if (text !== undefined) this.restore(text);
+      });
+      // Reported by ready(), on the first request; not as an unhandled rejection before it.
+      this.loading.catch(() => undefined);
+    } else if (saved !== undefined) this.restore(saved);
+  }
+
+  /** Resolves once the saved prompts are loaded (at once for memory and files); rejects if they can't be. */
+  ready(): Promise<void> {
+    return this.loading ?? Promise.resolve();
   }
 
   // ------------------------------------------------------------------ reads
@@ -347,36 +361,17 @@ export class PromptStore {
 
   // ------------------------------------------------------------------ persistence
 
-  private load(dir: string): void {
-    fs.mkdirSync(dir, { recursive: true });
-    // A temp file left by a crash mid-write is never the real data: the rename didn't happen.
-    for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(`${DATA_FILE}.`) && name.endsWith(".tmp")) {
-        try {
-          fs.unlinkSync(path.join(dir, name));
-        } catch {
-          // Another process may have removed it already.
-        }
-      }
-    }
-    const file = path.join(dir, DATA_FILE);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw err;
-    }
+  private restore(text: string): void {
     let data: StoreFile;
     try {
       data = JSON.parse(text) as StoreFile;
     } catch {
       throw new Error(
-        `${file} is not valid JSON. The emulator only ever replaces it whole, so it was edited or damaged outside it. Move it away to start with no prompts.`,
+        `${this.where} is not valid JSON. The emulator only ever replaces it whole, so it was edited or damaged outside it. Move it away to start with no prompts.`,
       );
     }
-    if (data.format !== "bedrock-emulator-prompts" || data.formatVersion !== 1 || !Array.isArray(data.prompts)) {
-      throw new Error(`${file} is not a Bedrock emulator prompt store (format bedrock-emulator-prompts v1).`);
+    if (!data || data.format !== "bedrock-emulator-prompts" || data.formatVersion !== 1 || !Array.isArray(data.prompts)) {
+      throw new Error(`${this.where} is not a Bedrock emulator prompt store (format bedrock-emulator-prompts v1).`);
     }
     for (const p of data.prompts) this.prompts.set(p.id, p);
     this.clientTokens = data.clientTokens ?? {};
@@ -390,7 +385,7 @@ export class PromptStore {
   }
 
   private async settle(): Promise<void> {
-    if (!this.dataFile) return;
+    if (!this.persistence) return;
     const wanted = this.generation;
     while (this.writtenGeneration < wanted) {
       if (this.inflight) {
@@ -399,7 +394,7 @@ export class PromptStore {
       }
       const target = this.generation;
       const body = this.serialise();
-      this.inflight = this.writeAtomically(body)
+      this.inflight = this.persistence.save(body)
         .then(() => {
           this.writtenGeneration = Math.max(this.writtenGeneration, target);
         })
@@ -421,32 +416,6 @@ export class PromptStore {
     };
     return JSON.stringify(data, null, 1);
   }
-
-  // Write a sibling temp file, flush it to disk, then rename over the real file. rename() is atomic
-  // on POSIX, so a reader (or the next start after a crash) sees either the old file or the new one.
-  private async writeAtomically(body: string): Promise<void> {
-    const file = this.dataFile as string;
-    const tmp = `${file}.${process.pid}.${++this.tmpCounter}.tmp`;
-    const fh = await fs.promises.open(tmp, "w");
-    try {
-      await fh.writeFile(body, "utf8");
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await fs.promises.rename(tmp, file);
-    // Make the rename itself durable. Some platforms can't fsync a directory; that is not fatal.
-    try {
-      const dh = await fs.promises.open(path.dirname(file), "r");
-      try {
-        await dh.sync();
-      } finally {
-        await dh.close();
-      }
-    } catch {
-      // ignore
-    }
-  }
 }
 
 function draftFields(input: PromptDraftInput): Omit<Snapshot, "createdAt" | "updatedAt"> {
@@ -458,11 +427,11 @@ function draftFields(input: PromptDraftInput): Omit<Snapshot, "createdAt" | "upd
 }
 
 function encodeToken(scope: string, key: number): string {
-  return Buffer.from(`${scope}|${key}`, "utf8").toString("base64url");
+  return toBase64Url(`${scope}|${key}`);
 }
 
 function decodeToken(token: string, scope: string): number {
-  const text = Buffer.from(token, "base64url").toString("utf8");
+  const text = fromBase64Url(token) ?? "";
   const bar = text.lastIndexOf("|");
   const key = Number(text.slice(bar + 1));
   if (bar < 0 || text.slice(0, bar) !== scope || !Number.isInteger(key) || key < 0) {

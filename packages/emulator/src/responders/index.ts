@@ -16,7 +16,7 @@ export { scriptedResponder, type ScriptedRule, type ScriptedResponder } from "./
 export { openAICompatibleResponder, type OpenAICompatibleOptions } from "./openai-compatible";
 
 /** The responder the env selects: the OpenAI proxy when BEDROCK_EMULATOR_OPENAI_URL is set, else synthetic. */
-export function responderFromEnv(env: NodeJS.ProcessEnv): Responder {
+export function responderFromEnv(env: Record<string, string | undefined>): Responder {
   const url = env.BEDROCK_EMULATOR_OPENAI_URL;
   if (url) return openAICompatibleResponder({ baseUrl: url, model: env.BEDROCK_EMULATOR_OPENAI_MODEL || undefined, apiKey: env.BEDROCK_EMULATOR_OPENAI_KEY || undefined });
   return syntheticResponder();

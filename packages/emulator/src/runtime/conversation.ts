@@ -3,7 +3,7 @@
 // the model before (../input-validation.ts). Converse and the text codecs of InvokeModel share them.
 import { errors } from "../errors";
 import type { ResolvedModel } from "../catalog";
-import { SAMPLING_RULES } from "../facts";
+import type { SamplingRules } from "../facts";
 import type { ResponderRequest, ToolSpecLite } from "../responders/types";
 import { isObject, typeError } from "../request-body";
 import type { InferenceConfig } from "./turn";
@@ -88,9 +88,8 @@ export function checkInferenceConfig(value: unknown, path = "inferenceConfig"): 
  * Claude Opus 4.7 and later refuse temperature itself; Claude Sonnet 4.5, Haiku 4.5, later Claude
  * models and Opus 4.1 refuse temperature and topP together. The temperature refusal is checked first.
  */
-export function checkSamplingParameters(modelId: string, cfg: { temperature?: number; topP?: number }): void {
+export function checkSamplingParameters(rules: SamplingRules, modelId: string, cfg: { temperature?: number; topP?: number }): void {
   if (cfg.temperature === undefined) return;
-  const rules = SAMPLING_RULES;
   const refuses = rules.models[modelId]?.refuses ?? [];
   if (refuses.includes("temperature")) throw errors.validation(rules.refusals.temperature.message);
   if (cfg.topP !== undefined && refuses.includes("temperatureWithTopP")) throw errors.validation(rules.refusals.temperatureWithTopP.message);

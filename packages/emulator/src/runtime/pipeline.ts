@@ -58,7 +58,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
     throw errors.validation(`The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`);
   }
   const { tools, toolChoice } = checkToolConfig(body.toolConfig, messages);
-  checkSamplingParameters(resolved.model.modelId, cfg);
+  checkSamplingParameters(ctx.samplingRules, resolved.model.modelId, cfg);
   const request: ResponderRequest = {
     operation,
     requestedModelId: identifier,

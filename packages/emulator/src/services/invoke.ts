@@ -3,6 +3,7 @@
 // chunks live in its codec (../codecs/); this file picks the codec and runs the call. Text goes
 // through the same responder and post-processing as Converse.
 import { errors, messages } from "../errors";
+import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../bytes";
 import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "../contract";
 import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
@@ -42,7 +43,7 @@ function prepareInvocation(req: EmulatorRequest, ctx: EmulatorContext): Invocati
 async function runText(codec: TextCodec, inv: Invocation, ctx: EmulatorContext, req: EmulatorRequest, operation: string) {
   const m = inv.resolved.model;
   const parsed = codec.parse(inv.body, m);
-  checkSamplingParameters(m.modelId, parsed.cfg);
+  checkSamplingParameters(ctx.samplingRules, m.modelId, parsed.cfg);
   const faults = await modelFaults(req, modelNames(inv.resolved));
   const extra = faults.latencyMs;
   const request: ResponderRequest = {
@@ -108,7 +109,7 @@ export const invokeRoutes: Route[] = defineRoutes([
       const events: StreamEvent[] = codec.chunks(turn, inv.resolved.model, parsed, splitDeltas(turn.text)).map((c) => ({
         kind: "event",
         eventType: "chunk",
-        payload: { bytes: Buffer.from(JSON.stringify(c)).toString("base64") },
+        payload: { bytes: toBase64(utf8Bytes(JSON.stringify(c))) },
       }));
       return { status: 200, headers: { "x-amzn-bedrock-content-type": "application/json" }, events: breakMidStream(events, midStreamError) };
     },
@@ -143,7 +144,7 @@ export const invokeRoutes: Route[] = defineRoutes([
       if (typeof inner !== "string") throw errors.validation("1 validation error detected: Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null");
       let native: Json;
       try {
-        native = JSON.parse(Buffer.from(inner, "base64").toString("utf8"));
+        native = JSON.parse(utf8Text(fromBase64(inner)));
       } catch {
         throw malformed();
       }
