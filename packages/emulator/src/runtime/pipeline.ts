@@ -87,6 +87,8 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
  * the model's output (blocked → the blocked message; PII → masked text; both guardrail_intervened).
  */
 export async function runConverse(req: EmulatorRequest, ctx: EmulatorContext, operation: string): Promise<FinishedTurn & { midStreamError?: Error }> {
+  // A prompt saved in IndexedDB may still be loading.
+  if (isPromptArn(req.params.modelId)) await ctx.prompts.ready();
   const p = prepare(req, ctx, operation);
   const faults = await modelFaults(req, modelNames(p.resolved));
   const extra = faults.latencyMs;

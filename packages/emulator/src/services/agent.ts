@@ -3,7 +3,7 @@
 // field constraints from AWS's model (src/generated/constraints.json); this file holds behaviour.
 
 import { BedrockError } from "../errors";
-import type { EmulatorContext, EmulatorRequest, Reply, Route } from "../contract";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, RouteSpec } from "../contract";
 import { defineRoutes } from "../define-routes";
 import type { PromptDraftInput, PromptVariant } from "../prompts/types";
 import type { PromptStore } from "../prompts/store";
@@ -108,7 +108,7 @@ function resourceArnOf(req: EmulatorRequest): string {
 // Routes
 // ---------------------------------------------------------------------------------------------
 
-export const agentRoutes: Route[] = defineRoutes([
+const specs: RouteSpec[] = [
   {
     operation: "CreatePrompt",
     async handle(req, ctx): Promise<Reply> {
@@ -191,4 +191,15 @@ export const agentRoutes: Route[] = defineRoutes([
       return { status: 200, json: out };
     },
   },
-]);
+];
+
+// A store saved in IndexedDB loads asynchronously: every Prompt Management call waits for it.
+export const agentRoutes: Route[] = defineRoutes(
+  specs.map((spec) => ({
+    ...spec,
+    async handle(req, ctx) {
+      await ctx.prompts.ready();
+      return spec.handle(req, ctx);
+    },
+  })),
+);
