@@ -6,9 +6,13 @@
 // Loaded by tslab notebooks (TypeScript 5.0, CommonJS): keep the syntax plain, no top-level await,
 // no import.meta, no ESM-only dependencies.
 
-import { BedrockError } from "../errors";
-import { fromBase64Url, randomBytes, toBase64Url } from "../bytes";
+import { errors } from "../errors";
+import { randomBytes } from "../bytes";
 import type { PromptPersistence } from "./persistence";
+import { clone } from "./types";
+import { decodeToken, encodeToken } from "./page-tokens";
+
+export { clone };
 import type { PromptDraftInput, PromptRecord, PromptSummary, PromptView, Snapshot, StoreFile } from "./types";
 import { isOwnAccount, parsePromptArn, parsePromptIdentifier, promptArn, type PromptRef } from "./identifiers";
 
@@ -32,19 +36,6 @@ export const DEFAULT_PAGE_SIZE = 10;
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const MAX_CLIENT_TOKENS = 1000;
-
-/** A deep copy of JSON data (what goes in or out of the store is never shared). */
-export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-function notFound(message: string): BedrockError {
-  return new BedrockError("ResourceNotFoundException", 404, message);
-}
-
-function validation(message: string): BedrockError {
-  return new BedrockError("ValidationException", 400, message);
-}
 
 export class PromptStore {
   readonly region: string;
@@ -133,11 +124,11 @@ export class PromptStore {
   /** Finds the snapshot a Converse call runs: a version, or the DRAFT for an ARN with no version. */
   resolveArn(arn: string): { view: PromptView; record: { id: string; region: string } } {
     const ref = parsePromptArn(arn);
-    if (!ref) throw validation(`The provided model identifier is invalid.`);
+    if (!ref) throw errors.validation(`The provided model identifier is invalid.`);
     const { region, account, id, version } = ref;
     const record = this.prompts.get(id);
     if (!record || record.region !== region || !isOwnAccount(account)) {
-      throw notFound(`Prompt ${arn} not found. Check the prompt ARN and the Region of your client.`);
+      throw errors.notFound(`Prompt ${arn} not found. Check the prompt ARN and the Region of your client.`);
     }
     const wanted = version ?? "DRAFT";
     return { view: this.view(record, wanted, this.snapshotOf(record, wanted)), record: { id, region } };
@@ -226,7 +217,7 @@ export class PromptStore {
     if (version !== undefined) {
       version = String(Number(version));
       if (!record.versions[version]) {
-        throw notFound(`Version ${version} of prompt ${record.id} doesn't exist.`);
+        throw errors.notFound(`Version ${version} of prompt ${record.id} doesn't exist.`);
       }
       delete record.versions[version];
       await this.persist();
@@ -245,12 +236,12 @@ export class PromptStore {
     const ref = parsePromptArn(arn);
     const record = ref ? this.prompts.get(ref.id) : undefined;
     if (!ref || !record || record.region !== ref.region || !isOwnAccount(ref.account)) {
-      throw notFound(`The resource ${arn} doesn't exist. Check the ARN and the Region of your client.`);
+      throw errors.notFound(`The resource ${arn} doesn't exist. Check the ARN and the Region of your client.`);
     }
     const version = ref.version;
     if (version === undefined) return { tags: record.tags, set: (tags) => void (record.tags = tags) };
     const snap = record.versions[String(Number(version))];
-    if (!snap) throw notFound(`Version ${Number(version)} of prompt ${record.id} doesn't exist.`);
+    if (!snap) throw errors.notFound(`Version ${Number(version)} of prompt ${record.id} doesn't exist.`);
     return { tags: snap.tags ?? {}, set: (tags) => void (snap.tags = tags) };
   }
 
@@ -293,7 +284,7 @@ export class PromptStore {
     const r = ref.region ?? region ?? this.region;
     const record = this.prompts.get(ref.id);
     if (!record || record.region !== r || !isOwnAccount(ref.account)) {
-      throw notFound(`Prompt ${ref.id} doesn't exist.`);
+      throw errors.notFound(`Prompt ${ref.id} doesn't exist.`);
     }
     return record;
   }
@@ -301,7 +292,7 @@ export class PromptStore {
   private snapshotOf(record: PromptRecord, version: string): Snapshot {
     if (version === "DRAFT") return record.draft;
     const snap = record.versions[String(Number(version))];
-    if (!snap) throw notFound(`Version ${version} of prompt ${record.id} doesn't exist.`);
+    if (!snap) throw errors.notFound(`Version ${version} of prompt ${record.id} doesn't exist.`);
     return snap;
   }
 
@@ -329,11 +320,7 @@ export class PromptStore {
   private assertNameFree(region: string, name: string, exceptId?: string): void {
     for (const p of this.prompts.values()) {
       if (p.region === region && p.draft.name === name && p.id !== exceptId) {
-        throw new BedrockError(
-          "ConflictException",
-          409,
-          `A prompt named ${name} already exists (${p.id}). Use another name, or update that prompt.`,
-        );
+        throw errors.conflict(`A prompt named ${name} already exists (${p.id}). Use another name, or update that prompt.`);
       }
     }
   }
@@ -425,18 +412,3 @@ function draftFields(input: PromptDraftInput): Omit<Snapshot, "createdAt" | "upd
   if (input.defaultVariant !== undefined) d.defaultVariant = input.defaultVariant;
   return d;
 }
-
-function encodeToken(scope: string, key: number): string {
-  return toBase64Url(`${scope}|${key}`);
-}
-
-function decodeToken(token: string, scope: string): number {
-  const text = fromBase64Url(token) ?? "";
-  const bar = text.lastIndexOf("|");
-  const key = Number(text.slice(bar + 1));
-  if (bar < 0 || text.slice(0, bar) !== scope || !Number.isInteger(key) || key < 0) {
-    throw validation("The nextToken is invalid. Use the nextToken from the previous ListPrompts response unchanged.");
-  }
-  return key;
-}
-

@@ -103,3 +103,8 @@ export interface StoreFile {
   /** clientToken → prompt id / version, so an SDK retry doesn't create twice. */
   clientTokens: Record<string, { id: string; version: string }>;
 }
+
+/** A deep copy of JSON data (what goes in or out of the store is never shared). */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
