@@ -148,20 +148,6 @@ export function checkGuardrailConfig(value: unknown): GuardrailRequest | undefin
   return { id: id.replace(/^.*guardrail\//, ""), version, trace: value.trace === "enabled" || value.trace === "enabled_full" };
 }
 
-/** The texts a guardrail checks: guardContent blocks if the request marks any, else every message text. */
-export function guardedTexts(messages: Message[]): string[] {
-  const guarded: string[] = [];
-  const all: string[] = [];
-  for (const m of messages) {
-    for (const c of m.content) {
-      const g = (c.guardContent as { text?: { text?: unknown } } | undefined)?.text?.text;
-      if (typeof g === "string") guarded.push(g);
-      if (typeof c.text === "string") all.push(c.text);
-    }
-  }
-  return guarded.length ? guarded : all;
-}
-
 /** What Converse's guardrailConfig asks for. */
 export interface GuardrailRequest {
   id: string;

@@ -71,3 +71,17 @@ export function evaluateGuardrail(texts: string[]): GuardrailOutcome {
   if (pii.length) assessment.sensitiveInformationPolicy = { piiEntities: pii, regexes: [] };
   return { action: intervened ? "GUARDRAIL_INTERVENED" : "NONE", blocked, masked, assessment, usage, coverage };
 }
+
+/** The texts a guardrail checks: guardContent blocks if the request marks any, else every message text. */
+export function guardedTexts(messages: { content: Record<string, unknown>[] }[]): string[] {
+  const guarded: string[] = [];
+  const all: string[] = [];
+  for (const m of messages) {
+    for (const c of m.content) {
+      const g = (c.guardContent as { text?: { text?: unknown } } | undefined)?.text?.text;
+      if (typeof g === "string") guarded.push(g);
+      if (typeof c.text === "string") all.push(c.text);
+    }
+  }
+  return guarded.length ? guarded : all;
+}

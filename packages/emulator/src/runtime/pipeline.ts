@@ -10,7 +10,7 @@ import { resolvePromptForConverse } from "../prompts/converse";
 import { isPromptArn } from "../prompts/identifiers";
 import { parseJson } from "../request-body";
 import { modelFaults, modelNames } from "../fault-phase";
-import { BLOCKED_MESSAGE, evaluateGuardrail } from "./guardrail-policy";
+import { BLOCKED_MESSAGE, evaluateGuardrail, guardedTexts } from "./guardrail-policy";
 import { finishTurn, type FinishedTurn, type InferenceConfig } from "./turn";
 import {
   checkGuardrailConfig,
@@ -19,7 +19,6 @@ import {
   checkSamplingParameters,
   checkSystem,
   checkToolConfig,
-  guardedTexts,
   requireStreaming,
   requireTextModel,
   type GuardrailRequest,
@@ -34,11 +33,11 @@ interface PreparedConverse {
   guardrail?: GuardrailRequest;
 }
 
-function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string): PreparedConverse {
+function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string, namesPrompt: boolean): PreparedConverse {
   let body = parseJson(req);
   let identifier = req.params.modelId;
   let promptVariables: Record<string, string> | undefined;
-  if (isPromptArn(identifier)) {
+  if (namesPrompt) {
     const r = resolvePromptForConverse(ctx.prompts, identifier, body);
     promptVariables = r.prompt?.variables;
     body = { messages: r.messages, system: r.system, inferenceConfig: r.inferenceConfig, toolConfig: r.toolConfig };
@@ -58,6 +57,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
     throw errors.validation(`The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`);
   }
   const { tools, toolChoice } = checkToolConfig(body.toolConfig, messages);
+  const guardrail = checkGuardrailConfig(body.guardrailConfig);
   checkSamplingParameters(ctx.samplingRules, resolved.model.modelId, cfg);
   const request: ResponderRequest = {
     operation,
@@ -77,7 +77,7 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
     cfg,
     inputTokens: converseInputTokens({ system, messages, toolConfig: body.toolConfig }),
     defaultMaxTokens: Math.min(limit ?? 4096, 4096),
-    guardrail: checkGuardrailConfig(body.guardrailConfig),
+    guardrail,
   };
 }
 
@@ -88,8 +88,9 @@ function prepare(req: EmulatorRequest, ctx: EmulatorContext, operation: string):
  */
 export async function runConverse(req: EmulatorRequest, ctx: EmulatorContext, operation: string): Promise<FinishedTurn & { midStreamError?: Error }> {
   // A prompt saved in IndexedDB may still be loading.
-  if (isPromptArn(req.params.modelId)) await ctx.prompts.ready();
-  const p = prepare(req, ctx, operation);
+  const namesPrompt = isPromptArn(req.params.modelId);
+  if (namesPrompt) await ctx.prompts.ready();
+  const p = prepare(req, ctx, operation, namesPrompt);
   const faults = await modelFaults(req, modelNames(p.resolved));
   const extra = faults.latencyMs;
   const g = p.guardrail;
