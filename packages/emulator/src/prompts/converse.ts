@@ -49,7 +49,7 @@ export function resolvePromptForConverse(store: PromptStore, modelId: string, bo
   if (forbidden.length > 0) {
     throw errors.validation(
       `You can't set ${forbidden.join(", ")} in a request whose modelId is a prompt from Prompt management. ` +
-        `Define ${FIELDS_FIXED_BY_PROMPT.join(", ")} in the prompt instead.`,
+        `Define ${FIELDS_FIXED_BY_PROMPT.slice(0, -1).join(", ")} and ${FIELDS_FIXED_BY_PROMPT[FIELDS_FIXED_BY_PROMPT.length - 1]} in the prompt instead.`,
     );
   }
   const { view } = store.resolveArn(modelId);
