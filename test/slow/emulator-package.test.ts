@@ -50,7 +50,7 @@ beforeAll(() => {
   mkdirSync(pkg, { recursive: true });
   for (const entry of ["src", "scripts", "package.json", "tsconfig.build.json", "README.md"]) cpSync(join(repo, "packages", "emulator", entry), join(pkg, entry), { recursive: true });
   mkdirSync(join(work, "repo", "data"));
-  for (const f of ["catalog.json", "sampling-rules.json"]) cpSync(join(repo, "data", f), join(work, "repo", "data", f));
+  for (const f of ["catalog.json", "sampling-rules.json", "prompt-management.json"]) cpSync(join(repo, "data", f), join(work, "repo", "data", f));
   cpSync(join(repo, "package.json"), join(work, "repo", "package.json"));
   symlinkSync(join(repo, "node_modules"), join(work, "repo", "node_modules"));
   run("npm", ["pack", "--silent", "--pack-destination", work], pkg);
