@@ -19,7 +19,7 @@
 //   --emulator-dir: run set-ups 3 and 4 against the emulator in DIR (e.g. an older checkout, to compare)
 //   --cpu-prof: write a V8 CPU profile of each separate emulator process into DIR
 //   --tsx: run the separate emulator from its TypeScript sources even when packages/emulator/dist/ is built
-// Set-ups 3 and 4 run the compiled CLI (packages/emulator/dist/cli.js, `npm run build -w packages/emulator`) when it
+// Set-ups 3 and 4 run the compiled CLI (packages/emulator/dist/packages/emulator/src/cli.js, `npm run build -w packages/emulator`) when it
 // exists, as `npx bedrock-emulator` runs it; otherwise the sources through tsx.
 // Every emulator process it starts is stopped on every path: success, failure, Ctrl+C, and a
 // start-up timeout.
@@ -29,7 +29,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
 import { NodeHttp2Handler } from "@smithy/node-http-handler";
-import { startEmulator } from "bedrock-emulator";
+import { startEmulator } from "bedrock-emulator/node";
 
 const args = parseArgs({
   options: {
@@ -88,7 +88,7 @@ function procCpuSeconds(pid: number): number | undefined {
 function startSeparate(floor = false): Promise<Emulator> {
   const dir = resolve(args["emulator-dir"] ?? process.cwd());
   const prof = args["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", resolve(args["cpu-prof"])] : [];
-  const compiled = join(dir, "packages/emulator/dist/cli.js");
+  const compiled = join(dir, "packages/emulator/dist/packages/emulator/src/cli.js");
   const entry = floor
     ? ["--import", "tsx", join(process.cwd(), "scripts/bench-floor-server.ts")]
     : !args.tsx && existsSync(compiled)

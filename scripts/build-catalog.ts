@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "../packages/emulator/src/catalog-schema";
+import { ACCOUNT_ID } from "../packages/emulator/src/arn";
 
 const root = resolve(process.cwd());
 const sharedCandidates = [join(root, "../shared/data"), "/work/shared/data"];
@@ -15,8 +16,6 @@ if (!shared) {
   console.error("Reference data not found (looked in " + sharedCandidates.join(", ") + ")");
   process.exit(1);
 }
-
-const DOC_ACCOUNT = "123456789012";
 
 // The capture's records, as the script reads them (JSON.parse; the schema checks the result).
 type Lifecycle = CatalogModel["modelLifecycle"];
@@ -200,7 +199,7 @@ const catalog = {
     inferenceTypes:
       "data/inference-types.json (AWS's supported-models page and model cards, read 2026-12-01): per-region inference types that correct the capture's one-region values",
     retired: "../shared/data/bedrock-facts.md, table 'Legacy and end of life' (facts as of 2026-11-25)",
-    account: `ARNs use the documentation account ${DOC_ACCOUNT}`,
+    account: `ARNs use the documentation account ${ACCOUNT_ID}`,
   },
   capturedAt: "2026-08-22",
   date: "2026-11-25",

@@ -189,7 +189,7 @@ async function checkOffline(
   add: Add,
   lang: Language,
 ): Promise<void> {
-  const { startEmulator } = await import("bedrock-emulator");
+  const { startEmulator } = await import("bedrock-emulator/node");
   const emulator = await startEmulator();
   const client = new BedrockClient({
     region,

@@ -1,4 +1,4 @@
-import { catalogCovers, startEmulator } from "bedrock-emulator";
+import { catalogCovers, startEmulator } from "bedrock-emulator/node";
 import { environment } from "./host";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";

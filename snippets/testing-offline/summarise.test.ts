@@ -10,7 +10,7 @@ import {
   emulatorRequestHandler,
   startBedrockEmulatorForTests,
   type TestEmulator,
-} from "bedrock-emulator";
+} from "bedrock-emulator/node";
 import {
   afterAll,
   afterEach,

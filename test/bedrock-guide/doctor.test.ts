@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
-import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { stsCallerIdentity } from "../../packages/bedrock-guide/caller-identity";
 import { terminalChecks } from "../../packages/bedrock-guide/doctor-terminal";
 import { STSClient } from "@aws-sdk/client-sts";

@@ -1,7 +1,7 @@
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
-import { startEmulator } from "bedrock-emulator";
+import { startEmulator } from "bedrock-emulator/node";
 import { currentLanguage, describeSession, startGuide, type Guide } from "bedrock-guide";
 
 const converse = (modelId: string) =>

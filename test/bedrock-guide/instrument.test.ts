@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-bedrock-runtime";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
-import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { forgetRegionListings, startGuide, type Guide, type Language } from "bedrock-guide";
 
 // A session instruments every plain SDK client the lessons build: each model call is metered

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
-import { errors, scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type ScriptedResponder, type TestEmulator } from "bedrock-emulator";
+import { errors, scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type ScriptedResponder, type TestEmulator } from "bedrock-emulator/node";
 import { CheckConfigError, checkAnswer, checks, readVerdict, VERDICT_TOOL, type Check } from "bedrock-guide";
 
 const json = checks.json;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scriptedResponder, startBedrockEmulatorForTests, type TestEmulator } from "bedrock-emulator";
+import { scriptedResponder, startBedrockEmulatorForTests, type TestEmulator } from "bedrock-emulator/node";
 import { checks, comparePrompts, runConsistency } from "bedrock-guide";
 import { backOffQuickly } from "../shared/quick-backoff";
 

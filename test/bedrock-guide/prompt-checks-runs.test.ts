@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import type { ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
-import { scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type ScriptedResponder, type TestEmulator } from "bedrock-emulator";
+import { scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type ScriptedResponder, type TestEmulator } from "bedrock-emulator/node";
 import { answerOf, CheckConfigError, checkAnswer, checks, comparePrompts, consistencyOf, runConsistency, similarity, type Check } from "bedrock-guide";
 import * as chart from "../../packages/bedrock-guide/chart";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { actAsLiveAccount } from "../shared/live-account";
-import { startEmulator } from "bedrock-emulator";
+import { startEmulator } from "bedrock-emulator/node";
 import { forgetRegionListings, modelFacts, startGuide, type Guide } from "bedrock-guide";
 import {
   callUpperBoundUsd,

@@ -6,8 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GetFoundationModelAvailabilityCommand } from "@aws-sdk/client-bedrock";
-import { Catalog, catalogFor, loadCatalog, startEmulator, type CatalogData, type CatalogModel } from "bedrock-emulator";
-import { dataFile } from "bedrock-emulator/src/catalog";
+import { Catalog, catalogFor, loadCatalog, startEmulator, type CatalogData, type CatalogModel } from "bedrock-emulator/node";
 import { failure, sdk, TODAY } from "./helpers";
 
 const data = JSON.parse(readFileSync(fileURLToPath(new URL("../../data/catalog.json", import.meta.url)), "utf8")) as CatalogData;
@@ -228,8 +227,8 @@ describe("resolving a runtime model identifier (the committed catalog)", () => {
 });
 
 describe("the catalog file", () => {
-  it("is found in the project's data/ folder, read once and shared", () => {
-    expect(dataFile("catalog.json")).toBe(fileURLToPath(new URL("../../data/catalog.json", import.meta.url)));
+  it("is the project's data/catalog.json, bundled as a value, checked once and shared", () => {
+    expect(loadCatalog().data).toEqual(data);
     expect(loadCatalog()).toBe(loadCatalog());
   });
 });

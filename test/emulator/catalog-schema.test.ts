@@ -1,13 +1,14 @@
 // data/catalog.json against its schema (packages/emulator/src/catalog-schema.ts): the committed file passes;
 // hand-broken copies are refused with one message naming the file and the path of the first
-// problem; loadCatalog(path) refuses a broken file with that message. The expected messages are
+// problem; loadCatalogFile(path) refuses a broken file with that message. The expected messages are
 // written out by hand.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { loadCatalog, type CatalogData, type CatalogModel } from "bedrock-emulator";
-import { catalogSchema, checkCatalog } from "bedrock-emulator/src/catalog-schema";
+import { loadCatalogFile } from "bedrock-emulator/node";
+import { catalogSchema, checkCatalog } from "../../packages/emulator/src/catalog-schema";
 
 const FILE = "data/catalog.json";
 const committedText = readFileSync(resolve(__dirname, "..", "..", FILE), "utf8");
@@ -34,10 +35,10 @@ describe("the committed catalog", () => {
     expect(checkCatalog(data, FILE)).toBe(data);
   });
 
-  it("loads through loadCatalog(path) with every model, profile variant and retired row", () => {
+  it("loads through loadCatalogFile(path) with every model, profile variant and retired row", () => {
     const path = join(work, "catalog.json");
     writeFileSync(path, committedText);
-    const { data } = loadCatalog(path);
+    const { data } = loadCatalogFile(path);
     // Counted in the file: 152 models, 652 profile variants, 16 rows of the facts sheet's table.
     expect([data.models.length, data.profiles.length, data.retired.length]).toEqual([152, 652, 16]);
   });
@@ -135,19 +136,19 @@ describe("a broken copy is refused with the path of the problem", () => {
   });
 });
 
-describe("loadCatalog(path) on a broken file", () => {
+describe("loadCatalogFile(path) on a broken file", () => {
   it("throws the schema's message naming that file, and the shared catalog is untouched", () => {
     const path = join(work, "broken.json");
     const data = copy();
     delete data.models[3].regions;
     writeFileSync(path, JSON.stringify(data));
-    expect(() => loadCatalog(path)).toThrow(new Error(`${path}: models[3].regions: expected array, received undefined — ${data.models[3].modelId}`));
+    expect(() => loadCatalogFile(path)).toThrow(new Error(`${path}: models[3].regions: expected array, received undefined — ${data.models[3].modelId}`));
     expect(loadCatalog().data.models.length).toBe(152);
   });
 
   it("throws naming the file when it is not JSON at all", () => {
     const path = join(work, "truncated.json");
     writeFileSync(path, committedText.slice(0, 1000));
-    expect(() => loadCatalog(path)).toThrow(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(`));
+    expect(() => loadCatalogFile(path)).toThrow(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON \\(`));
   });
 });

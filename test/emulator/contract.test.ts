@@ -8,9 +8,9 @@ import * as agentRuntimeSdk from "@aws-sdk/client-bedrock-agent-runtime";
 import * as runtimeSdk from "@aws-sdk/client-bedrock-runtime";
 import { GetFoundationModelAvailabilityCommand, ListInferenceProfilesCommand } from "@aws-sdk/client-bedrock";
 import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { startEmulator, type RunningEmulator } from "bedrock-emulator";
-import { allRoutes } from "bedrock-emulator/src/router";
-import generated from "bedrock-emulator/src/generated/constraints.json";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
+import { allRoutes } from "../../packages/emulator/src/all-routes";
+import generated from "../../packages/emulator/src/generated/constraints.json";
 import { TODAY, expectAwsError, sdk, user } from "./helpers";
 
 const SDKS: Record<string, Record<string, unknown>> = {
@@ -79,7 +79,7 @@ describe("validation follows the API reference", () => {
 
 describe("one source per fact", () => {
   it("the optimizer and the responder read a prompt's language with the same detector", async () => {
-    const { analyzePrompt } = await import("bedrock-emulator/src/services/agent-runtime");
+    const { analyzePrompt } = await import("../../packages/emulator/src/services/agent-runtime");
     const { replyLanguage } = await import("bedrock-emulator");
     for (const text of ["¿Qué es Bedrock? Explain it to me", "Resume este texto en tres frases.", "Summarize this text in three sentences."]) {
       expect(analyzePrompt(text, "amazon.nova-lite-v1:0").language, text).toBe(replyLanguage(text));
@@ -87,9 +87,13 @@ describe("one source per fact", () => {
   });
 
   it("ARNs name one account and parse one way", async () => {
-    const { ACCOUNT_ID, parseBedrockArn, modelIdOf } = await import("bedrock-emulator/src/arn");
-    const { DOC_ACCOUNT } = await import("bedrock-emulator");
-    expect(DOC_ACCOUNT).toBe(ACCOUNT_ID);
+    const { ACCOUNT_ID, parseBedrockArn, modelIdOf } = await import("../../packages/emulator/src/arn");
+    const { parsePromptArn, promptArn } = await import("../../packages/emulator/src/prompts");
+    // The documentation account AWS uses in its examples, in every ARN the emulator makes.
+    expect(ACCOUNT_ID).toBe("123456789012");
+    expect(promptArn("eu-west-1", "ABCDEFGHIJ", "2")).toBe("arn:aws:bedrock:eu-west-1:123456789012:prompt/ABCDEFGHIJ:2");
+    expect(parsePromptArn(promptArn("eu-west-1", "ABCDEFGHIJ", "2"))).toEqual({ region: "eu-west-1", account: ACCOUNT_ID, id: "ABCDEFGHIJ", version: "2" });
+    expect(parsePromptArn("arn:aws:bedrock:eu-west-1:123456789012:inference-profile/ABCDEFGHIJ")).toBeUndefined();
     expect(modelIdOf("arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0")).toBe("amazon.nova-lite-v1:0");
     expect(parseBedrockArn("arn:aws:bedrock:us-east-1:123456789012:prompt/ABCDEFGHIJ:2")).toMatchObject({ resourceType: "prompt", resource: "ABCDEFGHIJ:2", account: "123456789012" });
     expect(parseBedrockArn("amazon.nova-lite-v1:0")).toBeUndefined();

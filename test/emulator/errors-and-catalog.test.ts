@@ -21,7 +21,7 @@ import {
   scriptedResponder,
   startEmulator,
   type RunningEmulator,
-} from "bedrock-emulator";
+} from "bedrock-emulator/node";
 import { AUTH, TODAY, expectAwsError, h1, h2, sdk, user, withHeader, withoutHeader } from "./helpers";
 
 let emu: RunningEmulator;

@@ -5,7 +5,7 @@ import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { AUTH, h1, h2, user } from "./helpers";
 import { fuzzCount } from "../shared/fuzz-size";
 

@@ -7,7 +7,7 @@ import {
   InvokeModelWithResponseStreamCommand,
   type BedrockRuntimeClient,
 } from "@aws-sdk/client-bedrock-runtime";
-import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { TODAY, expectAwsError, sdk, user } from "./helpers";
 
 let emu: RunningEmulator;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BedrockClient, ListFoundationModelsCommand } from "@aws-sdk/client-bedrock";
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
-import { emulatorRequestHandler, startBedrockEmulatorForTests, type TestEmulator } from "bedrock-emulator";
+import { emulatorRequestHandler, startBedrockEmulatorForTests, type TestEmulator } from "bedrock-emulator/node";
 
 const credentials = { accessKeyId: "x", secretAccessKey: "x" };
 const hello = { modelId: "amazon.nova-lite-v1:0", messages: [{ role: "user" as const, content: [{ text: "Hello" }] }] };

@@ -11,7 +11,7 @@ import {
   type ConverseCommandInput,
 } from "@aws-sdk/client-bedrock-runtime";
 import { detect } from "tinyld";
-import { startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { TODAY, decodeJson, expectAwsError, sdk, user } from "./helpers";
 
 let emu: RunningEmulator;

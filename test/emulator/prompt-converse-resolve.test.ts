@@ -3,7 +3,7 @@
 // system prompt, inference settings, tools and extra model fields; `promptVariables` fills the
 // `{{variables}}` ({ name: { text } }); the request's messages come after the template's.
 import { describe, expect, it } from "vitest";
-import { PromptStore, resolvePromptForConverse, type PromptVariant } from "bedrock-emulator/src/prompt-store";
+import { PromptStore, resolvePromptForConverse, type PromptVariant } from "../../packages/emulator/src/prompts";
 import { failure } from "./helpers";
 
 const REGION = "us-east-1";

@@ -5,7 +5,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PromptStore } from "bedrock-emulator/src/prompt-store";
+import { PromptStore } from "../../packages/emulator/src/prompts";
+import { filePromptPersistence } from "../../packages/emulator/src/file-persistence";
+
+/** A store saved in `dataDir`, as the Node entry builds it for startEmulator({ dataDir }). */
+const fileStore = (dataDir: string) => new PromptStore({ persistence: filePromptPersistence(dataDir) });
 
 const REGION = "us-east-1";
 const dirs: string[] = [];
@@ -27,7 +31,7 @@ describe("starting on a data dir", () => {
   it("removes only its own leftover temp files", () => {
     const dir = tempDir();
     for (const f of ["prompts.json.4242.1.tmp", "prompts.json.bak", "notes.tmp", "prompts.jsonx.tmp"]) fs.writeFileSync(path.join(dir, f), "{}");
-    new PromptStore({ dataDir: dir });
+    fileStore(dir);
     // A leftover is `prompts.json.<pid>.<n>.tmp`; a backup or someone else's temp file stays.
     expect(fs.readdirSync(dir).sort()).toEqual(["notes.tmp", "prompts.json.bak", "prompts.jsonx.tmp"]);
   });
@@ -35,18 +39,18 @@ describe("starting on a data dir", () => {
   it("refuses a prompts.json that is not JSON, naming the file", () => {
     const dir = tempDir();
     fs.writeFileSync(dataFile(dir), '{"format": "bedrock-emulator-prompts", "prom');
-    expect(() => new PromptStore({ dataDir: dir })).toThrow(`${dataFile(dir)} is not valid JSON`);
+    expect(() => fileStore(dir)).toThrow(`${dataFile(dir)} is not valid JSON`);
   });
 
   it("refuses a prompts.json it cannot read instead of starting empty", () => {
     const dir = tempDir();
     fs.mkdirSync(dataFile(dir));
-    expect(() => new PromptStore({ dataDir: dir })).toThrow(/EISDIR/);
+    expect(() => fileStore(dir)).toThrow(/EISDIR/);
   });
 
   it("refuses a file of another format, another format version, or without a prompt list", async () => {
     const dir = tempDir();
-    const store = new PromptStore({ dataDir: dir });
+    const store = fileStore(dir);
     await store.create(REGION, { name: "kept" });
     const good = readJson(dir);
     for (const bad of [
@@ -55,10 +59,10 @@ describe("starting on a data dir", () => {
       { ...good, prompts: {} },
     ]) {
       writeJson(dir, bad);
-      expect(() => new PromptStore({ dataDir: dir })).toThrow(/is not a Bedrock emulator prompt store/);
+      expect(() => fileStore(dir)).toThrow(/is not a Bedrock emulator prompt store/);
     }
     writeJson(dir, good);
-    expect(new PromptStore({ dataDir: dir }).count()).toBe(1);
+    expect(fileStore(dir).count()).toBe(1);
   });
 });
 
@@ -66,42 +70,42 @@ describe("what a restart keeps", () => {
   it("the clientTokens: a retry after a restart still returns the prompt it created", async () => {
     const dir = tempDir();
     const t = "restart-token-0123456789abcdefghijklmn";
-    const created = await new PromptStore({ dataDir: dir }).create(REGION, { name: "retried", clientToken: t });
-    const again = await new PromptStore({ dataDir: dir }).create(REGION, { name: "retried", clientToken: t });
+    const created = await fileStore(dir).create(REGION, { name: "retried", clientToken: t });
+    const again = await fileStore(dir).create(REGION, { name: "retried", clientToken: t });
     expect(again.id).toBe(created.id);
   });
 
   it("the creation order: a prompt created after a restart is listed after the older ones, even after deletes", async () => {
     const dir = tempDir();
-    const first = new PromptStore({ dataDir: dir });
+    const first = fileStore(dir);
     const [a, b] = [await first.create(REGION, { name: "a" }), await first.create(REGION, { name: "b" })];
     await first.create(REGION, { name: "c" });
     await first.delete(REGION, a.id);
     await first.delete(REGION, b.id);
-    const second = new PromptStore({ dataDir: dir });
+    const second = fileStore(dir);
     await second.create(REGION, { name: "d" });
     expect(second.list(REGION).promptSummaries.map((s) => s.name)).toEqual(["c", "d"]);
   });
 
   it("the creation order of a file without nextSeq (an older or hand-made file)", async () => {
     const dir = tempDir();
-    const first = new PromptStore({ dataDir: dir });
+    const first = fileStore(dir);
     await first.create(REGION, { name: "a" });
     await first.create(REGION, { name: "b" });
     const { nextSeq: _dropped, ...rest } = readJson(dir);
     writeJson(dir, rest);
-    const second = new PromptStore({ dataDir: dir });
+    const second = fileStore(dir);
     await second.create(REGION, { name: "c" });
     expect(second.list(REGION).promptSummaries.map((s) => s.name)).toEqual(["a", "b", "c"]);
   });
 
   it("pages in creation order whatever order the file lists the prompts in", async () => {
     const dir = tempDir();
-    const first = new PromptStore({ dataDir: dir });
+    const first = fileStore(dir);
     for (const name of ["a", "b", "c", "d", "e"]) await first.create(REGION, { name });
     const data = readJson(dir) as { prompts: unknown[] };
     writeJson(dir, { ...data, prompts: [...data.prompts].reverse() });
-    const second = new PromptStore({ dataDir: dir });
+    const second = fileStore(dir);
     const names: string[] = [];
     let nextToken: string | undefined;
     do {
@@ -114,7 +118,7 @@ describe("what a restart keeps", () => {
 
   it("nothing of a deleted prompt: its ID is gone from the file, clientTokens included", async () => {
     const dir = tempDir();
-    const store = new PromptStore({ dataDir: dir });
+    const store = fileStore(dir);
     const gone = await store.create(REGION, { name: "gone", clientToken: "gone-token-0123456789abcdefghijklmnop" });
     await store.createVersion(REGION, gone.id, { clientToken: "gone-version-0123456789abcdefghijklm" });
     await store.create(REGION, { name: "stays" });
@@ -126,7 +130,7 @@ describe("what a restart keeps", () => {
 describe("each write", () => {
   it("closes every handle it opens and syncs the folder after the rename", async () => {
     const dir = tempDir();
-    const store = new PromptStore({ dataDir: dir });
+    const store = fileStore(dir);
     const events: string[] = [];
     const realOpen = fs.promises.open;
     vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof realOpen>) => {
@@ -157,7 +161,7 @@ describe("each write", () => {
 
   it("closes the temp file even when writing it fails", async () => {
     const dir = tempDir();
-    const store = new PromptStore({ dataDir: dir });
+    const store = fileStore(dir);
     let closed = 0;
     const realOpen = fs.promises.open;
     vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof realOpen>) => {
@@ -180,7 +184,7 @@ describe("each write", () => {
 
   it("a folder that cannot be synced is not an error", async () => {
     const dir = tempDir();
-    const store = new PromptStore({ dataDir: dir });
+    const store = fileStore(dir);
     const realOpen = fs.promises.open;
     vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof realOpen>) => {
       const fh = await realOpen(...args);
@@ -192,6 +196,6 @@ describe("each write", () => {
       return fh;
     });
     await store.create(REGION, { name: "no-dir-sync" });
-    expect(new PromptStore({ dataDir: dir }).count()).toBe(1);
+    expect(fileStore(dir).count()).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { PromptStore, isPromptArn, parsePromptIdentifier, templateVariables, type PromptVariant } from "bedrock-emulator/src/prompt-store";
+import { PromptStore, isPromptArn, parsePromptIdentifier, templateVariables, type PromptVariant } from "../../packages/emulator/src/prompts";
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";

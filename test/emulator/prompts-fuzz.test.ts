@@ -4,9 +4,9 @@
 // into a 5xx. The handlers are called directly so the run stays fast; the HTTP layer has its own fuzz.
 import { describe, expect, it } from "vitest";
 import { BedrockError, loadCatalog, type EmulatorContext, type EmulatorRequest, type Reply, type Route } from "bedrock-emulator";
-import { PromptStore, resolvePromptForConverse } from "bedrock-emulator/src/prompt-store";
-import { agentRoutes } from "bedrock-emulator/src/services/agent";
-import { agentRuntimeRoutes } from "bedrock-emulator/src/services/agent-runtime";
+import { PromptStore, resolvePromptForConverse } from "../../packages/emulator/src/prompts";
+import { agentRoutes } from "../../packages/emulator/src/services/agent";
+import { agentRuntimeRoutes } from "../../packages/emulator/src/services/agent-runtime";
 import { fuzzCount } from "../shared/fuzz-size";
 
 // A small deterministic PRNG (mulberry32) so a failure can be replayed from its seed.

@@ -15,12 +15,17 @@ import {
   ListPromptsCommand,
   UpdatePromptCommand,
 } from "@aws-sdk/client-bedrock-agent";
-import { startEmulator } from "bedrock-emulator";
-import { PromptStore, type PromptVariant as StoreVariant } from "bedrock-emulator/src/prompt-store";
+import { startEmulator } from "bedrock-emulator/node";
+import { PromptStore, type PromptVariant as StoreVariant } from "../../packages/emulator/src/prompts";
+import { filePromptPersistence } from "../../packages/emulator/src/file-persistence";
+
+/** A store saved in `dataDir`, as the Node entry builds it for startEmulator({ dataDir }). */
+const fileStore = (dataDir: string) => new PromptStore({ persistence: filePromptPersistence(dataDir) });
 import { clients, textVariant } from "./prompts-helpers";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const storeModule = path.resolve(here, "../../packages/emulator/src/prompt-store.ts");
+const storeModule = path.resolve(here, "../../packages/emulator/src/prompts/store.ts");
+const fileModule = path.resolve(here, "../../packages/emulator/src/file-persistence.ts");
 const projectRoot = path.resolve(here, "../..");
 
 const dirs: string[] = [];
@@ -119,7 +124,7 @@ describe("persistence with a data dir", () => {
       JSON.parse(fs.readFileSync(String(from), "utf8"));
       return realRename(from, to);
     });
-    const store = new PromptStore({ dataDir });
+    const store = fileStore(dataDir);
     await store.create("us-east-1", { name: "renamed-in" });
     expect(renames).toHaveLength(1);
     const [from, to] = renames[0];
@@ -132,7 +137,7 @@ describe("persistence with a data dir", () => {
   it("never exposes a half-written file: paused in the middle of each write, prompts.json is the last whole one", async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, "prompts.json");
-    const store = new PromptStore({ dataDir });
+    const store = fileStore(dataDir);
     const p = await store.create("us-east-1", {
       name: "busy",
       // The SDK's and the store's variant types differ only in optionality.
@@ -197,7 +202,8 @@ describe("persistence with a data dir", () => {
       `const fs = require("node:fs");`,
       `const { PromptStore } = require(${JSON.stringify(storeModule)});`,
       `const [dataDir, point] = process.argv.slice(2);`,
-      `const store = new PromptStore({ dataDir });`,
+      `const { filePromptPersistence } = require(${JSON.stringify(fileModule)});`,
+      `const store = new PromptStore({ persistence: filePromptPersistence(dataDir) });`,
       `const pause = (what) => { process.stdout.write("paused " + what + "\\n"); return new Promise(() => {}); };`,
       `function arm() {`,
       `  const { open, rename } = fs.promises;`,
@@ -253,7 +259,7 @@ describe("persistence with a data dir", () => {
       fs.rmSync(scriptFile, { force: true });
     }
     // Loading must succeed (a torn prompts.json would throw) and drop any stray temp file.
-    const reloaded = new PromptStore({ dataDir });
+    const reloaded = fileStore(dataDir);
     expect(fs.readdirSync(dataDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     const [summary] = reloaded.list("us-east-1").promptSummaries;
     expect(summary.name).toBe("crash");
@@ -267,20 +273,20 @@ describe("persistence with a data dir", () => {
   it("refuses a damaged prompts.json with a clear message, and ignores leftover temp files", () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, "prompts.json.999.1.tmp"), '{"half": ');
-    const empty = new PromptStore({ dataDir });
+    const empty = fileStore(dataDir);
     expect(empty.count()).toBe(0);
     expect(fs.existsSync(path.join(dataDir, "prompts.json.999.1.tmp"))).toBe(false);
 
     fs.writeFileSync(path.join(dataDir, "prompts.json"), '{"format": "bedrock-emulator-prompts", "prom');
-    expect(() => new PromptStore({ dataDir })).toThrow(/prompts\.json is not valid JSON/);
+    expect(() => fileStore(dataDir)).toThrow(/prompts\.json is not valid JSON/);
     fs.writeFileSync(path.join(dataDir, "prompts.json"), JSON.stringify({ something: "else" }));
-    expect(() => new PromptStore({ dataDir })).toThrow(/not a Bedrock emulator prompt store/);
+    expect(() => fileStore(dataDir)).toThrow(/not a Bedrock emulator prompt store/);
   });
 
   it("stays in memory without a data dir", async () => {
     const store = new PromptStore();
     await store.create("us-east-1", { name: "memory-only" });
-    expect(store.dataFile).toBeUndefined();
+    expect(store.where).toBeUndefined();
     expect(store.count("us-east-1")).toBe(1);
   });
 });

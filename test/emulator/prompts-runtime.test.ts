@@ -10,7 +10,7 @@ import {
   type ConverseCommandInput,
   type ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime";
-import { startEmulator } from "bedrock-emulator";
+import { startEmulator } from "bedrock-emulator/node";
 import { chatVariant, clients, expectAwsError, NOVA_LITE, NOVA_LITE_PROFILE, textVariant } from "./prompts-helpers";
 
 type Running = Awaited<ReturnType<typeof startEmulator>>;

@@ -1,7 +1,7 @@
 // Tagging prompts (bedrock-agent TagResource / UntagResource / ListTagsForResource) through the real SDK.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreatePromptCommand, CreatePromptVersionCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, type BedrockAgentClient } from "@aws-sdk/client-bedrock-agent";
-import { startEmulator } from "bedrock-emulator";
+import { startEmulator } from "bedrock-emulator/node";
 import { clients, expectAwsError, textVariant } from "./prompts-helpers";
 
 let emu: Awaited<ReturnType<typeof startEmulator>>;

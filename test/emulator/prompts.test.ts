@@ -11,7 +11,7 @@ import {
   type BedrockAgentClient,
   type PromptSummary,
 } from "@aws-sdk/client-bedrock-agent";
-import { startEmulator } from "bedrock-emulator";
+import { startEmulator } from "bedrock-emulator/node";
 import { chatVariant, clients, expectAwsError, NOVA_LITE_PROFILE, textVariant } from "./prompts-helpers";
 
 type Running = Awaited<ReturnType<typeof startEmulator>>;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetFoundationModelAvailabilityCommand, ListFoundationModelsCommand, ListInferenceProfilesCommand } from "@aws-sdk/client-bedrock";
 import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { catalogCovers, knownRegions, startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { catalogCovers, knownRegions, startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { TODAY, expectAwsError, sdk } from "./helpers";
 
 let emu: RunningEmulator;

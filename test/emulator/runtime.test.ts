@@ -12,7 +12,7 @@ import {
   type ConverseCommandInput,
   type ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime";
-import { approximateTokens, startEmulator, type RunningEmulator } from "bedrock-emulator";
+import { approximateTokens, startEmulator, type RunningEmulator } from "bedrock-emulator/node";
 import { TODAY, captureHeaders, decodeJson, expectAwsError, pngSize, sdk, user } from "./helpers";
 
 let emu: RunningEmulator;

@@ -9,7 +9,7 @@ import { pngSize } from "./helpers";
 describe("PNG encoder", () => {
   it("writes valid chunks whose CRCs and pixels check out", () => {
     const rgb = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
-    const png = encodePng(2, 2, rgb);
+    const png = Buffer.from(encodePng(2, 2, rgb));
     expect(pngSize(png)).toEqual({ width: 2, height: 2 });
     let offset = 8;
     const types: string[] = [];
@@ -35,10 +35,10 @@ describe("PNG encoder", () => {
     expect(sizeFor("1:1")).toEqual({ width: 256, height: 256 });
     expect(sizeFor("21:9")).toEqual({ width: 256, height: 110 });
     expect(sizeFor("2:3")).toEqual({ width: 171, height: 256 });
-    const a = syntheticImage("faro", 1, 64, 64);
-    expect(syntheticImage("faro", 1, 64, 64).equals(a)).toBe(true);
-    expect(syntheticImage("faro", 2, 64, 64).equals(a)).toBe(false);
-    expect(syntheticImage("gato", 1, 64, 64).equals(a)).toBe(false);
+    const a = Buffer.from(syntheticImage("faro", 1, 64, 64));
+    expect(Buffer.from(syntheticImage("faro", 1, 64, 64)).equals(a)).toBe(true);
+    expect(Buffer.from(syntheticImage("faro", 2, 64, 64)).equals(a)).toBe(false);
+    expect(Buffer.from(syntheticImage("gato", 1, 64, 64)).equals(a)).toBe(false);
   });
 });
 

@@ -146,7 +146,7 @@ export const groups = {
     ],
   },
   "emulator-prompts": {
-    mutate: ["packages/emulator/src/prompt-store.ts"],
+    mutate: ["packages/emulator/src/prompts/store.ts", "packages/emulator/src/prompts/identifiers.ts", "packages/emulator/src/prompts/converse.ts"],
     tests: [
       "test/emulator/prompt-store-unit.test.ts",
       "test/emulator/prompt-store-files.test.ts",

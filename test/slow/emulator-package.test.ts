@@ -50,7 +50,7 @@ beforeAll(() => {
   mkdirSync(pkg, { recursive: true });
   for (const entry of ["src", "scripts", "package.json", "tsconfig.build.json", "README.md"]) cpSync(join(repo, "packages", "emulator", entry), join(pkg, entry), { recursive: true });
   mkdirSync(join(work, "repo", "data"));
-  for (const f of ["catalog.json", "sampling-rules.json"]) cpSync(join(repo, "data", f), join(work, "repo", "data", f));
+  for (const f of ["catalog.json", "sampling-rules.json", "prompt-management.json"]) cpSync(join(repo, "data", f), join(work, "repo", "data", f));
   cpSync(join(repo, "package.json"), join(work, "repo", "package.json"));
   symlinkSync(join(repo, "node_modules"), join(work, "repo", "node_modules"));
   run("npm", ["pack", "--silent", "--pack-destination", work], pkg);
@@ -70,12 +70,14 @@ afterAll(() => {
 describe("the packed bedrock-emulator", () => {
   it("holds compiled JS, types, the bin and the README, and no TypeScript sources", () => {
     const files = run("tar", ["-tzf", tarball], work).split("\n").filter(Boolean);
-    for (const f of ["package/dist/index.js", "package/dist/index.d.ts", "package/dist/cli.js", "package/dist/data/catalog.json", "package/README.md"]) expect(files).toContain(f);
+    const out = "package/dist/packages/emulator/src";
+    for (const f of [`${out}/index.js`, `${out}/index.d.ts`, `${out}/node.js`, `${out}/sdk-handler.js`, `${out}/testing.js`, `${out}/cli.js`, "package/dist/data/catalog.json", "package/README.md"]) expect(files).toContain(f);
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     const installed = join(scratch, "node_modules", "bedrock-emulator");
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
-    expect(manifest.bin).toEqual({ "bedrock-emulator": "dist/cli.js" });
-    expect(readFileSync(join(installed, "dist", "cli.js"), "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
+    expect(manifest.bin).toEqual({ "bedrock-emulator": "dist/packages/emulator/src/cli.js" });
+    expect(Object.keys(manifest.exports)).toEqual([".", "./node", "./testing", "./sdk-handler", "./package.json"]);
+    expect(readFileSync(join(installed, "dist", "packages", "emulator", "src", "cli.js"), "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
     expect(existsSync(join(scratch, "node_modules", ".bin", "bedrock-emulator"))).toBe(true);
   });
 
@@ -117,7 +119,7 @@ console.log(JSON.stringify({ stopReason: out.stopReason, role: out.output.messag
   it("its test helper starts on a free port, sets the env vars a default client reads, and restores them", () => {
     writeFileSync(
       join(scratch, "helper.mjs"),
-      `import { startBedrockEmulatorForTests } from "bedrock-emulator";
+      `import { startBedrockEmulatorForTests } from "bedrock-emulator/node";
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 delete process.env.AWS_ENDPOINT_URL;
 const emu = await startBedrockEmulatorForTests();

@@ -2,7 +2,7 @@
 // emulator records every request (ResponderRequest) and can give canned replies, so each
 // expectation here is a hand-built case, not a copy of the lessons' output.
 import type { Message } from "@aws-sdk/client-bedrock-runtime";
-import { scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type TestEmulator } from "bedrock-emulator";
+import { scriptedResponder, startBedrockEmulatorForTests, type ResponderRequest, type TestEmulator } from "bedrock-emulator/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkAnswer, checks, type Check } from "bedrock-guide";
 import { buildPrompt, sendPrompt, type PromptParts } from "../../snippets/02-designing-prompts/prompt-builder";

@@ -4,7 +4,7 @@
 import { BedrockRuntimeClient, type ConverseCommandOutput } from "@aws-sdk/client-bedrock-runtime";
 import type { FoundationModelSummary } from "@aws-sdk/client-bedrock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { scriptedResponder, startBedrockEmulatorForTests, type ScriptedResponder, type TestEmulator } from "bedrock-emulator";
+import { scriptedResponder, startBedrockEmulatorForTests, type ScriptedResponder, type TestEmulator } from "bedrock-emulator/node";
 import { parseModelReference } from "bedrock-guide";
 import { answerText, askWithConverse } from "../../snippets/01-foundation-models/first-call-converse";
 import { askClaudeNatively } from "../../snippets/01-foundation-models/first-call-invoke";

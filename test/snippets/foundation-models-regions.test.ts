@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-bedrock";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { scriptedResponder, startBedrockEmulatorForTests, type ScriptedResponder, type TestEmulator } from "bedrock-emulator";
+import { scriptedResponder, startBedrockEmulatorForTests, type ScriptedResponder, type TestEmulator } from "bedrock-emulator/node";
 import { forgetRegionListings, parseModelReference, startGuide, type Guide } from "bedrock-guide";
 import { checkModelAccess } from "../../snippets/01-foundation-models/check-access";
 import { findLegacyModel, meetCommonErrors, profileFromAnotherGeography } from "../../snippets/01-foundation-models/common-errors";

@@ -1,7 +1,7 @@
 // snippets/testing-offline/summarise.ts beyond what its own lesson tests show: the client's retry
 // settings, what summarise sends, and how it reads odd answers. A scripted emulator behind the
 // SDK's request handler records each request and gives canned replies (hand-chosen here).
-import { emulatorRequestHandler, scriptedResponder, type ScriptedRule } from "bedrock-emulator";
+import { emulatorRequestHandler, scriptedResponder, type ScriptedRule } from "bedrock-emulator/node";
 import { describe, expect, it } from "vitest";
 import { SUMMARY_MODEL, summariserClient, summarise } from "../../snippets/testing-offline/summarise";
 

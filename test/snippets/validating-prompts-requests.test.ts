@@ -1,6 +1,6 @@
 // Chapter 3's exercise checker, seen by a scripted emulator: what it sends, and how it reads each
 // answer. Each expectation is a hand-built case, not a copy of the lesson's output.
-import { scriptedResponder, startBedrockEmulatorForTests, type TestEmulator } from "bedrock-emulator";
+import { scriptedResponder, startBedrockEmulatorForTests, type TestEmulator } from "bedrock-emulator/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkAnswer, checks } from "bedrock-guide";
 import { buildPrompt } from "../../snippets/02-designing-prompts/prompt-builder";

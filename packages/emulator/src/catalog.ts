@@ -1,31 +1,14 @@
 // The model catalog: real model IDs, per-region availability, inference types, lifecycle and
-// inference profiles, from data/catalog.json (built by scripts/build-catalog.ts). Loaded once, lazily.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { BedrockError, errors } from "./http";
+// inference profiles, from data/catalog.json (built by scripts/build-catalog.ts), bundled as a value:
+// the core reads no file (the Node entry can hand it another, BEDROCK_EMULATOR_CATALOG).
+import bundledCatalog from "../../../data/catalog.json";
+import { BedrockError, errors, messages } from "./errors";
 
-import { ACCOUNT_ID, modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
+import { modelArn, parseBedrockArn, profileArn, withoutProfilePrefix } from "./arn";
 import { checkCatalog, type CatalogData, type CatalogModel, type CatalogProfile, type RetiredEntry } from "./catalog-schema";
-
-/** The account in the emulator's ARNs (one source: ./arn.ts). */
-export const DOC_ACCOUNT = ACCOUNT_ID;
 
 // The catalog's types come from its schema (./catalog-schema.ts), which loadCatalog() checks the file against.
 export type { CatalogData, CatalogModel, CatalogProfile, RetiredEntry };
-
-/** The AWS messages the runtime uses for model-identifier problems. */
-export const messages = {
-  invalidModel: "The provided model identifier is invalid.",
-  endOfLife: "This model version has reached the end of its life. Please refer to the AWS documentation for more details.",
-  onDemandNotSupported: (id: string) =>
-    `Invocation of model ID ${id} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
-  accessDenied: "You don't have access to the model with the specified model ID.",
-  regionNotCovered: (region: string, known: string[]) =>
-    `The Bedrock emulator has no model catalog for region ${region}. Its catalog covers ${known.join(", ")}. Set AWS_REGION (or the client's region) to one of them.`,
-  modelNotFound: (id: string) => `The model ${id} was not found.`,
-  legacy:
-    "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 15 days. Please upgrade to an active model on Amazon Bedrock",
-};
 
 /** What a runtime model identifier resolved to in one region. */
 export interface ResolvedModel {
@@ -229,44 +212,25 @@ export class Catalog {
 
 const warnedRegions = new Set<string>();
 
-let cached: Catalog | undefined;
+const checked = new WeakMap<object, Catalog>();
 
 /**
- * A data file the emulator reads: next to the compiled package (dist/data/, copied there when it is
- * packed) or, in this repository, the project's data/ folder.
+ * A catalog from its data, checked against the schema once per data object (a file that does not
+ * match throws one Error naming `source` and the first problems' paths; see checkCatalog).
  */
-export function dataFile(name: string): string {
-  // CommonJS (tsx, tslab, the compiled package) has __dirname; other loaders fall back to the working directory.
-  const here = typeof __dirname === "string" ? __dirname : join(process.cwd(), "packages", "emulator", "src");
-  const candidates = [join(here, "data", name), join(here, "..", "data", name), join(here, "..", "..", "data", name), join(here, "..", "..", "..", "data", name)];
-  return candidates.find((p) => existsSync(p)) ?? candidates[2];
-}
-
-/** Where data/catalog.json lives (BEDROCK_EMULATOR_CATALOG overrides it). */
-function catalogPath(): string {
-  return process.env.BEDROCK_EMULATOR_CATALOG || dataFile("catalog.json");
-}
-
-/**
- * Reads and checks a catalog file. A file that is not JSON or does not match the schema throws one
- * Error naming the file and the first problems' paths (see checkCatalog).
- */
-function readCatalog(path: string): Catalog {
-  const text = readFileSync(path, "utf8");
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
+export function catalogFromData(data: unknown, source = "catalog"): Catalog {
+  if (data && typeof data === "object") {
+    const seen = checked.get(data);
+    if (seen) return seen;
   }
-  return new Catalog(checkCatalog(data, path));
+  const catalog = new Catalog(checkCatalog(data, source));
+  if (data && typeof data === "object") checked.set(data, catalog);
+  return catalog;
 }
 
-/** The catalog, parsed and checked on first use and then shared by every emulator instance. */
-export function loadCatalog(path?: string): Catalog {
-  if (path) return readCatalog(path);
-  if (!cached) cached = readCatalog(catalogPath());
-  return cached;
+/** The catalog the emulator ships (data/catalog.json, bundled), checked on first use and then shared. */
+export function loadCatalog(): Catalog {
+  return catalogFromData(bundledCatalog, "data/catalog.json");
 }
 
 /** The regions the emulator's catalog covers (the capture's 18), sorted. */
@@ -288,4 +252,4 @@ export function catalogFor(region: string, now: Date = new Date()): Record<strin
   return c.listModels(region, now).map((m) => c.summary(m, region, now));
 }
 
-export { BedrockError };
+export { BedrockError, messages };

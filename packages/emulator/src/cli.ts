@@ -3,7 +3,7 @@
 // (in this repository: npm run emulator -- --port 4010). Serves the emulator on 127.0.0.1 until
 // Ctrl+C or SIGTERM.
 import { parseArgs } from "node:util";
-import { startEmulator } from "./index";
+import { startEmulator } from "./start-emulator";
 
 const USAGE = [
   "Usage: bedrock-emulator [--port N] [--data-dir DIR]",

@@ -1,12 +1,13 @@
 // The emulator's core: one request in, one reply out, with no transport. It routes by the SDK's
 // own operation schemas, reads the region from the SigV4 scope, applies faults, validates the input
 // against AWS's models and calls the operation's handler. The HTTP server (server.ts) and the SDK
-// request handler (request-handler.ts) are thin adapters around it; only they touch node:http.
-import { randomUUID } from "node:crypto";
+// request handler (sdk-handler.ts) are thin adapters around it; nothing here needs Node.
 import { EventStreamCodec } from "@smithy/eventstream-codec";
+import { randomUuid } from "./bytes";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
-import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "./http";
-import { parseFaultRules, type FaultRule } from "./faults";
+import { BedrockError } from "./errors";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./contract";
+import { openFaultPhase } from "./fault-phase";
 
 /**
  * Largest request body accepted: 25,000,000 bytes, the limit the bedrock-runtime model puts on
@@ -23,27 +24,19 @@ export interface WireRequest {
   /** Path and query, still percent-encoded. */
   url: string;
   headers: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
   /** The transport dropped a body over MAX_BODY_BYTES. */
   bodyTooLarge?: boolean;
 }
 
 /** The reply: a whole body, or event-stream frames (already encoded) to send as they come. */
 export type WireReply =
-  | { status: number; headers: Record<string, string>; body: Buffer | string }
+  | { status: number; headers: Record<string, string>; body: Uint8Array | string }
   | { status: number; headers: Record<string, string>; frames: AsyncIterable<Uint8Array> };
-
-/** Extra per-request data the core adds for the runtime's fault handling. */
-export interface ServerRequest extends EmulatorRequest {
-  /** Rules from the x-bedrock-emulator-fault header. */
-  faultRules: FaultRule[];
-}
 
 export interface DispatcherOptions {
   routes: Route[];
   ctx: EmulatorContext;
-  /** Applies faults (throttle / access denied / latency) to routes that don't handle them. */
-  applyFaults(req: ServerRequest, route: Route): Promise<void>;
 }
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
@@ -74,7 +67,7 @@ export function encodeEvent(ev: StreamEvent): Uint8Array {
 export function errorReply(err: BedrockError): WireReply {
   return {
     status: err.status,
-    headers: { "x-amzn-errortype": err.type, "content-type": "application/json", "x-amzn-requestid": randomUUID() },
+    headers: { "x-amzn-errortype": err.type, "content-type": "application/json", "x-amzn-requestid": randomUuid() },
     body: JSON.stringify({ message: err.message, __type: err.type }),
   };
 }
@@ -127,7 +120,7 @@ async function* framesOf(first: StreamEvent, iterator: AsyncIterator<StreamEvent
 }
 
 async function toWire(reply: Reply): Promise<WireReply> {
-  const requestId = { "x-amzn-requestid": randomUUID() };
+  const requestId = { "x-amzn-requestid": randomUuid() };
   if ("events" in reply) {
     const iterable = reply.events as AsyncIterable<StreamEvent> | Iterable<StreamEvent>;
     const iterator: AsyncIterator<StreamEvent> | Iterator<StreamEvent> =
@@ -141,7 +134,7 @@ async function toWire(reply: Reply): Promise<WireReply> {
       throw e;
     }
     const headers = { "content-type": "application/vnd.amazon.eventstream", ...requestId, ...(reply.headers ?? {}) };
-    if (first.done) return { status: reply.status, headers, body: Buffer.alloc(0) };
+    if (first.done) return { status: reply.status, headers, body: new Uint8Array(0) };
     return { status: reply.status, headers, frames: framesOf(first.value, iterator) };
   }
   if ("json" in reply) return { status: reply.status, headers: { "content-type": "application/json", ...requestId, ...(reply.headers ?? {}) }, body: JSON.stringify(reply.json) };
@@ -165,7 +158,7 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       // What Bedrock answers a request with no Authorization header.
       return {
         status: 403,
-        headers: { "x-amzn-errortype": "MissingAuthenticationTokenException", "content-type": "application/json", "x-amzn-requestid": randomUUID() },
+        headers: { "x-amzn-errortype": "MissingAuthenticationTokenException", "content-type": "application/json", "x-amzn-requestid": randomUuid() },
         body: JSON.stringify({ message: "Authorization header is missing" }),
       };
     }
@@ -194,7 +187,7 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       );
     }
 
-    const request: ServerRequest = {
+    const request: EmulatorRequest = {
       method,
       rawPath,
       params: match.params,
@@ -202,12 +195,11 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       headers,
       body: req.body,
       region,
-      faultRules: [],
     };
     try {
-      const faultHeader = headers["x-bedrock-emulator-fault"];
-      if (faultHeader) request.faultRules = parseFaultRules(faultHeader);
-      await opts.applyFaults(request, match.route);
+      const phase = openFaultPhase(opts.ctx.faults, match.route.operation, headers["x-bedrock-emulator-fault"]);
+      request.faults = phase;
+      if (!match.route.faultsNameModel) await phase.run([]);
       return await toWire(await match.route.handle(request, opts.ctx));
     } catch (e) {
       if (e instanceof BedrockError) return errorReply(e);

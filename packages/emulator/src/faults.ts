@@ -9,8 +9,8 @@
 // - per request, header `x-bedrock-emulator-fault` with one or more rules in the same format
 //   (applies to that request only; `times` is ignored).
 // Keys: model (model/profile ID, or a prefix ending in *), operation (e.g. Converse), times, latencyMs.
-import { errors } from "./http";
-import { messages } from "./catalog";
+import { errors } from "./errors";
+import { messages } from "./errors";
 
 export type FaultKind = "throttle" | "access-denied" | "latency";
 

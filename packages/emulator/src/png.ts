@@ -1,8 +1,9 @@
 // A tiny PNG encoder (8-bit RGB, no interlace) and the deterministic pictures image models return:
 // a diagonal gradient with a few circles and bars whose colours and positions come from a hash of
 // the prompt and the seed, so the same request gives the same picture and a new prompt a new one.
-import { deflateSync } from "node:zlib";
-import { fnv1a } from "./responders";
+import { zlibSync } from "fflate";
+import { concatBytes } from "./bytes";
+import { fnv1a } from "./synthetic/language";
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -20,35 +21,38 @@ export function crc32(buf: Uint8Array, start = 0, end = buf.length): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, "ascii");
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
   return out;
 }
 
 /** Encodes RGB pixels (width * height * 3 bytes, row by row) as a PNG file. */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
+export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8Array {
+  const raw = new Uint8Array((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 3 + 1)] = 0; // filter type: none
-    Buffer.from(rgb.buffer, rgb.byteOffset + y * width * 3, width * 3).copy(raw, y * (width * 3 + 1) + 1);
+    raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // colour type: RGB
   ihdr[10] = 0;
   ihdr[11] = 0;
   ihdr[12] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  return concatBytes([
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
+    // zlib-wrapped deflate, as PNG's IDAT requires (fflate: the same format node:zlib's deflateSync writes).
+    chunk("IDAT", zlibSync(raw)),
+    chunk("IEND", new Uint8Array(0)),
   ]);
 }
 
@@ -64,7 +68,7 @@ function colour(h: number): [number, number, number] {
 }
 
 /** The deterministic picture for a prompt and seed, as a PNG. */
-export function syntheticImage(prompt: string, seed: number, width: number, height: number): Buffer {
+export function syntheticImage(prompt: string, seed: number, width: number, height: number): Uint8Array {
   const h = (i: number) => fnv1a(`${prompt}|${seed}|${i}`);
   const [a, b] = [colour(h(1)), colour(h(2))];
   const rgb = new Uint8Array(width * height * 3);

@@ -6,10 +6,10 @@
 import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
-import { BedrockError } from "./http";
+import { BedrockError } from "./errors";
 import { MAX_BODY_BYTES, errorReply, type WireReply, type WireRequest } from "./core";
 
-export { DEFAULT_REGION, MAX_BODY_BYTES, encodeEvent, type ServerRequest } from "./core";
+export { DEFAULT_REGION, MAX_BODY_BYTES, encodeEvent } from "./core";
 
 // Both response kinds share the methods used here; one structural type keeps calls simple.
 type Res = http.ServerResponse;

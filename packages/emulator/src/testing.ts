@@ -5,7 +5,8 @@
 //   beforeAll(async () => { emu = await startBedrockEmulatorForTests(); });
 //   afterAll(() => emu.stop());
 //   // any `new BedrockRuntimeClient({})` in the code under test now talks to the emulator
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "./index";
+import type { StartEmulatorOptions } from "./node-options";
+import { startEmulator, type RunningEmulator } from "./start-emulator";
 
 const VARS = ["AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"] as const;
 

@@ -1,6 +1,6 @@
 // Anthropic Claude, messages API (anthropic_version bedrock-2023-05-31).
-import { errors } from "../http";
-import type { ToolSpecLite } from "../responders";
+import { errors } from "../errors";
+import type { ToolSpecLite } from "../responders/types";
 import { anthropicStop, expectType, invocationMetrics, isObject, malformed, nativeMessages, onlyKeys, range, requiredKey, shortId, stops, textBlocks, type Json } from "./native";
 import type { TextCodec } from "./types";
 

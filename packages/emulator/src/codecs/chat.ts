@@ -1,7 +1,7 @@
 // OpenAI-style chat completions (AI21 Jamba, gpt-oss, Qwen, Gemma, Kimi… any other text model):
 // messages in, choices out; the stream is chat.completion.chunk objects.
 import { chatBody, chatCompletion, invocationMetrics, openAiFinish, shortId, type Json } from "./native";
-import type { FinishedTurn } from "../services/converse";
+import type { FinishedTurn } from "../runtime/turn";
 import type { CatalogModel } from "../catalog";
 import type { TextCodec } from "./types";
 

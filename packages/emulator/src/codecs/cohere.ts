@@ -1,5 +1,5 @@
 // Cohere Embed v3 / v4: texts + input_type in, embeddings (floats or by type) out.
-import { fnv1a } from "../responders";
+import { fnv1a } from "../synthetic/language";
 import { approximateTokens } from "../tokens";
 import { expectType, malformed, requiredKey, syntheticEmbedding } from "./native";
 import type { ValueCodec } from "./types";

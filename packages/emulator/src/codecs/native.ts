@@ -1,10 +1,11 @@
 // What the provider codecs share: AWS's "Malformed input request" wording for bodies that break a
 // model's schema, the JSON helpers, message conversion for chat-style bodies, completion prompts,
 // OpenAI-style chat completions and the invocation metrics every stream's last chunk carries.
-import { errors } from "../http";
-import { fnv1a, type ResponderRequest, type ToolSpecLite } from "../responders";
+import { errors } from "../errors";
+import { fnv1a } from "../synthetic/language";
+import type { ResponderRequest, ToolSpecLite } from "../responders/types";
 import type { CatalogModel } from "../catalog";
-import type { FinishedTurn, InferenceConfig } from "../services/converse";
+import type { FinishedTurn, InferenceConfig } from "../runtime/turn";
 
 export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);

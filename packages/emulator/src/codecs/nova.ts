@@ -1,8 +1,8 @@
 // Amazon Nova understanding models, messages-v1: Converse's message shapes, so the same engine
 // checks them.
-import { validateValue } from "../validate";
-import { checkInferenceConfig, checkMessages } from "../services/converse";
-import type { ResponderRequest } from "../responders";
+import { validateValue } from "../input-validation";
+import { checkInferenceConfig, checkMessages } from "../runtime/conversation";
+import type { ResponderRequest } from "../responders/types";
 import { expectType, invocationMetrics, isObject, malformed, onlyKeys, requiredKey, type Json } from "./native";
 import type { TextCodec } from "./types";
 

@@ -1,5 +1,6 @@
 // Stability AI image models: a real PNG, deterministic from prompt and seed (always PNG bytes).
-import { fnv1a } from "../responders";
+import { toBase64 } from "../bytes";
+import { fnv1a } from "../synthetic/language";
 import { sizeFor, syntheticImage } from "../png";
 import { expectType, malformed, requiredKey } from "./native";
 import type { ValueCodec } from "./types";
@@ -31,7 +32,7 @@ export const stability: ValueCodec = {
     if (seed === 0) seed = fnv1a(prompt + m.modelId) % 4294967294 || 1;
     const { width, height } = sizeFor(aspect);
     const png = syntheticImage(prompt, seed, width, height);
-    return { body: { seeds: [seed], finish_reasons: [null], images: [png.toString("base64")] }, inputTokens: 0, outputTokens: 0 };
+    return { body: { seeds: [seed], finish_reasons: [null], images: [toBase64(png)] }, inputTokens: 0, outputTokens: 0 };
   },
   latencyMs: () => 900,
 };

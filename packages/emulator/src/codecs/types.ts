@@ -3,7 +3,7 @@
 // its response body and its stream chunks. invoke.ts picks one per model and never branches on
 // the provider itself.
 import type { CatalogModel } from "../catalog";
-import type { FinishedTurn } from "../services/converse";
+import type { FinishedTurn } from "../runtime/turn";
 import type { Json, NonTextResult, ParsedText } from "./native";
 
 export interface TextCodec {

@@ -6,42 +6,14 @@
 // into visible sections (role, task, instructions, output format) in the style that suits the
 // target model's family, and keeps every {{variable}} exactly as written and as often as written.
 
-import { BedrockError, type EmulatorContext, type Reply, type Route, type StreamEvent } from "../http";
-import { defineRoutes } from "../validate";
+import { BedrockError } from "../errors";
+import type { EmulatorContext, Reply, Route, StreamEvent } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
-import { detectLanguage } from "../instructions";
-import { templateVariables } from "../prompt-store";
+import { detectLanguage } from "../synthetic/language";
+import { templateVariables } from "../prompts/converse";
 import { jsonBody } from "./agent";
-
-/**
- * Models AWS lists as supported for prompt optimization (user guide, "Optimize a prompt").
- * Inference profile IDs are not accepted: the request pattern only admits model IDs and ARNs.
- */
-export const OPTIMIZABLE_MODELS: readonly string[] = [
-  "amazon.nova-lite-v1:0",
-  "amazon.nova-micro-v1:0",
-  "amazon.nova-premier-v1:0",
-  "amazon.nova-pro-v1:0",
-  "amazon.titan-text-premier-v1:0",
-  "anthropic.claude-3-haiku-20240307-v1:0",
-  "anthropic.claude-3-opus-20240229-v1:0",
-  "anthropic.claude-3-sonnet-20240229-v1:0",
-  "anthropic.claude-3-5-haiku-20241022-v1:0",
-  "anthropic.claude-3-5-sonnet-20241022-v2:0",
-  "anthropic.claude-3-5-sonnet-20240620-v1:0",
-  "anthropic.claude-3-7-sonnet-20250219-v1:0",
-  "anthropic.claude-opus-4-20250514-v1:0",
-  "anthropic.claude-sonnet-4-20250514-v1:0",
-  "deepseek.r1-v1:0",
-  "meta.llama3-70b-instruct-v1:0",
-  "meta.llama3-1-70b-instruct-v1:0",
-  "meta.llama3-2-11b-instruct-v1:0",
-  "meta.llama3-3-70b-instruct-v1:0",
-  "meta.llama4-maverick-17b-instruct-v1:0",
-  "meta.llama4-scout-17b-instruct-v1:0",
-  "mistral.mistral-large-2402-v1:0",
-  "mistral.mistral-large-2407-v1:0",
-];
+import { OPTIMIZABLE_MODELS } from "../facts";
 
 function validation(message: string): BedrockError {
   return new BedrockError("ValidationException", 400, message);

@@ -2,10 +2,12 @@
 // CreatePromptVersion, DeletePrompt, and tags. Routes come from the SDK's operation schemas and
 // field constraints from AWS's model (src/generated/constraints.json); this file holds behaviour.
 
-import { BedrockError, type EmulatorContext, type EmulatorRequest, type Reply, type Route } from "../http";
-import { defineRoutes } from "../validate";
-import type { PromptDraftInput, PromptStore, PromptVariant } from "../prompt-store";
-import { parseJson } from "./validation";
+import { BedrockError } from "../errors";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, RouteSpec } from "../contract";
+import { defineRoutes } from "../define-routes";
+import type { PromptDraftInput, PromptVariant } from "../prompts/types";
+import type { PromptStore } from "../prompts/store";
+import { parseJson } from "../request-body";
 
 // ---------------------------------------------------------------------------------------------
 // Where the instance's store lives
@@ -92,23 +94,21 @@ function queryParam(req: EmulatorRequest, name: string): string | undefined {
   return v === null ? undefined : v;
 }
 
+// Path labels are never empty (the route pattern needs a character) and AWS's model requires them:
+// the engine checked both before the handler runs.
 function identifierOf(req: EmulatorRequest): string {
-  const id = req.params.promptIdentifier;
-  if (!id) throw new BedrockError("ValidationException", 400, "1 validation error detected: Value null at 'promptIdentifier' failed to satisfy constraint: Member must not be null");
-  return id;
+  return req.params.promptIdentifier;
 }
 
 function resourceArnOf(req: EmulatorRequest): string {
-  const arn = req.params.resourceArn;
-  if (!arn) throw new BedrockError("ValidationException", 400, "1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null");
-  return arn;
+  return req.params.resourceArn;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Routes
 // ---------------------------------------------------------------------------------------------
 
-export const agentRoutes: Route[] = defineRoutes([
+const specs: RouteSpec[] = [
   {
     operation: "CreatePrompt",
     async handle(req, ctx): Promise<Reply> {
@@ -191,4 +191,15 @@ export const agentRoutes: Route[] = defineRoutes([
       return { status: 200, json: out };
     },
   },
-]);
+];
+
+// A store saved in IndexedDB loads asynchronously: every Prompt Management call waits for it.
+export const agentRoutes: Route[] = defineRoutes(
+  specs.map((spec) => ({
+    ...spec,
+    async handle(req, ctx) {
+      await ctx.prompts.ready();
+      return spec.handle(req, ctx);
+    },
+  })),
+);

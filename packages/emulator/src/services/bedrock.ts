@@ -1,10 +1,12 @@
 // bedrock (control plane): ListFoundationModels (filters), GetFoundationModel,
 // GetFoundationModelAvailability, ListInferenceProfiles (pagination, type filter), GetInferenceProfile.
 // Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
-import { errors, type Reply, type Route } from "../http";
-import { defineRoutes } from "../validate";
+import { errors } from "../errors";
+import { fromBase64Url, toBase64Url } from "../bytes";
+import type { Reply, Route } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { modelIdOf, parseBedrockArn } from "../arn";
-import { messages } from "../catalog";
+import { messages } from "../errors";
 
 
 export const bedrockRoutes: Route[] = defineRoutes([
@@ -81,12 +83,12 @@ export const bedrockRoutes: Route[] = defineRoutes([
       const token = req.query.get("nextToken");
       let start = 0;
       if (token !== null) {
-        start = Number(Buffer.from(token, "base64url").toString("utf8").replace(/^offset:/, ""));
+        start = Number((fromBase64Url(token) ?? "").replace(/^offset:/, ""));
         if (!Number.isInteger(start) || start < 0) throw errors.validation("The nextToken is not valid.");
       }
       const all = ctx.catalog.listProfiles(req.region, ctx.now()).filter((p) => !type || p.type === type);
       const page = all.slice(start, start + max).map((p) => ctx.catalog.profileSummary(p, req.region));
-      const next = start + max < all.length ? Buffer.from(`offset:${start + max}`).toString("base64url") : undefined;
+      const next = start + max < all.length ? toBase64Url(`offset:${start + max}`) : undefined;
       return { status: 200, json: { inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) } };
     },
   },

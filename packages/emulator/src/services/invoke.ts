@@ -2,25 +2,20 @@
 // provider-native bodies. Each provider's body schema, request conversion, response body and stream
 // chunks live in its codec (../codecs/); this file picks the codec and runs the call. Text goes
 // through the same responder and post-processing as Converse.
-import { errors, type EmulatorContext, type EmulatorRequest, type Reply, type Route, type StreamEvent } from "../http";
-import { defineRoutes } from "../validate";
+import { errors, messages } from "../errors";
+import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../bytes";
+import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "../contract";
+import { defineRoutes } from "../define-routes";
 import { modelIdOf } from "../arn";
 import type { ResolvedModel } from "../catalog";
 import { converseInputTokens } from "../tokens";
-import type { ResponderRequest } from "../responders";
+import type { ResponderRequest } from "../responders/types";
 import { codecFor, type Codec, type TextCodec } from "../codecs";
 import { isObject, malformed, type Json } from "../codecs/native";
-import {
-  checkMessages,
-  checkSystem,
-  finishTurn,
-  breakMidStream,
-  checkSamplingParameters,
-  modelFaults,
-  parseJson,
-  requireStreaming,
-  splitDeltas,
-} from "./converse";
+import { parseJson } from "../request-body";
+import { modelFaults, modelNames } from "../fault-phase";
+import { checkMessages, checkSamplingParameters, checkSystem, requireStreaming } from "../runtime/conversation";
+import { breakMidStream, finishTurn, splitDeltas } from "../runtime/turn";
 
 // ---------------------------------------------------------------- the routes
 
@@ -48,8 +43,8 @@ function prepareInvocation(req: EmulatorRequest, ctx: EmulatorContext): Invocati
 async function runText(codec: TextCodec, inv: Invocation, ctx: EmulatorContext, req: EmulatorRequest, operation: string) {
   const m = inv.resolved.model;
   const parsed = codec.parse(inv.body, m);
-  checkSamplingParameters(m.modelId, parsed.cfg);
-  const faults = await modelFaults(ctx, req, operation, inv.resolved);
+  checkSamplingParameters(ctx.samplingRules, m.modelId, parsed.cfg);
+  const faults = await modelFaults(req, modelNames(inv.resolved));
   const extra = faults.latencyMs;
   const request: ResponderRequest = {
     operation,
@@ -80,7 +75,7 @@ function usageHeaders(input: number, output: number, latency: number): Record<st
 export const invokeRoutes: Route[] = defineRoutes([
   {
     operation: "InvokeModel",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const inv = prepareInvocation(req, ctx);
       const codec = inv.codec;
@@ -97,14 +92,14 @@ export const invokeRoutes: Route[] = defineRoutes([
         throw errors.validation(`The emulator doesn't implement InvokeModel bodies for ${inv.resolved.model.modelId} yet. Try a text, embedding or Stability image model.`);
       }
       const out = codec.invoke(inv.body, inv.resolved.model);
-      const extra = (await modelFaults(ctx, req, "InvokeModel", inv.resolved)).latencyMs;
+      const extra = (await modelFaults(req, modelNames(inv.resolved))).latencyMs;
       const latency = codec.latencyMs(out) + extra;
       return { status: 200, contentType: "application/json", headers: usageHeaders(out.inputTokens, out.outputTokens, latency), body: JSON.stringify(out.body) };
     },
   },
   {
     operation: "InvokeModelWithResponseStream",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const inv = prepareInvocation(req, ctx);
       requireStreaming(inv.resolved);
@@ -114,14 +109,14 @@ export const invokeRoutes: Route[] = defineRoutes([
       const events: StreamEvent[] = codec.chunks(turn, inv.resolved.model, parsed, splitDeltas(turn.text)).map((c) => ({
         kind: "event",
         eventType: "chunk",
-        payload: { bytes: Buffer.from(JSON.stringify(c)).toString("base64") },
+        payload: { bytes: toBase64(utf8Bytes(JSON.stringify(c))) },
       }));
       return { status: 200, headers: { "x-amzn-bedrock-content-type": "application/json" }, events: breakMidStream(events, midStreamError) };
     },
   },
   {
     operation: "CountTokens",
-    handlesFaults: true,
+    faultsNameModel: true,
     async handle(req, ctx): Promise<Reply> {
       const body = parseJson(req);
       const id = req.params.modelId;
@@ -129,12 +124,12 @@ export const invokeRoutes: Route[] = defineRoutes([
       // CountTokens takes a foundation model ID; counting never invokes, so profile-only models count too.
       const profile = ctx.catalog.profile(req.region, id);
       const modelId = profile ? Object.keys(profile.models)[0] : modelIdOf(id);
-      if (ctx.catalog.isEndOfLife(modelId, now)) throw errors.notFound("This model version has reached the end of its life. Please refer to the AWS documentation for more details.");
+      if (ctx.catalog.isEndOfLife(modelId, now)) throw errors.notFound(messages.endOfLife);
       const model = ctx.catalog.model(modelId);
-      if (!model || model.mantleOnly || !model.regions.includes(req.region)) throw errors.validation("The provided model identifier is invalid.");
-      await modelFaults(ctx, req, "CountTokens", [id, modelId]);
-      if (!isObject(body.input)) throw errors.validation("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
-      const input = body.input;
+      if (!model || model.mantleOnly || !model.regions.includes(req.region)) throw errors.validation(messages.invalidModel);
+      await modelFaults(req, [id, modelId]);
+      // input is a required union in AWS's model: the engine refused a missing or non-object one.
+      const input = body.input as Record<string, unknown>;
       const keys = Object.keys(input);
       if (keys.length !== 1 || !["converse", "invokeModel"].includes(keys[0])) {
         throw errors.validation("The input must set exactly one of converse or invokeModel.");
@@ -149,7 +144,7 @@ export const invokeRoutes: Route[] = defineRoutes([
       if (typeof inner !== "string") throw errors.validation("1 validation error detected: Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null");
       let native: Json;
       try {
-        native = JSON.parse(Buffer.from(inner, "base64").toString("utf8"));
+        native = JSON.parse(utf8Text(fromBase64(inner)));
       } catch {
         throw malformed();
       }

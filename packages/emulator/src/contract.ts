@@ -1,10 +1,12 @@
-// The contract between the emulator's server and its service modules.
+// The contract between the emulator's core and its service modules (types only).
 // Every service (bedrock, bedrock-runtime, bedrock-agent, bedrock-agent-runtime) exports
 // a list of Routes; the server matches method + path, decodes path labels and calls handle().
 import type { Catalog } from "./catalog";
 import type { FaultController } from "./faults";
-import type { Responder } from "./responders";
-import type { PromptStore } from "./prompt-store";
+import type { FaultPhase } from "./fault-phase";
+import type { SamplingRules } from "./facts";
+import type { Responder } from "./responders/types";
+import type { PromptStore } from "./prompts/store";
 
 /** One decoded HTTP request, whatever the HTTP version it arrived on. */
 export interface EmulatorRequest {
@@ -16,9 +18,11 @@ export interface EmulatorRequest {
   query: URLSearchParams;
   /** Lower-cased header names. */
   headers: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
   /** Region taken from the SigV4 credential scope; the SDK's region selects the catalog. */
   region: string;
+  /** The request's fault phase (fault-phase.ts), opened by the core. */
+  faults?: FaultPhase;
 }
 
 /** A frame of an AWS event stream, before binary encoding. */
@@ -29,7 +33,7 @@ export type StreamEvent =
 
 export type Reply =
   | { status: number; headers?: Record<string, string>; json: unknown }
-  | { status: number; headers?: Record<string, string>; body: Buffer | string; contentType: string }
+  | { status: number; headers?: Record<string, string>; body: Uint8Array | string; contentType: string }
   | { status: number; headers?: Record<string, string>; events: AsyncIterable<StreamEvent> | Iterable<StreamEvent> };
 
 /** What a service module writes for an operation: its name and its behaviour. */
@@ -37,10 +41,12 @@ export interface RouteSpec {
   /** Operation name as in the service model, e.g. "Converse". */
   operation: string;
   /**
-   * True when the handler applies fault rules itself (after resolving the model, so rules can
-   * name a model). Otherwise the server applies model-less rules before calling handle().
+   * True when the operation names a model: the handler runs the request's fault phase once the model
+   * is resolved (modelFaults in fault-phase.ts), so rules can name it. Otherwise the core runs the
+   * phase, with no model, before handle(): reading the catalog works even for a model the account
+   * can't invoke, and GetFoundationModelAvailability reports that instead.
    */
-  handlesFaults?: boolean;
+  faultsNameModel?: boolean;
   handle(req: EmulatorRequest, ctx: EmulatorContext): Promise<Reply>;
 }
 
@@ -55,31 +61,6 @@ export interface Route extends RouteSpec {
   readonly pattern: string;
 }
 
-/**
- * An error that goes out exactly as AWS sends it: the type in `x-amzn-errortype` and in the
- * body's `__type`, with the status code the service model gives that type.
- */
-export class BedrockError extends Error {
-  constructor(
-    public readonly type: string,
-    public readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = type;
-  }
-}
-
-/** Shorthands for the errors every service uses (status codes from the botocore models). */
-export const errors = {
-  validation: (message: string) => new BedrockError("ValidationException", 400, message),
-  notFound: (message: string) => new BedrockError("ResourceNotFoundException", 404, message),
-  accessDenied: (message: string) => new BedrockError("AccessDeniedException", 403, message),
-  throttling: (message = "Too many requests, please wait before trying again.") =>
-    new BedrockError("ThrottlingException", 429, message),
-  conflict: (message: string) => new BedrockError("ConflictException", 409, message),
-};
-
 /** Shared state of one emulator instance. Built by startEmulator(). */
 export interface EmulatorContext {
   /** The model catalog (all regions); use catalog.forRegion(req.region). */
@@ -88,6 +69,8 @@ export interface EmulatorContext {
   readonly prompts: PromptStore;
   /** Produces model output for Converse / InvokeModel. */
   readonly responder: Responder;
+  /** Which sampling parameters each model refuses (data/sampling-rules.json unless replaced). */
+  readonly samplingRules: SamplingRules;
   /** Fault injection (throttling, access denied, latency). */
   readonly faults: FaultController;
   /** The emulator's "today": model lifecycle (legacy, end of life) is judged against it. */

@@ -6,7 +6,8 @@
 // values as `map.KEY` and keys as `map.key`. Values of sensitive shapes are never echoed.
 // A JSON value of the wrong type is reported in the same list ("Member must be a string").
 // Behaviour (which model, which variant name) stays in the handlers.
-import { BedrockError, type EmulatorRequest, type Route, type RouteSpec } from "./http";
+import { BedrockError } from "./errors";
+import { utf8Text } from "./bytes";
 import generated from "./generated/constraints.json";
 
 interface Constraint {
@@ -36,6 +37,14 @@ export interface OperationContract {
   code: number;
   input: string;
   from: string;
+}
+
+/** The parts of a request the engine reads (an EmulatorRequest has them); it needs nothing else of the contract. */
+export interface RequestInput {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: Uint8Array;
 }
 
 const shapes = generated.shapes as unknown as Record<string, Shape>;
@@ -156,16 +165,16 @@ function structure(value: Record<string, unknown>, shape: Shape, prefix: string,
   }
 }
 
-const parsedBodies = new WeakMap<EmulatorRequest, Record<string, unknown> | null>();
+const parsedBodies = new WeakMap<RequestInput, Record<string, unknown> | null>();
 
 /** The request's JSON object body, parsed once and shared with the handlers; null if it isn't one. */
-export function jsonBodyOf(req: EmulatorRequest): Record<string, unknown> | null {
+export function jsonBodyOf(req: RequestInput): Record<string, unknown> | null {
   if (parsedBodies.has(req)) return parsedBodies.get(req)!;
   let out: Record<string, unknown> | null = null;
   if (!req.body || req.body.length === 0) out = {};
   else {
     try {
-      const v = JSON.parse(req.body.toString("utf8"));
+      const v = JSON.parse(utf8Text(req.body));
       if (v && typeof v === "object" && !Array.isArray(v)) out = v;
     } catch {
       out = null;
@@ -176,7 +185,7 @@ export function jsonBodyOf(req: EmulatorRequest): Record<string, unknown> | null
 }
 
 /** The operation's input as AWS's model sees it: labels, query, headers and JSON body members. */
-function inputOf(req: EmulatorRequest, shape: Shape): Record<string, unknown> {
+function inputOf(req: RequestInput, shape: Shape): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   let body: Record<string, unknown> | null | undefined;
   for (const [name, m] of Object.entries(shape.members ?? {})) {
@@ -204,7 +213,7 @@ function inputOf(req: EmulatorRequest, shape: Shape): Record<string, unknown> {
 }
 
 /** Throws ValidationException 400 listing every constraint the request breaks, as AWS does. */
-export function validateRequest(operation: string, req: EmulatorRequest): void {
+export function validateRequest(operation: string, req: RequestInput): void {
   const contract = contracts[operation];
   if (!contract) throw new Error(`No contract for operation ${operation}: rebuild src/generated/constraints.json`);
   const shape = shapes[contract.input];
@@ -222,24 +231,4 @@ export function validateValue(shapeName: string, value: unknown, path: string): 
   if (out.list.length === 0) return;
   const n = out.list.length;
   throw new BedrockError("ValidationException", 400, `${n} validation error${n === 1 ? "" : "s"} detected: ${out.list.join("; ")}`);
-}
-
-/**
- * Turns service specs into routes: method and path from the SDK's operation schema, and a handler
- * that checks the input against AWS's model first, so a route can't drift from the client.
- */
-export function defineRoutes(specs: RouteSpec[]): Route[] {
-  return specs.map((spec) => {
-    const contract = contracts[spec.operation];
-    if (!contract) throw new Error(`No contract for ${spec.operation}: add it to scripts/build-constraints.ts and rebuild`);
-    return {
-      ...spec,
-      method: contract.method,
-      pattern: contract.uri,
-      handle(req, ctx) {
-        validateRequest(spec.operation, req);
-        return spec.handle(req, ctx);
-      },
-    };
-  });
 }

@@ -1,6 +1,8 @@
-// Request-parsing helpers shared by the runtime services, with AWS's error wording.
-import { BedrockError, errors, type EmulatorRequest } from "../http";
-import { jsonBodyOf } from "../validate";
+// Request-body helpers shared by the services, the runtime pipeline and the codecs, with AWS's error wording.
+import { BedrockError, errors } from "./errors";
+import type { EmulatorRequest } from "./contract";
+import { jsonBodyOf } from "./input-validation";
+import { utf8Text } from "./bytes";
 
 /**
  * Parses a JSON object body (empty = {}). The runtime answers unparseable JSON with
@@ -13,7 +15,7 @@ export function parseJson(req: EmulatorRequest, errorType: "SerializationExcepti
   if (cached) return cached;
   let value: unknown;
   try {
-    value = JSON.parse(req.body.toString("utf8"));
+    value = JSON.parse(utf8Text(req.body));
   } catch {
     throw new BedrockError(errorType, 400, errorType === "SerializationException" ? "The request body could not be parsed as JSON." : "The request body is not valid JSON. Check the request and try again.");
   }
@@ -21,12 +23,6 @@ export function parseJson(req: EmulatorRequest, errorType: "SerializationExcepti
     throw new BedrockError(errorType, 400, "The request body must be a JSON object.");
   }
   return value as Record<string, unknown>;
-}
-
-/** AWS's constraint-violation wording (Coral/Smithy validation). */
-export function constraint(value: unknown, path: string, rule: string): BedrockError {
-  const shown = typeof value === "string" ? value : JSON.stringify(value);
-  return errors.validation(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: ${rule}`);
 }
 
 export function typeError(path: string, expected: string): BedrockError {
