@@ -180,7 +180,7 @@ const MINISTRAL = "mistral.ministral-3-8b-instruct";
 const NOVA_MICRO = "amazon.nova-micro-v1:0";
 const GEMMA = "google.gemma-3-4b-it";
 
-// AWS's region names as the chapter 3 pages write them, mapped by hand to region codes.
+// AWS's region names as the chapter 4 pages (Prompt Management) write them, mapped by hand to region codes.
 const regionNames: Record<Lang, Record<string, string>> = {
   es: {
     "Virginia del Norte": "us-east-1", Ohio: "us-east-2", "Oregón": "us-west-2", Bombay: "ap-south-1", "Sídney": "ap-southeast-2",

@@ -1,4 +1,4 @@
-// The AWS CDK synthesises chapter 3's prompt (CfnPrompt, generated from CloudFormation's resource
+// The AWS CDK synthesises chapter 4's prompt (CfnPrompt, generated from CloudFormation's resource
 // schema) exactly as committed in test/snippets/cdk-prompt.synth.json, which npm test compares
 // toCloudFormation() with. Loading aws-cdk-lib costs seconds of CPU, so this runs in the full lane.
 // After a CDK upgrade that changes the synthesis: UPDATE_CDK_SYNTH=1 npm run test:slow -- cdk-prompt,
@@ -12,7 +12,7 @@ import { expect, it, onTestFinished } from "vitest";
 import { toCreatePromptRequest } from "../../snippets/04-managing-prompts/prompt-as-code";
 import { CDK_SYNTHESIS, PROMPT_AS_CODE as def } from "../snippets/prompt-as-code-case";
 
-it("the CDK's CfnPrompt synthesises chapter 3's prompt as committed", async () => {
+it("the CDK's CfnPrompt synthesises chapter 4's prompt as committed", async () => {
   const { App, BootstraplessSynthesizer, Stack } = await import("aws-cdk-lib");
   const { CfnPrompt } = await import("aws-cdk-lib/aws-bedrock");
   const cdkVersion = (createRequire(import.meta.url)("aws-cdk-lib/package.json") as { version: string }).version;

@@ -1,4 +1,4 @@
-// Chapter 3's lessons against the emulator, field by field: what CreatePrompt stores, what
+// Chapter 4's lessons against the emulator, field by field: what CreatePrompt stores, what
 // readPromptSettings reads back (and which missing field it names), how versions, the audit, the
 // clean-up, Converse with a prompt ARN and OptimizePrompt behave. The expected values come from
 // AWS's API reference (shapes, ARN formats, version numbering) or were worked out by hand.

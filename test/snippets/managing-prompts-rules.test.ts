@@ -1,4 +1,4 @@
-// Chapter 3's pure helpers, checked against AWS's documented rules (data/prompt-management.json,
+// Chapter 4's pure helpers, checked against AWS's documented rules (data/prompt-management.json,
 // the bedrock-agent service model's constraints) and small cases worked out by hand. No emulator.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkAnswer, templateVariables } from "bedrock-guide";

@@ -1,4 +1,4 @@
-// Chapter 3's prompt as code, checked against the AWS CDK's CfnPrompt, which is generated from
+// Chapter 4's prompt as code, checked against the AWS CDK's CfnPrompt, which is generated from
 // CloudFormation's own resource schema: an independent spelling of AWS::Bedrock::Prompt.
 // test/slow/cdk-prompt.test.ts synthesises it with aws-cdk-lib (seconds of CPU, so in the full lane)
 // and compares with the committed synthesis, which the quick test in managing-prompts.test.ts uses.
