@@ -30,7 +30,7 @@ const SERVICES = [
     client: "@aws-sdk/client-bedrock",
     smithy: "bedrock/service/2023-04-20/bedrock-2023-04-20.json",
     botocore: "bedrock/2023-04-20/service-2.json",
-    operations: ["ListFoundationModels", "GetFoundationModel", "GetFoundationModelAvailability", "ListInferenceProfiles", "GetInferenceProfile"],
+    operations: ["ListFoundationModels", "GetFoundationModel", "GetFoundationModelAvailability", "ListInferenceProfiles", "GetInferenceProfile", "CreateModelInvocationJob", "GetModelInvocationJob", "ListModelInvocationJobs", "StopModelInvocationJob"],
   },
   {
     service: "bedrock-agent",

@@ -7,7 +7,8 @@ import { bedrockRoutes } from "./services/bedrock";
 import { guardrailRoutes } from "./services/guardrail";
 import { agentRoutes } from "./services/agent";
 import { agentRuntimeRoutes } from "./services/agent-runtime";
+import { batchRoutes } from "./services/batch";
 
 export function allRoutes(): Route[] {
-  return [...converseRoutes, ...invokeRoutes, ...guardrailRoutes, ...bedrockRoutes, ...agentRoutes, ...agentRuntimeRoutes];
+  return [...converseRoutes, ...invokeRoutes, ...guardrailRoutes, ...bedrockRoutes, ...batchRoutes, ...agentRoutes, ...agentRuntimeRoutes];
 }

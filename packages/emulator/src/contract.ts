@@ -7,6 +7,8 @@ import type { FaultPhase } from "./fault-phase";
 import type { SamplingRules } from "./facts";
 import type { Responder } from "./responders/types";
 import type { PromptStore } from "./prompts/store";
+import type { BatchJobStore } from "./batch/jobs";
+import type { ObjectStore } from "./batch/object-store";
 
 /** One decoded HTTP request, whatever the HTTP version it arrived on. */
 export interface EmulatorRequest {
@@ -67,6 +69,10 @@ export interface EmulatorContext {
   readonly catalog: Catalog;
   /** Prompt Management state (bedrock-agent). */
   readonly prompts: PromptStore;
+  /** Batch inference jobs (CreateModelInvocationJob…), on the emulator's clock. */
+  readonly batchJobs: BatchJobStore;
+  /** Where batch jobs read input and write output (s3://bucket/key); in memory by default. */
+  readonly objects: ObjectStore;
   /** Produces model output for Converse / InvokeModel. */
   readonly responder: Responder;
   /** Which sampling parameters each model refuses (data/sampling-rules.json unless replaced). */

@@ -9,6 +9,8 @@ import { responderFromEnv, type Responder } from "./responders";
 import { allRoutes } from "./all-routes";
 import { createDispatcher, type WireReply, type WireRequest } from "./core";
 import { handleFetch } from "./fetch-handler";
+import { BatchJobStore, batchClockFrom, type BatchClock } from "./batch/jobs";
+import { memoryObjectStore, type ObjectStore } from "./batch/object-store";
 
 /** Settings of an emulator, whatever platform it runs on. */
 export interface EmulatorOptions {
@@ -35,11 +37,20 @@ export interface EmulatorOptions {
    * like a new account, which AWS refuses with "…marked by provider as Legacy…".
    */
   recentlyUsedModels?: string[];
+  /** Where batch jobs read input and write output (s3://bucket/key). Default: a new one in memory. */
+  objectStore?: ObjectStore;
+  /**
+   * Seconds each batch job state (Submitted, Validating, Scheduled, InProgress, Stopping) lasts on the
+   * emulator's clock (`now`): one number or per state. Default BEDROCK_EMULATOR_BATCH_STATE_SECONDS, else 2.
+   */
+  batchClock?: BatchClock;
 }
 
 /** An emulator without a socket: the shared state and the transport-free core. */
 export interface EmulatorCore {
   faults: FaultController;
+  /** The object store batch jobs read and write (put input here, read outputs back). */
+  objects: ObjectStore;
   context: EmulatorContext;
   /** One HTTP request in, Bedrock's reply out. */
   dispatch(req: WireRequest): Promise<WireReply>;
@@ -55,6 +66,7 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorCore {
   const env = opts.env ?? {};
   const now = opts.now ?? (() => new Date());
   const faults = new FaultController([...parseFaultRules(env.BEDROCK_EMULATOR_FAULTS ?? ""), ...(opts.faults ?? [])]);
+  const objects = opts.objectStore ?? memoryObjectStore();
   const ctx: EmulatorContext = {
     catalog: opts.catalog === undefined ? loadCatalog() : "covers" in opts.catalog ? opts.catalog : catalogFromData(opts.catalog),
     prompts: new PromptStore({ persistence: opts.promptPersistence, now }),
@@ -62,6 +74,8 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorCore {
     responder: opts.responder ?? responderFromEnv(env),
     faults,
     now,
+    objects,
+    batchJobs: new BatchJobStore(objects, batchClockFrom(opts.batchClock, env), now),
     recentlyUsedModels: new Set([
       ...(env.BEDROCK_EMULATOR_RECENTLY_USED ?? "").split(",").map((s) => s.trim()).filter(Boolean),
       ...(opts.recentlyUsedModels ?? []),
@@ -71,5 +85,5 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorCore {
     routes: allRoutes(),
     ctx,
   });
-  return { faults, context: ctx, dispatch, handle: (request) => handleFetch(dispatch, request) };
+  return { faults, objects, context: ctx, dispatch, handle: (request) => handleFetch(dispatch, request) };
 }

@@ -21,3 +21,5 @@ export { ACCOUNT_ID, PROFILE_PREFIXES, modelIdOf, parseBedrockArn, withoutProfil
 export type { BedrockArn } from "./arn";
 export type { WireReply, WireRequest } from "./core";
 export { crc32, encodePng, sizeFor, syntheticImage } from "./png";
+export { memoryObjectStore, parseS3Uri, type ObjectStore } from "./batch/object-store";
+export { BatchJobStore, DEFAULT_STATE_SECONDS, type BatchClock, type BatchJob, type JobStatus } from "./batch/jobs";

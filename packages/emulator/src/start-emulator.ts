@@ -3,6 +3,7 @@ import { createEmulator } from "./create-emulator";
 import { nodeEmulatorOptions, type StartEmulatorOptions } from "./node-options";
 import type { EmulatorContext } from "./contract";
 import type { FaultController } from "./faults";
+import type { ObjectStore } from "./batch/object-store";
 import { createEmulatorServer } from "./server";
 
 export interface RunningEmulator {
@@ -12,6 +13,8 @@ export interface RunningEmulator {
   faults: FaultController;
   /** The instance's shared state (catalog, prompt store, responder…). */
   context: EmulatorContext;
+  /** Where batch jobs read input and write output (s3://bucket/key). */
+  objects: ObjectStore;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     port,
     faults: core.faults,
     context: core.context,
+    objects: core.objects,
     async close() {
       await server.close();
       // Writes finish before each reply; this also covers a client that hung up mid-request.
