@@ -1,5 +1,5 @@
-import { catalogCovers, startEmulator } from "bedrock-emulator/node";
-import { environment } from "./host";
+import { catalogCovers } from "bedrock-emulator";
+import { environment, host } from "./host";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
 import { assertLiveModeCanRun } from "./live-mode";
@@ -53,26 +53,11 @@ export interface SimulatedFault {
   latencyMs?: number;
 }
 
-interface RunningEmulator {
-  url: string;
-  faults: { add(rule: SimulatedFault): unknown; clear(): void };
-  close(): Promise<void>;
-}
-
 // Notebook cells can be run again, so the guide keeps one session per process. A session sets
 // process.env and patches the SDK's shared prototypes, so it is held on globalThis: a second copy
 // of this module (the kit beside its source, a runner that reloads modules) sees the same one.
 const SESSION = Symbol.for("bedrock-guide.guide");
 const slot = globalThis as { [SESSION]?: { guide: Guide; key: string } };
-
-const OFFLINE_ENV = [
-  "AWS_ENDPOINT_URL",
-  "AWS_REGION",
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AWS_PROFILE",
-] as const;
 
 /** After stop(), SDK clients no longer report to this session's meter or advise in its language. */
 function endSession(): void {
@@ -118,23 +103,17 @@ export async function startGuide(
 
   let guide: Guide;
   if (mode === "offline") {
-    const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, env[k]]));
     const region = options.region ?? env.AWS_REGION ?? "us-east-1";
-    const emulator: RunningEmulator = await startEmulator();
-    env.AWS_ENDPOINT_URL = emulator.url;
-    env.AWS_REGION = region;
-    // Dummy keys: the emulator needs a signed request, never a real secret.
-    env.AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
-    env.AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
-    delete env.AWS_SESSION_TOKEN;
-    delete env.AWS_PROFILE;
+    const startOffline = host().startOffline;
+    if (!startOffline) throw new Error("offline mode in a page: not yet");
+    const emulator = await startOffline({ region, lang });
     guide = {
       mode,
       region,
       notes: catalogCovers(region)
         ? []
         : [say(regionNotCoveredNote(region), lang)],
-      endpoint: emulator.url,
+      endpoint: emulator.endpoint,
       lang,
       meter,
       simulate(fault) {
@@ -142,11 +121,7 @@ export async function startGuide(
         return true;
       },
       async stop() {
-        await emulator.close();
-        for (const k of OFFLINE_ENV) {
-          if (saved[k] === undefined) delete env[k];
-          else env[k] = saved[k];
-        }
+        await emulator.stop();
         if (slot[SESSION]?.guide === guide) endSession();
       },
     };
