@@ -1,5 +1,9 @@
 import { startEmulator } from "bedrock-emulator/node";
-import { environment, type OfflineEmulator, type OfflineSettings } from "./host";
+import {
+  environment,
+  type OfflineEmulator,
+  type OfflineSettings,
+} from "./host";
 
 // Offline mode in Node (node.ts gives it to the host): the emulator on a port of 127.0.0.1, and the
 // SDK pointed at it through its own settings (AWS_ENDPOINT_URL, region, dummy keys), so plain
