@@ -1,5 +1,6 @@
 import { catalogCovers } from "bedrock-emulator";
-import { environment, host } from "./host";
+import { environment, host, type OfflineEmulator } from "./host";
+import { startPageEmulator } from "./page-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
 import { assertLiveModeCanRun } from "./live-mode";
@@ -40,7 +41,7 @@ export interface Guide {
    * latency) so you can watch retries and error advice work. Live it does nothing and returns false.
    */
   simulate(fault: SimulatedFault): boolean;
-  /** Stops the emulator (offline) and puts the environment back as it was. */
+  /** Stops the emulator (offline) and puts the environment back as it was. In a page, clients it routed then fail with GuideSessionStopped. */
   stop(): Promise<void>;
 }
 
@@ -72,9 +73,10 @@ export async function stopGuide(): Promise<void> {
 }
 
 /**
- * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator in this
- * process and points the AWS SDK at it through the SDK's own settings (AWS_ENDPOINT_URL, region,
- * dummy keys), so plain SDK code like `new BedrockRuntimeClient({})` works unchanged. Live
+ * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator and points
+ * the AWS SDK at it, so plain SDK code like `new BedrockRuntimeClient({})` works unchanged: in Node
+ * an emulator on a port, through the SDK's own settings (AWS_ENDPOINT_URL, region, dummy keys); in
+ * a page the emulator's core in the page, which each plain client reaches on its first send. Live
  * (BEDROCK_GUIDE_MODE=live) it uses your normal AWS credential chain and a spending budget.
  */
 export async function startGuide(
@@ -102,26 +104,30 @@ export async function startGuide(
   });
 
   let guide: Guide;
+  // Offline: the emulator, and (in a page) how plain clients reach it.
+  let emulator: OfflineEmulator | undefined;
   if (mode === "offline") {
     const region = options.region ?? env.AWS_REGION ?? "us-east-1";
-    const startOffline = host().startOffline;
-    if (!startOffline) throw new Error("offline mode in a page: not yet");
-    const emulator = await startOffline({ region, lang });
+    const offline = await (host().startOffline ?? startPageEmulator)({
+      region,
+      lang,
+    });
+    emulator = offline;
     guide = {
       mode,
       region,
       notes: catalogCovers(region)
         ? []
         : [say(regionNotCoveredNote(region), lang)],
-      endpoint: emulator.endpoint,
+      endpoint: offline.endpoint,
       lang,
       meter,
       simulate(fault) {
-        emulator.faults.add(fault);
+        offline.faults.add(fault);
         return true;
       },
       async stop() {
-        await emulator.stop();
+        await offline.stop();
         if (slot[SESSION]?.guide === guide) endSession();
       },
     };
@@ -142,7 +148,7 @@ export async function startGuide(
       },
     };
   }
-  instrumentClients({ meter, lang });
+  instrumentClients({ meter, lang, route: emulator?.route });
   setSessionLanguage(lang);
   slot[SESSION] = { guide, key };
   if (!options.quiet) printBanner(guide);

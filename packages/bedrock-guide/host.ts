@@ -23,6 +23,16 @@ export interface Host {
    * (page-emulator.ts).
    */
   startOffline?(settings: OfflineSettings): Promise<OfflineEmulator>;
+  /**
+   * An emulator on a port, changing nothing else (the doctor's offline check); Node only.
+   * Undefined: the doctor asks an emulator in the page instead.
+   */
+  emulatorServer?(): Promise<{ url: string; close(): Promise<void> }>;
+  /**
+   * The SDK's Node credential chain (environment, profile, SSO, role), resolved once: the doctor's
+   * live check. Node only, like live mode; undefined in a page.
+   */
+  credentialChain?(): Promise<unknown>;
 }
 
 export interface OfflineSettings {

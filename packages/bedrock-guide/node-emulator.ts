@@ -43,3 +43,6 @@ export async function startNodeEmulator({
     },
   };
 }
+
+/** An emulator on a port and nothing else: the doctor's offline check. */
+export const startEmulatorServer = () => startEmulator();
