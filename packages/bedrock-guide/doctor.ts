@@ -1,10 +1,10 @@
-import { environment } from "./host";
+import { environment, host } from "./host";
 import {
   BedrockClient,
   ListFoundationModelsCommand,
 } from "@aws-sdk/client-bedrock";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { catalogCovers } from "bedrock-emulator";
+import { emulatorRequestHandler } from "bedrock-emulator/sdk-handler";
 import {
   credentialSource,
   maskAccount,
@@ -26,7 +26,7 @@ import {
   type DoctorReport,
 } from "./doctor-report";
 import { explainError, formatAdvice } from "./error-advice";
-import { assertLiveModeCanRun } from "./live-mode";
+import { assertLiveModeCanRun, LiveModeNeedsNode } from "./live-mode";
 import {
   readerLanguage,
   say,
@@ -102,8 +102,10 @@ export async function runDoctor(
 
   // Live: credentials first; without them nothing else can be asked.
   const source = credentialSource();
+  const chain = host().credentialChain;
+  if (!chain) throw new LiveModeNeedsNode(lang);
   try {
-    await withTimeout(fromNodeProviderChain()(), 15_000, "credentials");
+    await withTimeout(chain(), 15_000, "credentials");
     add("credentials", "ok", {
       es: `Credenciales: ${source.es}`,
       en: `Credentials: ${source.en}`,
@@ -189,17 +191,22 @@ async function checkOffline(
   add: Add,
   lang: Language,
 ): Promise<void> {
-  const { startEmulator } = await import("bedrock-emulator/node");
-  const emulator = await startEmulator();
+  // Node: the emulator on a port, as the notebooks use it. A page: one in the page, no socket.
+  const server = await host().emulatorServer?.();
   const client = new BedrockClient({
     region,
-    endpoint: emulator.url,
+    ...(server
+      ? { endpoint: server.url }
+      : { requestHandler: emulatorRequestHandler() }),
     credentials: {
       accessKeyId: "OFFLINEEMULATOR",
       secretAccessKey: "offline-emulator-not-a-secret",
     },
     maxAttempts: 1,
   });
+  const where = server
+    ? { es: `en ${server.url}`, en: `at ${server.url}` }
+    : { es: "en esta página", en: "in this page" };
   try {
     if (!catalogCovers(region)) {
       add("emulator", "warn", regionNotCoveredNote(region), {
@@ -212,8 +219,8 @@ async function checkOffline(
       new ListFoundationModelsCommand({}),
     );
     add("emulator", "ok", {
-      es: `Modo sin conexión: el emulador responde en ${emulator.url} (${modelSummaries.length} modelos en ${region}). No hacen falta credenciales ni se gasta nada.`,
-      en: `Offline mode: the emulator answers at ${emulator.url} (${modelSummaries.length} models in ${region}). No credentials needed, nothing spent.`,
+      es: `Modo sin conexión: el emulador responde ${where.es} (${modelSummaries.length} modelos en ${region}). No hacen falta credenciales ni se gasta nada.`,
+      en: `Offline mode: the emulator answers ${where.en} (${modelSummaries.length} models in ${region}). No credentials needed, nothing spent.`,
     });
   } catch (error) {
     add(
@@ -230,7 +237,7 @@ async function checkOffline(
     );
   } finally {
     client.destroy();
-    await emulator.close();
+    await server?.close();
   }
   void lang;
 }

@@ -1,5 +1,6 @@
-import { catalogCovers, startEmulator } from "bedrock-emulator/node";
-import { environment } from "./host";
+import { catalogCovers } from "bedrock-emulator";
+import { environment, host, type OfflineEmulator } from "./host";
+import { startPageEmulator } from "./page-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
 import { assertLiveModeCanRun } from "./live-mode";
@@ -40,7 +41,7 @@ export interface Guide {
    * latency) so you can watch retries and error advice work. Live it does nothing and returns false.
    */
   simulate(fault: SimulatedFault): boolean;
-  /** Stops the emulator (offline) and puts the environment back as it was. */
+  /** Stops the emulator (offline) and puts the environment back as it was. In a page, clients it routed then fail with GuideSessionStopped. */
   stop(): Promise<void>;
 }
 
@@ -53,26 +54,11 @@ export interface SimulatedFault {
   latencyMs?: number;
 }
 
-interface RunningEmulator {
-  url: string;
-  faults: { add(rule: SimulatedFault): unknown; clear(): void };
-  close(): Promise<void>;
-}
-
 // Notebook cells can be run again, so the guide keeps one session per process. A session sets
 // process.env and patches the SDK's shared prototypes, so it is held on globalThis: a second copy
 // of this module (the kit beside its source, a runner that reloads modules) sees the same one.
 const SESSION = Symbol.for("bedrock-guide.guide");
 const slot = globalThis as { [SESSION]?: { guide: Guide; key: string } };
-
-const OFFLINE_ENV = [
-  "AWS_ENDPOINT_URL",
-  "AWS_REGION",
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AWS_PROFILE",
-] as const;
 
 /** After stop(), SDK clients no longer report to this session's meter or advise in its language. */
 function endSession(): void {
@@ -87,9 +73,10 @@ export async function stopGuide(): Promise<void> {
 }
 
 /**
- * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator in this
- * process and points the AWS SDK at it through the SDK's own settings (AWS_ENDPOINT_URL, region,
- * dummy keys), so plain SDK code like `new BedrockRuntimeClient({})` works unchanged. Live
+ * Prepares a session of the guide. Offline (the default) it starts the Bedrock emulator and points
+ * the AWS SDK at it, so plain SDK code like `new BedrockRuntimeClient({})` works unchanged: in Node
+ * an emulator on a port, through the SDK's own settings (AWS_ENDPOINT_URL, region, dummy keys); in
+ * a page the emulator's core in the page, which each plain client reaches on its first send. Live
  * (BEDROCK_GUIDE_MODE=live) it uses your normal AWS credential chain and a spending budget.
  */
 export async function startGuide(
@@ -117,36 +104,30 @@ export async function startGuide(
   });
 
   let guide: Guide;
+  // Offline: the emulator, and (in a page) how plain clients reach it.
+  let emulator: OfflineEmulator | undefined;
   if (mode === "offline") {
-    const saved = Object.fromEntries(OFFLINE_ENV.map((k) => [k, env[k]]));
     const region = options.region ?? env.AWS_REGION ?? "us-east-1";
-    const emulator: RunningEmulator = await startEmulator();
-    env.AWS_ENDPOINT_URL = emulator.url;
-    env.AWS_REGION = region;
-    // Dummy keys: the emulator needs a signed request, never a real secret.
-    env.AWS_ACCESS_KEY_ID = "OFFLINEEMULATOR";
-    env.AWS_SECRET_ACCESS_KEY = "offline-emulator-not-a-secret";
-    delete env.AWS_SESSION_TOKEN;
-    delete env.AWS_PROFILE;
+    const offline = await (host().startOffline ?? startPageEmulator)({
+      region,
+      lang,
+    });
+    emulator = offline;
     guide = {
       mode,
       region,
       notes: catalogCovers(region)
         ? []
         : [say(regionNotCoveredNote(region), lang)],
-      endpoint: emulator.url,
+      endpoint: offline.endpoint,
       lang,
       meter,
       simulate(fault) {
-        emulator.faults.add(fault);
+        offline.faults.add(fault);
         return true;
       },
       async stop() {
-        await emulator.close();
-        for (const k of OFFLINE_ENV) {
-          if (saved[k] === undefined) delete env[k];
-          else env[k] = saved[k];
-        }
+        await offline.stop();
         if (slot[SESSION]?.guide === guide) endSession();
       },
     };
@@ -167,7 +148,7 @@ export async function startGuide(
       },
     };
   }
-  instrumentClients({ meter, lang });
+  instrumentClients({ meter, lang, route: emulator?.route });
   setSessionLanguage(lang);
   slot[SESSION] = { guide, key };
   if (!options.quiet) printBanner(guide);

@@ -24,8 +24,12 @@ export {
   type Host,
   type Display,
   type Environment,
+  type OfflineEmulator,
+  type OfflineSettings,
+  type EmulatorRoute,
 } from "./host";
 export { LiveModeNeedsNode } from "./live-mode";
+export { GuideSessionStopped } from "./page-emulator";
 export { barChart, type BarChartInput, type ChartSeries } from "./chart";
 export {
   CostMeter,

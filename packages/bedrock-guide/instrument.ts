@@ -4,6 +4,7 @@ import { BedrockAgentRuntimeClient } from "@aws-sdk/client-bedrock-agent-runtime
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { CostMeter } from "./cost-meter";
 import { adviseOn } from "./error-advice";
+import type { EmulatorRoute } from "./host";
 import { chooseModelFor, ModelNotCallableHere } from "./model-for-region";
 import type { Language } from "./language";
 import { priceOf } from "./prices";
@@ -16,6 +17,8 @@ import { priceOf } from "./prices";
 interface Session {
   meter: CostMeter;
   lang: Language;
+  /** An offline session in a page: the in-page emulator each plain client is given. */
+  route?: EmulatorRoute;
 }
 // The patch below lives on the SDK's shared client prototypes, so the session it reads must be
 // shared as widely: a second copy of this module (the kit installed beside its source, a test
@@ -24,16 +27,18 @@ const SESSION = Symbol.for("bedrock-guide.session");
 const slot = globalThis as { [SESSION]?: Session };
 const currentSession = () => slot[SESSION];
 
+const CLIENT_CLASSES = [
+  BedrockRuntimeClient,
+  BedrockClient,
+  BedrockAgentClient,
+  BedrockAgentRuntimeClient,
+];
+
 /** Points the helpers at the current session (undefined: none); called by startGuide and stop. */
 export function instrumentClients(current: Session | undefined): void {
   slot[SESSION] = current;
   if (!current) return;
-  for (const ClientClass of [
-    BedrockRuntimeClient,
-    BedrockClient,
-    BedrockAgentClient,
-    BedrockAgentRuntimeClient,
-  ]) {
+  for (const ClientClass of CLIENT_CLASSES) {
     patchSend(ClientClass.prototype as unknown as PatchableClient);
   }
 }
@@ -80,8 +85,126 @@ function patchSend(proto: PatchableClient): void {
         name: "bedrockGuideCostMeter",
       });
     }
+    const route = currentSession()?.route;
+    if (route)
+      return routeToEmulator(this as unknown as RoutableClient, route).then(
+        () => originalSend.apply(this, args),
+      );
     return originalSend.apply(this, args);
   };
+}
+
+// In a page, offline, the SDK has no environment to read: a client built with no endpoint, region
+// or credentials would fail ("Region is missing", "Credential is missing") or, given a region, call
+// AWS. So on its first send the session gives it what Node's offline mode gives through
+// AWS_ENDPOINT_URL, AWS_REGION and the dummy keys, with the same precedence: what the reader set on
+// the client wins. Concretely (smithy-client's send reads config.requestHandler on every send; the
+// region and credentials are providers it calls per request):
+// - an explicit `endpoint`, or a request handler of the reader's own (not one of the SDK's default
+//   classes), leaves the client untouched: it goes where the reader said;
+// - otherwise config.requestHandler becomes the in-page emulator's;
+// - region and credentials are set only where the client has none (its provider rejects).
+
+interface RoutableClient {
+  config: {
+    isCustomEndpoint?: boolean;
+    requestHandler?: unknown;
+    region: () => Promise<string>;
+    useFipsEndpoint: () => Promise<boolean>;
+    credentials: (() => Promise<unknown>) | EmulatorRoute["credentials"];
+  };
+  handlers?: unknown;
+  [ROUTED]?: Promise<Routing>;
+}
+
+/** What the session did to a client: nothing (the reader's own route), or the emulator's handler. */
+type Routing =
+  { own: true } | { own: false; handler: unknown; filledRegion: boolean };
+
+// Shared through globalThis symbols for the same reason as the session.
+const ROUTED = Symbol.for("bedrock-guide.routed");
+
+// The handlers the SDK builds itself when given none (in a page: FetchHttpHandler, and the runtime
+// client's WebSocketFetchHandler around it), known by their classes, taken from clients built with
+// no settings: the very copies the lesson's clients use, with nothing imported.
+let sdkDefaultHandlers: Set<unknown> | undefined;
+function isSdkDefaultHandler(handler: unknown): boolean {
+  sdkDefaultHandlers ??= new Set(
+    CLIENT_CLASSES.map((ClientClass) => {
+      const probe = new ClientClass({});
+      const kind = (probe.config.requestHandler as object).constructor;
+      probe.destroy();
+      return kind;
+    }),
+  );
+  return sdkDefaultHandlers.has(
+    (handler as object | undefined)?.constructor,
+  );
+}
+
+function routeToEmulator(
+  client: RoutableClient,
+  route: EmulatorRoute,
+): Promise<Routing> {
+  const earlier = client[ROUTED];
+  const routing = earlier
+    ? earlier.then((done) => followNewSession(client, done, route))
+    : firstRouting(client, route);
+  client[ROUTED] = routing;
+  return routing;
+}
+
+async function firstRouting(
+  client: RoutableClient,
+  route: EmulatorRoute,
+): Promise<Routing> {
+  const { config } = client;
+  if (
+    config.isCustomEndpoint ||
+    !isSdkDefaultHandler(config.requestHandler)
+  )
+    return { own: true };
+  config.requestHandler = route.requestHandler;
+  const hasRegion = await config.region().then(
+    () => true,
+    () => false,
+  );
+  if (!hasRegion) fillRegion(client, route.region);
+  const hasCredentials = await (
+    config.credentials as () => Promise<unknown>
+  )().then(
+    () => true,
+    () => false,
+  );
+  // The SDK's setter turns the keys into a provider again.
+  if (!hasCredentials) config.credentials = route.credentials;
+  return {
+    own: false,
+    handler: route.requestHandler,
+    filledRegion: !hasRegion,
+  };
+}
+
+/** A client routed by an earlier session follows the current one (startGuide run again). */
+function followNewSession(
+  client: RoutableClient,
+  done: Routing,
+  route: EmulatorRoute,
+): Routing {
+  if (done.own || done.handler === route.requestHandler) return done;
+  if (client.config.requestHandler === done.handler) {
+    client.config.requestHandler = route.requestHandler;
+    // smithy-client caches resolved handlers when cacheMiddleware is on; they hold the old one.
+    delete client.handlers;
+  }
+  if (done.filledRegion) fillRegion(client, route.region);
+  return { ...done, handler: route.requestHandler };
+}
+
+function fillRegion(client: RoutableClient, region: string): void {
+  client.config.region = async () => region;
+  // The SDK's useFipsEndpoint asks the original (missing) region again; the session's is not FIPS.
+  client.config.useFipsEndpoint = async () => false;
 }
 
 /**

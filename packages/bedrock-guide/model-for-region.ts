@@ -171,6 +171,10 @@ export async function modelIdFor(
 
 /** The region a client built with no options would use. */
 export async function sdkRegion(): Promise<string> {
+  // AWS_REGION first, as the SDK reads it in Node; a page's session keeps its region there, and
+  // the SDK has no default region in a page.
+  const fromEnvironment = environment().AWS_REGION;
+  if (fromEnvironment) return fromEnvironment;
   const bedrock = new BedrockClient({});
   try {
     return await bedrock.config.region();

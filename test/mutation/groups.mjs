@@ -63,6 +63,8 @@ export const groups = {
       "guide",
       "instrument",
       "language",
+      "node-emulator",
+      "page-emulator",
     ),
     tests: [
       "test/bedrock-guide/doctor.test.ts",
