@@ -35,7 +35,8 @@ export async function startPageEmulator({
 }: OfflineSettings): Promise<OfflineEmulator> {
   // Prompts outlive a reload where the page has IndexedDB; elsewhere they stay in memory.
   const promptPersistence =
-    typeof indexedDB === "undefined"
+    // Through globalThis: the lib is type-checked without the DOM's declarations.
+    (globalThis as { indexedDB?: unknown }).indexedDB === undefined
       ? undefined
       : browserPromptPersistence({
           database: "bedrock-guide",
