@@ -127,13 +127,9 @@ export function whatModelsTake(
       )
         ? refused
         : refuses("temperatureWithTopP"),
-      [say(
-        {
-          es: "sampling({ temperature: 0.7, topP: 0.9 })",
-          en: "sampling({ temperature: 0.7, topP: 0.9 })",
-        },
-        lang,
-      )]: JSON.stringify(sampling(model, { temperature: 0.7, topP: 0.9 })),
+      "sampling({ temperature: 0.7, topP: 0.9 })": JSON.stringify(
+        sampling(model, { temperature: 0.7, topP: 0.9 }),
+      ),
     };
   });
 }

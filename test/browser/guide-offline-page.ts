@@ -55,11 +55,9 @@ async function run(
   const runtime = new BedrockRuntimeClient({});
   const converse = await runtime.send(question("amazon.nova-lite-v1:0"));
   // Lessons resolve a model for the session's region with no region of their own.
-  const haikuHere = await outcome(
-    modelIdFor("anthropic.claude-haiku-4-5-20251001-v1:0").then((id) => {
-      throw { name: "resolved", message: id };
-    }),
-  );
+  const haikuHere = await modelIdFor(
+    "anthropic.claude-haiku-4-5-20251001-v1:0",
+  ).then((modelId) => ({ modelId }), failure);
 
   const agent = new BedrockAgentClient({});
   const created = await agent.send(

@@ -168,7 +168,7 @@ describe("startGuide() offline in a page, with plain SDK clients", () => {
 
   it("resolves a model for the session's region with no region given, as lessons do (us-east-1: Haiku 4.5 through its us. profile)", () => {
     // data/catalog.json: in us-east-1 Haiku 4.5 is profile-only, and us. is the region's geographic profile.
-    expect(result.haikuHere).toEqual({ name: "resolved", message: "us.anthropic.claude-haiku-4-5-20251001-v1:0" });
+    expect(result.haikuHere).toEqual({ modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0" });
   });
 
   it("reaches the emulator from the other three plain clients: CreatePrompt, ListFoundationModels, OptimizePrompt", async () => {
