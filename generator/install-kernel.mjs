@@ -28,8 +28,15 @@ export function kernelSpec(projectRoot = root) {
     language: "typescript",
     env: {
       // tsx's hook loads the workspace packages' TypeScript; the watcher ends the kernel when the
-      // process that started it is gone (kernel-parent-watch.cjs).
-      NODE_OPTIONS: `--require ${join(nm, "tsx", "dist", "cjs", "index.cjs")} --require ${join(projectRoot, "generator", "kernel-parent-watch.cjs")}`,
+      // process that started it is gone (kernel-parent-watch.cjs); the bind guard keeps an early
+      // request from killing a kernel that is still binding its sockets (kernel-bind-guard.cjs).
+      NODE_OPTIONS: [
+        join(nm, "tsx", "dist", "cjs", "index.cjs"),
+        join(projectRoot, "generator", "kernel-parent-watch.cjs"),
+        join(projectRoot, "generator", "kernel-bind-guard.cjs"),
+      ]
+        .map((file) => `--require ${file}`)
+        .join(" "),
       // Suppresses tsx/Node experimental warnings that would otherwise land in every first cell's stderr.
       NODE_NO_WARNINGS: "1",
     },

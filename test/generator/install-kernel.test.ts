@@ -75,7 +75,7 @@ describe("kernelSpec", () => {
       display_name: "TypeScript (Bedrock guide)",
       language: "typescript",
       env: {
-        NODE_OPTIONS: "--require /r/node_modules/tsx/dist/cjs/index.cjs --require /r/generator/kernel-parent-watch.cjs",
+        NODE_OPTIONS: "--require /r/node_modules/tsx/dist/cjs/index.cjs --require /r/generator/kernel-parent-watch.cjs --require /r/generator/kernel-bind-guard.cjs",
         NODE_NO_WARNINGS: "1",
       },
       metadata: { bedrock_guide_root: "/r" },

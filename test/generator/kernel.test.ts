@@ -17,7 +17,11 @@ describe("kernel spec", () => {
     expect(existsSync(tslab!)).toBe(true);
     expect(rest).toEqual(["kernel", "--config-path", "{connection_file}"]);
     const hooks = [...spec.env.NODE_OPTIONS!.matchAll(/--require (\S+)/g)].map((m) => m[1]!);
-    expect(hooks.map((h) => h.slice(projectRoot.length))).toEqual(["/node_modules/tsx/dist/cjs/index.cjs", "/generator/kernel-parent-watch.cjs"]);
+    expect(hooks.map((h) => h.slice(projectRoot.length))).toEqual([
+      "/node_modules/tsx/dist/cjs/index.cjs",
+      "/generator/kernel-parent-watch.cjs",
+      "/generator/kernel-bind-guard.cjs",
+    ]);
     for (const hook of hooks) expect(existsSync(hook), hook).toBe(true);
     expect(spec.display_name).toBe("TypeScript (Bedrock guide)");
   });
