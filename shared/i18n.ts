@@ -40,6 +40,48 @@ export const labels = {
   },
 } as const;
 
+/** The Run/Edit buttons on a chapter page (site/runtime/): up-front, so kept apart from `labels`. */
+export const runnerLabels = {
+  es: {
+    toolbar: "Ejecutar el capítulo en esta página",
+    runAll: "Ejecutar todo",
+    reset: "Reiniciar",
+    run: "Ejecutar",
+    edit: "Editar",
+    restore: "Restaurar",
+    editor: "Editor de la celda",
+    loading: "Cargando el entorno de la página…",
+    running: "Ejecutando…",
+    ranBefore: "Antes se ejecutaron las celdas anteriores que faltaban.",
+    failed: "La celda terminó con un error.",
+    resetDone: "Reiniciado: sin variables, sin sesión y sin los prompts guardados en este navegador.",
+    output: "Salida en tu navegador",
+    outputNote: "(emulador dentro de la página: sin red, respuestas sintéticas)",
+    about:
+      "Las celdas se ejecutan aquí, en tu navegador, contra el emulador sin conexión: ninguna petición sale de la página y no hace falta cuenta de AWS. Para llamar a los modelos de verdad, usa el notebook.",
+    nodeVersion: "ninguna (navegador)",
+  },
+  en: {
+    toolbar: "Run the chapter in this page",
+    runAll: "Run all",
+    reset: "Reset",
+    run: "Run",
+    edit: "Edit",
+    restore: "Restore",
+    editor: "Cell editor",
+    loading: "Loading the page's runtime…",
+    running: "Running…",
+    ranBefore: "The earlier cells that had not run ran first.",
+    failed: "The cell ended with an error.",
+    resetDone: "Reset: no variables, no session and none of the prompts saved in this browser.",
+    output: "Output in your browser",
+    outputNote: "(emulator inside the page: no network, synthetic answers)",
+    about:
+      "Cells run here, in your browser, against the offline emulator: no request leaves the page and no AWS account is needed. To call the real models, use the notebook.",
+    nodeVersion: "none (browser)",
+  },
+} as const;
+
 export function langOf(lang: string | undefined): Lang {
   return lang?.startsWith("en") ? "en" : "es";
 }

@@ -29,7 +29,8 @@ export {
   type EmulatorRoute,
 } from "./host";
 export { LiveModeNeedsNode } from "./live-mode";
-export { GuideSessionStopped } from "./page-emulator";
+export { GuideSessionStopped, forgetPagePrompts } from "./page-emulator";
+export { withSessionDefaults } from "./instrument";
 export { barChart, type BarChartInput, type ChartSeries } from "./chart";
 export {
   CostMeter,

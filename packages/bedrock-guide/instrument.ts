@@ -185,6 +185,51 @@ async function firstRouting(
   };
 }
 
+/**
+ * An SDK client class as a page's cells import it: in Node, a client built with no settings reads
+ * AWS_REGION, AWS_ENDPOINT_URL and the dummy keys from the environment when it is built, so a cell
+ * may ask `client.config.region()` or `credentials()` before any send. A page has no environment:
+ * this subclass completes the settings the same way at construction, from the offline session in
+ * the page (what the reader set wins; an explicit endpoint or handler keeps its own route), and
+ * leaves them alone when there is no such session.
+ */
+export function withSessionDefaults<
+  C extends new (...args: any[]) => object,
+>(ClientClass: C): C {
+  const Completed = class extends ClientClass {
+    constructor(...args: any[]) {
+      const input = (args[0] ?? {}) as Record<string, unknown>;
+      const route = currentSession()?.route;
+      const own =
+        input.endpoint !== undefined || input.requestHandler !== undefined;
+      super(
+        route
+          ? {
+              region: route.region,
+              credentials: route.credentials,
+              ...(own ? {} : { requestHandler: route.requestHandler }),
+              ...input,
+            }
+          : input,
+        ...args.slice(1),
+      );
+      // As if its first send had routed it: a later session (startGuide again) takes it over.
+      if (route)
+        (this as unknown as RoutableClient)[ROUTED] = Promise.resolve(
+          own
+            ? { own: true }
+            : {
+                own: false,
+                handler: route.requestHandler,
+                filledRegion: input.region === undefined,
+              },
+        );
+    }
+  };
+  Object.defineProperty(Completed, "name", { value: ClientClass.name });
+  return Completed;
+}
+
 /** A client routed by an earlier session follows the current one (startGuide run again). */
 function followNewSession(
   client: RoutableClient,

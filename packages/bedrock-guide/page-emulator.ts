@@ -29,6 +29,19 @@ export class GuideSessionStopped extends Error {
   }
 }
 
+/** Where a page keeps its prompts (IndexedDB), shared by every chapter page of the site. */
+const pagePrompts = () =>
+  browserPromptPersistence({ database: "bedrock-guide", key: "prompts" });
+
+/**
+ * Forgets the prompts offline sessions in this site saved in the browser: the page's "Reset". Stop
+ * the session first (stopGuide()), or it saves its prompts again when it stops.
+ */
+export async function forgetPagePrompts(): Promise<void> {
+  if ((globalThis as { indexedDB?: unknown }).indexedDB !== undefined)
+    await pagePrompts().forget?.();
+}
+
 export async function startPageEmulator({
   region,
   lang,
@@ -38,10 +51,7 @@ export async function startPageEmulator({
     // Through globalThis: the lib is type-checked without the DOM's declarations.
     (globalThis as { indexedDB?: unknown }).indexedDB === undefined
       ? undefined
-      : browserPromptPersistence({
-          database: "bedrock-guide",
-          key: "prompts",
-        });
+      : pagePrompts();
   const core = createEmulator({ promptPersistence });
   const inPage = emulatorRequestHandler({ core });
   let stopped = false;

@@ -3,7 +3,7 @@
 // - none (the default): in memory, gone when the emulator stops;
 // - files, in Node: filePromptPersistence(dir) in ../node/file-persistence.ts (atomic writes);
 // - a browser page: browserPromptPersistence() below, in IndexedDB through idb-keyval.
-import { createStore, get, set } from "idb-keyval";
+import { createStore, del, get, set } from "idb-keyval";
 
 export interface PromptPersistence {
   /** Where it saves, for messages: a file path, an IndexedDB database and key. */
@@ -12,6 +12,8 @@ export interface PromptPersistence {
   load(): string | undefined | Promise<string | undefined>;
   /** Replaces what is saved with `text`; resolves once it is durable. Never called twice at once. */
   save(text: string): Promise<void>;
+  /** Forgets what was saved (a page's "Reset"), where the platform offers it. */
+  forget?(): Promise<void>;
 }
 
 export interface BrowserPersistenceOptions {
@@ -30,5 +32,6 @@ export function browserPromptPersistence(opts: BrowserPersistenceOptions = {}): 
     where: `IndexedDB ${database}/${key}`,
     load: () => get<string>(key, store),
     save: (text) => set(key, text, store),
+    forget: () => del(key, store),
   };
 }
