@@ -94,6 +94,18 @@ describe("S3 round trip through the real client (path-style, over the emulator's
   });
 });
 
+describe("S3 and Bedrock share one port: the SigV4 scope's service picks the route table", () => {
+  it("a bucket named like a Bedrock path (foundation-models, prompts) is still S3", async () => {
+    // Path-style, GET /foundation-models/x.jsonl is also the shape of GetFoundationModel, and
+    // GET /prompts/p1 that of GetPrompt: the request's signing scope (…/s3/aws4_request) decides.
+    for (const Bucket of ["foundation-models", "prompts"]) {
+      await s3.send(new CreateBucketCommand({ Bucket }));
+      await s3.send(new PutObjectCommand({ Bucket, Key: "p1", Body: "s3 object" }));
+      expect(await text(Bucket, "p1")).toBe("s3 object");
+    }
+  });
+});
+
 describe("S3's errors (codes, statuses and messages from the S3 API reference's error table)", () => {
   it("NoSuchBucket, NoSuchKey, NotFound on HEAD, BucketNotEmpty, InvalidBucketName", async () => {
     await expectAwsError(s3.send(new GetObjectCommand({ Bucket: "no-such-bucket", Key: "k" })), "NoSuchBucket", 404, "The specified bucket does not exist");
