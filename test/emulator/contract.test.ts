@@ -6,6 +6,7 @@ import * as bedrockSdk from "@aws-sdk/client-bedrock";
 import * as agentSdk from "@aws-sdk/client-bedrock-agent";
 import * as agentRuntimeSdk from "@aws-sdk/client-bedrock-agent-runtime";
 import * as runtimeSdk from "@aws-sdk/client-bedrock-runtime";
+import * as s3Sdk from "@aws-sdk/client-s3";
 import { GetFoundationModelAvailabilityCommand, ListInferenceProfilesCommand } from "@aws-sdk/client-bedrock";
 import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { startEmulator, type RunningEmulator } from "bedrock-emulator/node";
@@ -18,6 +19,7 @@ const SDKS: Record<string, Record<string, unknown>> = {
   bedrock: bedrockSdk,
   "bedrock-agent": agentSdk,
   "bedrock-agent-runtime": agentRuntimeSdk,
+  s3: s3Sdk,
 };
 
 describe("routes are the SDK clients' operation schemas", () => {
@@ -27,8 +29,21 @@ describe("routes are the SDK clients' operation schemas", () => {
     for (const r of routes) {
       const service = (generated.operations as Record<string, { service: string }>)[r.operation].service;
       const schema = SDKS[service][`${r.operation}$`] as [number, string, string, { http: [string, string, number] }];
-      expect([r.method, r.pattern], r.operation).toEqual(schema[3].http.slice(0, 2));
+      const [method, path] = schema[3].http;
+      // S3 is served path-style: the bucket leads the SDK's path ("/" + "?list-type=2" → "/{Bucket}?list-type=2").
+      const expected = service === "s3" ? "/{Bucket}" + (path === "/" ? "" : path.startsWith("/?") ? path.slice(1) : path) : path;
+      expect([r.method, r.pattern], r.operation).toEqual([method, expected]);
     }
+  });
+
+  it("S3's path-style routes are those of the S3 API reference (hand-checked)", () => {
+    // docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html ("PUT /Key+ HTTP/1.1, Host: Bucket.s3…"),
+    // API_ListObjectsV2.html ("GET /?list-type=2"), API_DeleteObjects.html ("POST /?delete"), path-style.
+    const route = (op: string) => allRoutes().find((r) => r.operation === op)!;
+    expect([route("PutObject").method, route("PutObject").pattern]).toEqual(["PUT", "/{Bucket}/{Key+}?x-id=PutObject"]);
+    expect([route("ListObjectsV2").method, route("ListObjectsV2").pattern]).toEqual(["GET", "/{Bucket}?list-type=2"]);
+    expect([route("DeleteObjects").method, route("DeleteObjects").pattern]).toEqual(["POST", "/{Bucket}?delete"]);
+    expect(route("HeadBucket").service).toBe("s3");
   });
 
   it("records where the constraint tables came from", () => {

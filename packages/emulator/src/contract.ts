@@ -9,6 +9,7 @@ import type { Responder } from "./responders/types";
 import type { PromptStore } from "./prompts/store";
 import type { BatchJobStore } from "./batch/jobs";
 import type { ObjectStore } from "./batch/object-store";
+import type { EvaluationJobStore } from "./batch/evaluation-jobs";
 
 /** One decoded HTTP request, whatever the HTTP version it arrived on. */
 export interface EmulatorRequest {
@@ -58,8 +59,13 @@ export interface RouteSpec {
  * AWS's model before the spec's handler runs. Built by defineRoutes() in validate.ts.
  */
 export interface Route extends RouteSpec {
+  /** The service it belongs to ("bedrock", "s3"…): the SigV4 scope's service picks the route table. */
+  readonly service: string;
   readonly method: string;
-  /** Path pattern with {labels}, e.g. "/model/{modelId}/converse". A trailing slash is significant. */
+  /**
+   * Path pattern with {labels}, e.g. "/model/{modelId}/converse". A trailing slash is significant. A
+   * query part ("?x-id=PutObject", "?delete") names parameters the request must carry.
+   */
   readonly pattern: string;
 }
 
@@ -71,7 +77,9 @@ export interface EmulatorContext {
   readonly prompts: PromptStore;
   /** Batch inference jobs (CreateModelInvocationJob…), on the emulator's clock. */
   readonly batchJobs: BatchJobStore;
-  /** Where batch jobs read input and write output (s3://bucket/key); in memory by default. */
+  /** Evaluation jobs (CreateEvaluationJob…), on the same clock. */
+  readonly evaluationJobs: EvaluationJobStore;
+  /** Where batch and evaluation jobs read input and write output, and what the S3 subset serves; in memory by default. */
   readonly objects: ObjectStore;
   /** Produces model output for Converse / InvokeModel. */
   readonly responder: Responder;

@@ -8,6 +8,7 @@ import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { BedrockError } from "./errors";
 import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./contract";
 import { openFaultPhase } from "./fault-phase";
+import { s3ErrorReply, s3Errors } from "./s3/wire";
 
 /**
  * Largest request body accepted: 25,000,000 bytes, the limit the bedrock-runtime model puts on
@@ -78,6 +79,8 @@ interface CompiledRoute {
   route: Route;
   re: RegExp;
   labels: string[];
+  /** Query parameters the route requires (S3's "?list-type=2", "?delete"); null = present, any value. */
+  query: [string, string | null][];
 }
 
 /** Method + path pattern of every route (from the SDK operation schemas, via defineRoutes). */
@@ -85,7 +88,9 @@ function compile(routes: Route[]): Map<string, CompiledRoute[]> {
   const byMethod = new Map<string, CompiledRoute[]>();
   for (const route of routes) {
     const labels: string[] = [];
-    const source = route.pattern
+    const [path, queryPart] = route.pattern.split("?");
+    const query = queryPart ? queryPart.split("&").map((p): [string, string | null] => (p.includes("=") ? [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)] : [p, null])) : [];
+    const source = path
       .split(/(\{[A-Za-z0-9_]+\+?\})/)
       .map((part) => {
         const m = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(part);
@@ -95,7 +100,9 @@ function compile(routes: Route[]): Map<string, CompiledRoute[]> {
       })
       .join("");
     const list = byMethod.get(route.method) ?? [];
-    list.push({ route, re: new RegExp("^" + source + "$"), labels });
+    // Path-style S3 clients address a bucket as "/{Bucket}/" (the SDK adds the slash).
+    const slash = route.service === "s3" && path.endsWith("{Bucket}") ? "/?" : "";
+    list.push({ route, re: new RegExp("^" + source + slash + "$"), labels, query });
     byMethod.set(route.method, list);
   }
   return byMethod;
@@ -141,7 +148,7 @@ async function toWire(reply: Reply): Promise<WireReply> {
   return { status: reply.status, headers: { "content-type": reply.contentType, ...requestId, ...(reply.headers ?? {}) }, body: reply.body };
 }
 
-const AUTH_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\//;
+const AUTH_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\//;
 
 /** Builds the core: `dispatch(request)` answers exactly as Bedrock would. */
 export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) => Promise<WireReply> {
@@ -162,11 +169,17 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
         body: JSON.stringify({ message: "Authorization header is missing" }),
       };
     }
-    const region = AUTH_SCOPE.exec(auth)?.[1] ?? DEFAULT_REGION;
+    const scope = AUTH_SCOPE.exec(auth);
+    const region = scope?.[1] ?? DEFAULT_REGION;
+    // The SigV4 scope names the service: S3's path-style paths ("/{Bucket}") would shadow Bedrock's.
+    const s3 = scope?.[2] === "s3";
 
     const method = (req.method || "GET").toUpperCase();
+    const query = new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
     let match: { route: Route; params: Record<string, string> } | undefined;
     for (const c of table.get(method) ?? []) {
+      if ((c.route.service === "s3") !== s3) continue;
+      if (!c.query.every(([k, v]) => query.has(k) && (v === null || query.get(k) === v))) continue;
       const m = c.re.exec(rawPath);
       if (!m) continue;
       const params: Record<string, string> = {};
@@ -179,6 +192,7 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       break;
     }
     if (!match) {
+      if (s3) return s3ErrorReply(s3Errors.notImplemented(`${method} ${rawPath.slice(0, 200)}${q < 0 ? "" : "?" + [...query.keys()].join("&")}`), method);
       return errorReply(new BedrockError("UnknownOperationException", 404, `The operation ${method} ${rawPath.slice(0, 200)} is not supported.`));
     }
     if (req.bodyTooLarge) {
@@ -191,7 +205,7 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       method,
       rawPath,
       params: match.params,
-      query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
+      query,
       headers,
       body: req.body,
       region,
@@ -202,9 +216,10 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       if (!match.route.faultsNameModel) await phase.run([]);
       return await toWire(await match.route.handle(request, opts.ctx));
     } catch (e) {
-      if (e instanceof BedrockError) return errorReply(e);
+      const reply = s3 ? (err: BedrockError) => s3ErrorReply(err, method) : errorReply;
+      if (e instanceof BedrockError) return reply(e);
       console.error("[bedrock-emulator] internal error:", e);
-      return errorReply(internalError());
+      return reply(s3 ? new BedrockError("InternalError", 500, "We encountered an internal error. Please try again.") : internalError());
     }
   }
   return dispatch;

@@ -11,6 +11,7 @@ import { createDispatcher, type WireReply, type WireRequest } from "./core";
 import { handleFetch } from "./fetch-handler";
 import { BatchJobStore, batchClockFrom, type BatchClock } from "./batch/jobs";
 import { memoryObjectStore, type ObjectStore } from "./batch/object-store";
+import { EvaluationJobStore } from "./batch/evaluation-jobs";
 
 /** Settings of an emulator, whatever platform it runs on. */
 export interface EmulatorOptions {
@@ -66,7 +67,8 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorCore {
   const env = opts.env ?? {};
   const now = opts.now ?? (() => new Date());
   const faults = new FaultController([...parseFaultRules(env.BEDROCK_EMULATOR_FAULTS ?? ""), ...(opts.faults ?? [])]);
-  const objects = opts.objectStore ?? memoryObjectStore();
+  const objects = opts.objectStore ?? memoryObjectStore({ now });
+  const clock = batchClockFrom(opts.batchClock, env);
   const ctx: EmulatorContext = {
     catalog: opts.catalog === undefined ? loadCatalog() : "covers" in opts.catalog ? opts.catalog : catalogFromData(opts.catalog),
     prompts: new PromptStore({ persistence: opts.promptPersistence, now }),
@@ -75,7 +77,8 @@ export function createEmulator(opts: EmulatorOptions = {}): EmulatorCore {
     faults,
     now,
     objects,
-    batchJobs: new BatchJobStore(objects, batchClockFrom(opts.batchClock, env), now),
+    batchJobs: new BatchJobStore(objects, clock, now),
+    evaluationJobs: new EvaluationJobStore(objects, clock, now),
     recentlyUsedModels: new Set([
       ...(env.BEDROCK_EMULATOR_RECENTLY_USED ?? "").split(",").map((s) => s.trim()).filter(Boolean),
       ...(opts.recentlyUsedModels ?? []),

@@ -26,7 +26,8 @@ async function sendReply(res: Res, reply: WireReply): Promise<void> {
     return;
   }
   const h: Record<string, string | number> = { ...reply.headers };
-  h["content-length"] = typeof reply.body === "string" ? Buffer.byteLength(reply.body) : reply.body.length;
+  // A HEAD reply states the object's length and sends no body (S3's HeadObject).
+  if (!("content-length" in h)) h["content-length"] = typeof reply.body === "string" ? Buffer.byteLength(reply.body) : reply.body.length;
   res.writeHead(reply.status, h);
   res.end(reply.body);
 }
