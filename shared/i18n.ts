@@ -58,8 +58,9 @@ export const runnerLabels = {
     output: "Salida en tu navegador",
     outputNote: "(emulador dentro de la página: sin red, respuestas sintéticas)",
     about:
-      "Las celdas se ejecutan aquí, en tu navegador, contra el emulador sin conexión: ninguna petición sale de la página y no hace falta cuenta de AWS. Para llamar a los modelos de verdad, usa el notebook.",
+      "Las celdas se ejecutan aquí, en tu navegador, contra el emulador sin conexión: ninguna petición sale de la página y no hace falta cuenta de AWS. Para llamar a los modelos de verdad, usa el notebook:",
     nodeVersion: "ninguna (navegador)",
+    runItYourself: "Ejecútala tú",
   },
   en: {
     toolbar: "Run the chapter in this page",
@@ -77,8 +78,9 @@ export const runnerLabels = {
     output: "Output in your browser",
     outputNote: "(emulator inside the page: no network, synthetic answers)",
     about:
-      "Cells run here, in your browser, against the offline emulator: no request leaves the page and no AWS account is needed. To call the real models, use the notebook.",
+      "Cells run here, in your browser, against the offline emulator: no request leaves the page and no AWS account is needed. To call the real models, use the notebook:",
     nodeVersion: "none (browser)",
+    runItYourself: "Run it yourself",
   },
 } as const;
 

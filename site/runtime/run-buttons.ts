@@ -37,7 +37,10 @@ if (cells.length) {
   bar.setAttribute("role", "toolbar");
   bar.setAttribute("aria-label", t.toolbar);
   const about = document.createElement("p");
-  about.textContent = t.about;
+  const howTo = document.createElement("a");
+  howTo.href = "../run-it-yourself/"; // a chapter's sibling in either language (/en/… or /…)
+  howTo.textContent = t.runItYourself;
+  about.append(`${t.about} `, howTo, ".");
   const status = document.createElement("p");
   status.className = "guide-run-status";
   status.setAttribute("role", "status");
