@@ -249,7 +249,7 @@ describe("editing a cell in the page", () => {
   }
 
   it(
-    "runs the edited code, after the earlier cells it needs, and Restore brings the page's code back",
+    "runs the edited code, after the earlier cells it needs; Restore brings the page's code back and Reset the stored outputs",
     { timeout: 180_000 },
     async () => {
       const context = await browser.newContext();
@@ -301,6 +301,15 @@ describe("editing a cell in the page", () => {
             timeout: 60_000,
           })
           .toMatch(/generative/i);
+
+        // Reset: every cell back to not run, the page's stored outputs shown again.
+        await page.getByRole("button", { name: runnerLabels.en.reset }).click();
+        await expect.poll(() => page.locator(".cell-output-live").count()).toBe(0);
+        expect(await cell.locator(".cell-output").isVisible()).toBe(true);
+        const after = await page.evaluate(async () =>
+          (await window.bedrockGuideRunner)!.outputs().map((c) => c.state),
+        );
+        expect(new Set(after)).toEqual(new Set(["idle"]));
       } finally {
         await context.close();
       }
