@@ -150,8 +150,17 @@ const chapterPages = pages.filter((p) => /^(en\/)?\d\d-/.test(p));
  */
 const axeOn = (path: string) => process.env.GUIDE_TEST_FULL === "1" || !path.startsWith("en/") || path === "en/";
 
-/** What each page is checked for, in one visit (a chapter page is about 550 KB of HTML). */
+/** What each page is checked for, in one visit (a chapter page is about 550 KB of HTML), in a tab of its own. */
 async function checkPage(path: string): Promise<string[]> {
+  const page = await context.newPage();
+  try {
+    return await checkPageIn(page, path);
+  } finally {
+    await page.close();
+  }
+}
+
+async function checkPageIn(page: Page, path: string): Promise<string[]> {
   const problems: string[] = [];
   const onConsole = (m: { type(): string; text(): string }) => m.type() === "error" && problems.push(`console error: ${m.text()}`);
   const onError = (e: Error) => problems.push(`page error: ${e.message}`);
@@ -245,7 +254,8 @@ describe("every page, both languages", () => {
     expect(chapterPages.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(pages)(
+  // Three tabs at a time (the browser project's maxConcurrency): a page's visit mostly waits on loads.
+  it.concurrent.each(pages)(
     "/%s: no console error or failed request, every image loads once scrolled to and has an alternative, every link a name, no serious or critical axe violation (chapters: no code block scrolls sideways at 1280 px, offline outputs shown)",
     async (path) => {
       expect(await checkPage(path)).toEqual([]);
