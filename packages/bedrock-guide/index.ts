@@ -39,6 +39,7 @@ export {
 } from "./cost-meter";
 export {
   priceOf,
+  batchPriceOf,
   costOf,
   formatUsd,
   priceSources,
@@ -145,3 +146,4 @@ export {
   optimizationTargetsIn,
   fieldsThePromptDefines,
 } from "./prompt-management-facts";
+export * from "./batch";
