@@ -37,6 +37,7 @@ export {
   parseBatchOutput,
   parseBatchManifest,
   joinBatchResults,
+  recordFailure,
   type BatchOutputLine,
   type BatchManifest,
   type BatchResults,

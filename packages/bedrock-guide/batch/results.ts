@@ -139,3 +139,14 @@ export function joinBatchResults<I = BatchRecord>(options: {
     manifestMismatches,
   };
 }
+
+/** A failed record as an error ("BatchRecordFailed", AWS's errorCode as its status): explainError advises on it. */
+export function recordFailure(row: JoinedRecord<unknown>): Error {
+  const error = row.error ?? { errorCode: "?", errorMessage: "" };
+  const code = Number(error.errorCode);
+  return Object.assign(new Error(error.errorMessage), {
+    name: "BatchRecordFailed",
+    recordId: row.recordId,
+    ...(Number.isFinite(code) ? { $metadata: { httpStatusCode: code } } : {}),
+  });
+}
