@@ -8,8 +8,10 @@ import { same, type Failure, type Rule } from "./rule";
 const JOB_OPERATIONS = /^(Create|Get|List|Stop)ModelInvocationJobs?$/;
 const isJobCall = (f: Failure) => JOB_OPERATIONS.test(f.operation);
 
-const ROLE_PAGE = "https://docs.aws.amazon.com/bedrock/latest/userguide/batch-iam-sr.html";
-const SUPPORTED_PAGE = "https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference-supported.html";
+const ROLE_PAGE =
+  "https://docs.aws.amazon.com/bedrock/latest/userguide/batch-iam-sr.html";
+const SUPPORTED_PAGE =
+  "https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference-supported.html";
 
 export const batchPassRole: Rule = {
   // AccessDeniedException on CreateModelInvocationJob: "User: … is not authorized to perform:
@@ -17,7 +19,10 @@ export const batchPassRole: Rule = {
   problem: "batch-pass-role",
   when: (f) => /iam:PassRole/i.test(f.message),
   advise: same({
-    title: { es: "No puedes pasar el rol de servicio a Bedrock", en: "You cannot pass the service role to Bedrock" },
+    title: {
+      es: "No puedes pasar el rol de servicio a Bedrock",
+      en: "You cannot pass the service role to Bedrock",
+    },
     explanation: {
       es: "Crear un trabajo por lotes entrega a Bedrock un rol de servicio (roleArn). Para eso tu identidad necesita iam:PassRole sobre ese rol, y ninguna de tus políticas lo concede.",
       en: "Creating a batch job hands Bedrock a service role (roleArn). For that your identity needs iam:PassRole on that role, and none of your policies grants it.",
@@ -31,9 +36,15 @@ export const batchPassRole: Rule = {
 
 export const batchRoleNotAssumable: Rule = {
   problem: "batch-role-not-assumable",
-  when: (f) => (isJobCall(f) || /bedrock\.amazonaws\.com/.test(f.message)) && /assume/i.test(f.message) && /role/i.test(f.message),
+  when: (f) =>
+    (isJobCall(f) || /bedrock\.amazonaws\.com/.test(f.message)) &&
+    /assume/i.test(f.message) &&
+    /role/i.test(f.message),
   advise: same({
-    title: { es: "Bedrock no puede asumir el rol de servicio", en: "Bedrock cannot assume the service role" },
+    title: {
+      es: "Bedrock no puede asumir el rol de servicio",
+      en: "Bedrock cannot assume the service role",
+    },
     explanation: {
       es: "El trabajo corre con el rol que pasaste en roleArn, y Bedrock no pudo asumirlo: el rol no existe, o su política de confianza no deja a bedrock.amazonaws.com asumirlo para trabajos de esta cuenta y región (aws:SourceAccount, aws:SourceArn).",
       en: "The job runs as the role you passed in roleArn, and Bedrock could not assume it: the role does not exist, or its trust policy does not let bedrock.amazonaws.com assume it for this account's jobs in this region (aws:SourceAccount, aws:SourceArn).",
@@ -47,9 +58,15 @@ export const batchRoleNotAssumable: Rule = {
 
 export const batchS3Access: Rule = {
   problem: "batch-s3-access",
-  when: (f) => (isJobCall(f) || /batch/i.test(f.message)) && /\b(s3|bucket)\b/i.test(f.message) && /(access|permission|denied|forbidden|not authorized)/i.test(f.message),
+  when: (f) =>
+    (isJobCall(f) || /batch/i.test(f.message)) &&
+    /\b(s3|bucket)\b/i.test(f.message) &&
+    /(access|permission|denied|forbidden|not authorized)/i.test(f.message),
   advise: same({
-    title: { es: "El rol de servicio no llega al bucket", en: "The service role cannot reach the bucket" },
+    title: {
+      es: "El rol de servicio no llega al bucket",
+      en: "The service role cannot reach the bucket",
+    },
     explanation: {
       es: "Bedrock lee la entrada y escribe la salida con el rol de servicio del trabajo, no con tus credenciales. Ese rol no tiene permiso sobre el bucket o la carpeta (o el bucket es de otra cuenta, o está cifrado con una clave KMS que el rol no puede usar).",
       en: "Bedrock reads the input and writes the output as the job's service role, not as you. That role has no permission on the bucket or folder (or the bucket belongs to another account, or is encrypted with a KMS key the role cannot use).",
@@ -63,12 +80,17 @@ export const batchS3Access: Rule = {
 
 export const batchTooFewRecords: Rule = {
   problem: "batch-too-few-records",
-  when: (f) => f.name === "BatchTooFewRecords" || /minimum number of records/i.test(f.message),
+  when: (f) =>
+    f.name === "BatchTooFewRecords" ||
+    /minimum number of records/i.test(f.message),
   advise: (f) => {
     const min = batchLimitsFor(f.model)?.minRecordsPerJob;
     const known = min != null;
     return {
-      title: { es: "Muy pocos registros para un trabajo por lotes", en: "Too few records for a batch job" },
+      title: {
+        es: "Muy pocos registros para un trabajo por lotes",
+        en: "Too few records for a batch job",
+      },
       explanation: {
         es: `Cada modelo exige un mínimo de registros por trabajo (cuota «Minimum number of records per batch inference job», no ajustable)${known ? `: ${min} para ${f.model}` : ""}. ${f.name === "BatchTooFewRecords" ? f.message : ""}`.trim(),
         en: `Each model needs a minimum number of records per job (quota "Minimum number of records per batch inference job", not adjustable)${known ? `: ${min} for ${f.model}` : ""}. ${f.name === "BatchTooFewRecords" ? f.message : ""}`.trim(),
@@ -85,9 +107,15 @@ export const batchNotSupported: Rule = {
   problem: "batch-not-supported",
   when: (f) =>
     f.operation === "CreateModelInvocationJob" &&
-    (/(not supported|isn.t supported|does(n.t| not) support|not available)/i.test(f.message) || /provided model identifier is invalid/i.test(f.message)),
+    (/(not supported|isn.t supported|does(n.t| not) support|not available)/i.test(
+      f.message,
+    ) ||
+      /provided model identifier is invalid/i.test(f.message)),
   advise: (f) => ({
-    title: { es: "Modelo o región sin inferencia por lotes", en: "Model or region without batch inference" },
+    title: {
+      es: "Modelo o región sin inferencia por lotes",
+      en: "Model or region without batch inference",
+    },
     explanation: {
       es: `No todos los modelos admiten trabajos por lotes, ni en todas las regiones, ni con todos los perfiles: ${f.model || "este modelo"} no se puede usar así en ${f.region}.`,
       en: `Not every model supports batch jobs, nor in every region, nor through every profile: ${f.model || "this model"} cannot be used that way in ${f.region}.`,
@@ -105,9 +133,16 @@ export const batchRecordFailed: Rule = {
   problem: "batch-record-failed",
   when: (f) => f.name === "BatchRecordFailed",
   advise: (f) => {
-    const client = f.status !== undefined && f.status >= 400 && f.status < 500 && f.status !== 429;
+    const client =
+      f.status !== undefined &&
+      f.status >= 400 &&
+      f.status < 500 &&
+      f.status !== 429;
     return {
-      title: { es: "Un registro falló dentro del trabajo", en: "A record failed inside the job" },
+      title: {
+        es: "Un registro falló dentro del trabajo",
+        en: "A record failed inside the job",
+      },
       explanation: client
         ? {
             es: `El modelo rechazó ese registro (${f.status}: ${f.message}). La validación del trabajo no comprueba que modelInput coincida con el cuerpo que espera el modelo, así que un cuerpo mal formado solo falla aquí.`,

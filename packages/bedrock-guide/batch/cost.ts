@@ -19,7 +19,13 @@ function textsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(textsOf);
   if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    return typeof o.text === "string" ? [o.text] : Array.isArray(o.content) ? textsOf(o.content) : typeof o.content === "string" ? [o.content] : [];
+    return typeof o.text === "string"
+      ? [o.text]
+      : Array.isArray(o.content)
+        ? textsOf(o.content)
+        : typeof o.content === "string"
+          ? [o.content]
+          : [];
   }
   return [];
 }
@@ -27,12 +33,24 @@ function textsOf(value: unknown): string[] {
 /** True when a record's prompt holds a block that is not text (an image, a document...). */
 function hasNonTextBlock(record: BatchRecord): boolean {
   const blocks = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-  const input = record.modelInput as { system?: unknown; messages?: unknown };
+  const input = record.modelInput as {
+    system?: unknown;
+    messages?: unknown;
+  };
   const all = [
     ...blocks(input.system),
-    ...blocks(input.messages).flatMap((m) => blocks((m as { content?: unknown })?.content)),
+    ...blocks(input.messages).flatMap((m) =>
+      blocks((m as { content?: unknown })?.content),
+    ),
   ];
-  return all.some((b) => !(b && typeof b === "object" && typeof (b as { text?: unknown }).text === "string"));
+  return all.some(
+    (b) =>
+      !(
+        b &&
+        typeof b === "object" &&
+        typeof (b as { text?: unknown }).text === "string"
+      ),
+  );
 }
 
 /** Everything the model reads in a record: system text and every message's text. */
@@ -43,7 +61,10 @@ export function promptTextOf(record: BatchRecord): string {
 
 /** The most output tokens a record can produce: Converse maxTokens or the native max_tokens. */
 export function maxTokensOf(record: BatchRecord): number | undefined {
-  const input = record.modelInput as { inferenceConfig?: { maxTokens?: number }; max_tokens?: number };
+  const input = record.modelInput as {
+    inferenceConfig?: { maxTokens?: number };
+    max_tokens?: number;
+  };
   return input.inferenceConfig?.maxTokens ?? input.max_tokens;
 }
 
@@ -100,10 +121,14 @@ export function batchCostBound(
         },
         lang,
       );
-    inputTokens += utf8.encode(promptTextOf(record)).length + TEMPLATE_OVERHEAD_TOKENS;
+    inputTokens +=
+      utf8.encode(promptTextOf(record)).length + TEMPLATE_OVERHEAD_TOKENS;
     outputTokens += max;
   });
-  const usd = (inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1e6;
+  const usd =
+    (inputTokens * price.inputPerMillion +
+      outputTokens * price.outputPerMillion) /
+    1e6;
   return { records: records.length, inputTokens, outputTokens, usd, price };
 }
 

@@ -35,7 +35,11 @@ export class BatchRecordCountError extends BatchError {
     text: Bilingual,
     lang: Language,
   ) {
-    super(kind === "min" ? "BatchTooFewRecords" : "BatchTooManyRecords", text, lang);
+    super(
+      kind === "min" ? "BatchTooFewRecords" : "BatchTooManyRecords",
+      text,
+      lang,
+    );
   }
 }
 

@@ -17,7 +17,9 @@ const QuotaRow = z.object({
   maxInputFileGB: z.number().positive().nullable(),
   maxJobSizeGB: z.number().positive().nullable(),
 });
-const Source = z.object({ url: z.string().url(), title: z.string(), read: z.string() }).passthrough();
+const Source = z
+  .object({ url: z.string().url(), title: z.string(), read: z.string() })
+  .passthrough();
 const STATUSES = [
   "Submitted",
   "Validating",
@@ -37,7 +39,11 @@ const BatchFile = z.object({
   requestsPerMinute: z.object({
     source: z.string(),
     models: z.array(
-      z.object({ quotaName: z.string(), models: z.array(z.string()), default: z.number().int().positive() }),
+      z.object({
+        quotaName: z.string(),
+        models: z.array(z.string()),
+        default: z.number().int().positive(),
+      }),
     ),
   }),
   jobDuration: z.object({
@@ -48,7 +54,10 @@ const BatchFile = z.object({
   }),
   jobStates: z.object({
     source: z.string(),
-    states: z.record(z.enum(STATUSES), z.object({ es: z.string(), en: z.string() })),
+    states: z.record(
+      z.enum(STATUSES),
+      z.object({ es: z.string(), en: z.string() }),
+    ),
   }),
 });
 type BatchFile = z.infer<typeof BatchFile>;
@@ -78,7 +87,10 @@ export interface BatchSource {
 
 function source(id: string): BatchSource {
   const s = batchFile().sources[id];
-  if (!s) throw new Error(`data/batch.json cites a source it does not list: ${id}`);
+  if (!s)
+    throw new Error(
+      `data/batch.json cites a source it does not list: ${id}`,
+    );
   return { title: s.title, url: s.url, read: s.read };
 }
 
@@ -111,10 +123,14 @@ export function batchLimitsFor(reference: string): BatchLimits | undefined {
 /** The default on-demand requests-per-minute quota of a model, where the guide has it sourced. */
 export function defaultRequestsPerMinute(
   reference: string,
-): { quotaName: string; requestsPerMinute: number; source: BatchSource } | undefined {
+):
+  | { quotaName: string; requestsPerMinute: number; source: BatchSource }
+  | undefined {
   const { modelId } = parseModelReference(reference);
   const { requestsPerMinute } = batchFile();
-  const row = requestsPerMinute.models.find((r) => r.models.includes(modelId));
+  const row = requestsPerMinute.models.find((r) =>
+    r.models.includes(modelId),
+  );
   return row
     ? {
         quotaName: row.quotaName,
@@ -131,12 +147,22 @@ export function batchJobDuration(): {
   sources: BatchSource[];
 } {
   const d = batchFile().jobDuration;
-  return { published: d.published, timeoutHours: d.timeoutHours, sources: d.sources.map(source) };
+  return {
+    published: d.published,
+    timeoutHours: d.timeoutHours,
+    sources: d.sources.map(source),
+  };
 }
 
 /** Every status the SDK's ModelInvocationJobStatus defines, with what it means in both languages. */
-export function batchJobStates(): Record<ModelInvocationJobStatus, Bilingual> {
-  return batchFile().jobStates.states as Record<ModelInvocationJobStatus, Bilingual>;
+export function batchJobStates(): Record<
+  ModelInvocationJobStatus,
+  Bilingual
+> {
+  return batchFile().jobStates.states as Record<
+    ModelInvocationJobStatus,
+    Bilingual
+  >;
 }
 
 /** Where the job states' meanings come from. */

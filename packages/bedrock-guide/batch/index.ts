@@ -1,6 +1,11 @@
 // Batch inference (model invocation jobs): records, their checks, the cost bound, the timing, the
 // service role's policies and the results join. The chapter "Evaluate at scale" calls these.
-export { BatchError, BatchRecordError, BatchRecordCountError, BatchBudgetError } from "./errors";
+export {
+  BatchError,
+  BatchRecordError,
+  BatchRecordCountError,
+  BatchBudgetError,
+} from "./errors";
 export {
   batchLimitsFor,
   batchJobStates,
@@ -32,7 +37,12 @@ export {
   type BatchCostBound,
 } from "./cost";
 export { batchTiming, type BatchTiming } from "./timing";
-export { batchRoleTrustPolicy, batchRoleS3Policy, type PolicyDocument, type PolicyStatement } from "./service-role";
+export {
+  batchRoleTrustPolicy,
+  batchRoleS3Policy,
+  type PolicyDocument,
+  type PolicyStatement,
+} from "./service-role";
 export {
   parseBatchOutput,
   parseBatchManifest,

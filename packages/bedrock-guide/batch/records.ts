@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { ModelInvocationType } from "@aws-sdk/client-bedrock";
 import type { ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
-import { currentLanguage, type Bilingual, type Language } from "../language";
+import {
+  currentLanguage,
+  type Bilingual,
+  type Language,
+} from "../language";
 import { parseModelReference } from "../model-reference";
 import { batchLimitsFor } from "./facts";
 import { BatchRecordCountError, BatchRecordError } from "./errors";
@@ -44,7 +48,10 @@ const say = (lang: Language, text: Bilingual) => text[lang];
 
 /** The record ID of the n-th record (0-based): alphanumeric, as AWS's format asks. */
 export function recordIdFor(index: number, prefix = "R"): string {
-  return prefix + String(index + 1).padStart(Math.max(1, 11 - prefix.length), "0");
+  return (
+    prefix +
+    String(index + 1).padStart(Math.max(1, 11 - prefix.length), "0")
+  );
 }
 
 /**
@@ -53,10 +60,14 @@ export function recordIdFor(index: number, prefix = "R"): string {
  * (INVOKE_MODEL_BODY_PROVIDERS); another provider throws and suggests the Converse type.
  * Every record is validated before it is returned (see validateBatchRecords).
  */
-export function batchRecords<I>(options: BatchRecordsOptions<I>): BatchRecord[] {
+export function batchRecords<I>(
+  options: BatchRecordsOptions<I>,
+): BatchRecord[] {
   const lang = options.lang ?? currentLanguage();
   const records = options.inputs.map((input, i) => {
-    const { modelId: _ignored, ...body } = options.request(input) as ConverseCommandInput;
+    const { modelId: _ignored, ...body } = options.request(
+      input,
+    ) as ConverseCommandInput;
     const recordId = recordIdFor(i, options.idPrefix);
     const modelInput =
       options.invocationType === "Converse"
@@ -103,7 +114,9 @@ function nativeBody(
   lang: Language,
 ): Record<string, unknown> {
   const provider = parseModelReference(modelId).modelId.split(".")[0];
-  if (!(INVOKE_MODEL_BODY_PROVIDERS as readonly string[]).includes(provider))
+  if (
+    !(INVOKE_MODEL_BODY_PROVIDERS as readonly string[]).includes(provider)
+  )
     throw new BatchRecordError(
       index,
       recordId,
@@ -124,21 +137,33 @@ function nativeBody(
       },
       lang,
     );
-  const system = textOf(body.system, "system", index, recordId, lang).join("\n\n");
+  const system = textOf(body.system, "system", index, recordId, lang).join(
+    "\n\n",
+  );
   return {
     anthropic_version: ANTHROPIC_BEDROCK_VERSION,
     max_tokens: cfg.maxTokens,
     ...(system ? { system } : {}),
     messages: (body.messages ?? []).map((m, k) => ({
       role: m.role,
-      content: textOf(m.content, `messages[${k}]`, index, recordId, lang).map((text) => ({
+      content: textOf(
+        m.content,
+        `messages[${k}]`,
+        index,
+        recordId,
+        lang,
+      ).map((text) => ({
         type: "text",
         text,
       })),
     })),
-    ...(cfg.temperature !== undefined ? { temperature: cfg.temperature } : {}),
+    ...(cfg.temperature !== undefined
+      ? { temperature: cfg.temperature }
+      : {}),
     ...(cfg.topP !== undefined ? { top_p: cfg.topP } : {}),
-    ...(cfg.stopSequences?.length ? { stop_sequences: cfg.stopSequences } : {}),
+    ...(cfg.stopSequences?.length
+      ? { stop_sequences: cfg.stopSequences }
+      : {}),
   };
 }
 
@@ -148,7 +173,12 @@ const Role = z.enum(["user", "assistant"]);
 const ConverseInput = z
   .object({
     messages: z
-      .array(z.object({ role: Role, content: z.array(z.record(z.string(), z.unknown())).min(1) }))
+      .array(
+        z.object({
+          role: Role,
+          content: z.array(z.record(z.string(), z.unknown())).min(1),
+        }),
+      )
       .min(1),
     system: z.array(z.record(z.string(), z.unknown())).optional(),
     inferenceConfig: z
@@ -169,11 +199,16 @@ const AnthropicInput = z
       .array(
         z.object({
           role: Role,
-          content: z.union([z.string().min(1), z.array(z.record(z.string(), z.unknown())).min(1)]),
+          content: z.union([
+            z.string().min(1),
+            z.array(z.record(z.string(), z.unknown())).min(1),
+          ]),
         }),
       )
       .min(1),
-    system: z.union([z.string(), z.array(z.record(z.string(), z.unknown()))]).optional(),
+    system: z
+      .union([z.string(), z.array(z.record(z.string(), z.unknown()))])
+      .optional(),
     temperature: z.number().min(0).max(1).optional(),
     top_p: z.number().min(0).max(1).optional(),
   })
@@ -222,13 +257,26 @@ function describeIssue(issue: z.core.$ZodIssue, lang: Language): string {
  */
 export function validateBatchRecords(
   records: readonly unknown[],
-  options: { invocationType: BatchInvocationType; modelId: string; lang?: Language },
+  options: {
+    invocationType: BatchInvocationType;
+    modelId: string;
+    lang?: Language;
+  },
 ): asserts records is BatchRecord[] {
   const lang = options.lang ?? currentLanguage();
-  const provider = parseModelReference(options.modelId).modelId.split(".")[0];
+  const provider = parseModelReference(options.modelId).modelId.split(
+    ".",
+  )[0];
   const input =
-    options.invocationType === "Converse" ? ConverseInput : provider === "anthropic" ? AnthropicInput : undefined;
-  const schema = z.object({ recordId: RecordId, modelInput: input ?? z.record(z.string(), z.unknown()) });
+    options.invocationType === "Converse"
+      ? ConverseInput
+      : provider === "anthropic"
+        ? AnthropicInput
+        : undefined;
+  const schema = z.object({
+    recordId: RecordId,
+    modelInput: input ?? z.record(z.string(), z.unknown()),
+  });
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const id = (record as { recordId?: unknown })?.recordId;
@@ -236,10 +284,21 @@ export function validateBatchRecords(
     const name = recordId === undefined ? "" : ` («${recordId}»)`;
     const nameEn = recordId === undefined ? "" : ` ("${recordId}")`;
     const fail = (es: string, en: string) =>
-      new BatchRecordError(index, recordId, { es: `El registro ${index}${name} ${es}`, en: `Record ${index}${nameEn} ${en}` }, lang);
+      new BatchRecordError(
+        index,
+        recordId,
+        {
+          es: `El registro ${index}${name} ${es}`,
+          en: `Record ${index}${nameEn} ${en}`,
+        },
+        lang,
+      );
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
-      const problems = parsed.error.issues.slice(0, 3).map((i) => describeIssue(i, lang)).join("; ");
+      const problems = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => describeIssue(i, lang))
+        .join("; ");
       throw fail(
         `no es válido para ${options.invocationType} con ${options.modelId}: ${problems}. Cada línea es { recordId, modelInput } y modelInput es ${options.invocationType === "Converse" ? "el cuerpo de Converse" : "el cuerpo de InvokeModel del modelo"}.`,
         `is not valid for ${options.invocationType} with ${options.modelId}: ${problems}. Each line is { recordId, modelInput } and modelInput is ${options.invocationType === "Converse" ? "the Converse request body" : "the model's InvokeModel body"}.`,

@@ -8,12 +8,23 @@ import type { BatchRecord } from "./records";
 // with the job's counts. AWS does not keep input order, so results join inputs by recordId only.
 
 const OutputLine = z.union([
-  z.object({ recordId: z.string(), modelInput: z.unknown(), modelOutput: z.unknown() }).passthrough(),
   z
     .object({
       recordId: z.string(),
       modelInput: z.unknown(),
-      error: z.object({ errorCode: z.union([z.number(), z.string()]), errorMessage: z.string() }).passthrough(),
+      modelOutput: z.unknown(),
+    })
+    .passthrough(),
+  z
+    .object({
+      recordId: z.string(),
+      modelInput: z.unknown(),
+      error: z
+        .object({
+          errorCode: z.union([z.number(), z.string()]),
+          errorMessage: z.string(),
+        })
+        .passthrough(),
     })
     .passthrough(),
 ]);
@@ -32,7 +43,10 @@ const Manifest = z
 export type BatchManifest = z.infer<typeof Manifest>;
 
 /** Parses a .jsonl.out file's text; a bad line throws an error naming its line number. */
-export function parseBatchOutput(text: string, lang: Language = currentLanguage()): BatchOutputLine[] {
+export function parseBatchOutput(
+  text: string,
+  lang: Language = currentLanguage(),
+): BatchOutputLine[] {
   const lines: BatchOutputLine[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -55,7 +69,10 @@ export function parseBatchOutput(text: string, lang: Language = currentLanguage(
 }
 
 /** Parses manifest.json.out. */
-export function parseBatchManifest(text: string, lang: Language = currentLanguage()): BatchManifest {
+export function parseBatchManifest(
+  text: string,
+  lang: Language = currentLanguage(),
+): BatchManifest {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -104,22 +121,42 @@ export function joinBatchResults<I = BatchRecord>(options: {
   lang?: Language;
 }): BatchResults<I> {
   const lang = options.lang ?? currentLanguage();
-  const lines = typeof options.output === "string" ? parseBatchOutput(options.output, lang) : options.output;
+  const lines =
+    typeof options.output === "string"
+      ? parseBatchOutput(options.output, lang)
+      : options.output;
   const byId = new Map<string, BatchOutputLine>();
   for (const line of lines) byId.set(line.recordId, line);
   const wanted = new Set(options.records.map((r) => r.recordId));
   const rows = options.records.map((record, i): JoinedRecord<I> => {
     const input = (options.items ? options.items[i] : record) as I;
     const line = byId.get(record.recordId);
-    if (!line) return { recordId: record.recordId, input, status: "missing" };
+    if (!line)
+      return { recordId: record.recordId, input, status: "missing" };
     if ("error" in line && line.error)
-      return { recordId: record.recordId, input, status: "failed", error: line.error as JoinedRecord["error"] };
-    return { recordId: record.recordId, input, status: "ok", modelOutput: (line as { modelOutput?: unknown }).modelOutput };
+      return {
+        recordId: record.recordId,
+        input,
+        status: "failed",
+        error: line.error as JoinedRecord["error"],
+      };
+    return {
+      recordId: record.recordId,
+      input,
+      status: "ok",
+      modelOutput: (line as { modelOutput?: unknown }).modelOutput,
+    };
   });
   const manifestMismatches: string[] = [];
   if (options.manifest !== undefined) {
-    const m = typeof options.manifest === "string" ? parseBatchManifest(options.manifest, lang) : options.manifest;
-    const seen = { success: rows.filter((r) => r.status === "ok").length, error: rows.filter((r) => r.status === "failed").length };
+    const m =
+      typeof options.manifest === "string"
+        ? parseBatchManifest(options.manifest, lang)
+        : options.manifest;
+    const seen = {
+      success: rows.filter((r) => r.status === "ok").length,
+      error: rows.filter((r) => r.status === "failed").length,
+    };
     const compare = (field: string, manifest: number, read: number) => {
       if (manifest !== read)
         manifestMismatches.push(
@@ -133,9 +170,13 @@ export function joinBatchResults<I = BatchRecord>(options: {
   }
   return {
     rows,
-    missing: rows.filter((r) => r.status === "missing").map((r) => r.recordId),
+    missing: rows
+      .filter((r) => r.status === "missing")
+      .map((r) => r.recordId),
     failed: rows.filter((r) => r.status === "failed"),
-    unexpected: lines.map((l) => l.recordId).filter((id) => !wanted.has(id)),
+    unexpected: lines
+      .map((l) => l.recordId)
+      .filter((id) => !wanted.has(id)),
     manifestMismatches,
   };
 }
@@ -147,6 +188,8 @@ export function recordFailure(row: JoinedRecord<unknown>): Error {
   return Object.assign(new Error(error.errorMessage), {
     name: "BatchRecordFailed",
     recordId: row.recordId,
-    ...(Number.isFinite(code) ? { $metadata: { httpStatusCode: code } } : {}),
+    ...(Number.isFinite(code)
+      ? { $metadata: { httpStatusCode: code } }
+      : {}),
   });
 }

@@ -24,9 +24,18 @@ const Region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/);
 // S3 bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens, starting and ending
 // with a letter or digit.
 const Bucket = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
-const Prefix = z.string().min(1).refine((p) => !p.startsWith("/") && !p.includes("*"));
+const Prefix = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith("/") && !p.includes("*"));
 
-function check<T>(schema: z.ZodType<T>, value: unknown, field: string, lang: Language, hint: { es: string; en: string }): T {
+function check<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  field: string,
+  lang: Language,
+  hint: { es: string; en: string },
+): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new Error(
@@ -36,12 +45,25 @@ function check<T>(schema: z.ZodType<T>, value: unknown, field: string, lang: Lan
   );
 }
 
-const ACCOUNT_HINT = { es: "es el ID de 12 cifras de tu cuenta de AWS.", en: "it is your AWS account's 12-digit ID." };
+const ACCOUNT_HINT = {
+  es: "es el ID de 12 cifras de tu cuenta de AWS.",
+  en: "it is your AWS account's 12-digit ID.",
+};
 
 /** The role's trust policy: Bedrock may assume it, for this account's batch jobs in this region. */
-export function batchRoleTrustPolicy(options: { accountId: string; region: string; lang?: Language }): PolicyDocument {
+export function batchRoleTrustPolicy(options: {
+  accountId: string;
+  region: string;
+  lang?: Language;
+}): PolicyDocument {
   const lang = options.lang ?? currentLanguage();
-  const account = check(Account, options.accountId, "accountId", lang, ACCOUNT_HINT);
+  const account = check(
+    Account,
+    options.accountId,
+    "accountId",
+    lang,
+    ACCOUNT_HINT,
+  );
   const region = check(Region, options.region, "region", lang, {
     es: "es el código de una región, como eu-west-1.",
     en: "it is a region code such as eu-west-1.",
@@ -56,14 +78,17 @@ export function batchRoleTrustPolicy(options: { accountId: string; region: strin
         Action: "sts:AssumeRole",
         Condition: {
           StringEquals: { "aws:SourceAccount": account },
-          ArnEquals: { "aws:SourceArn": `arn:aws:bedrock:${region}:${account}:model-invocation-job/*` },
+          ArnEquals: {
+            "aws:SourceArn": `arn:aws:bedrock:${region}:${account}:model-invocation-job/*`,
+          },
         },
       },
     ],
   };
 }
 
-const folder = (prefix: string) => (prefix.endsWith("/") ? prefix : `${prefix}/`);
+const folder = (prefix: string) =>
+  prefix.endsWith("/") ? prefix : `${prefix}/`;
 
 /**
  * The role's S3 permissions: list and read objects under the input prefix, write objects under
@@ -78,7 +103,13 @@ export function batchRoleS3Policy(options: {
   lang?: Language;
 }): PolicyDocument {
   const lang = options.lang ?? currentLanguage();
-  const account = check(Account, options.accountId, "accountId", lang, ACCOUNT_HINT);
+  const account = check(
+    Account,
+    options.accountId,
+    "accountId",
+    lang,
+    ACCOUNT_HINT,
+  );
   const bucket = check(Bucket, options.bucket, "bucket", lang, {
     es: "un bucket de S3 tiene de 3 a 63 minúsculas, cifras, puntos o guiones (sin s3://).",
     en: "an S3 bucket name has 3 to 63 lower-case letters, digits, dots or hyphens (no s3://).",
@@ -87,8 +118,12 @@ export function batchRoleS3Policy(options: {
     es: "es una carpeta dentro del bucket, como batch/in/, sin / inicial ni *.",
     en: "it is a folder inside the bucket, such as batch/in/, with no leading / and no *.",
   };
-  const input = folder(check(Prefix, options.inputPrefix, "inputPrefix", lang, prefixHint));
-  const output = folder(check(Prefix, options.outputPrefix, "outputPrefix", lang, prefixHint));
+  const input = folder(
+    check(Prefix, options.inputPrefix, "inputPrefix", lang, prefixHint),
+  );
+  const output = folder(
+    check(Prefix, options.outputPrefix, "outputPrefix", lang, prefixHint),
+  );
   const inOwnAccount = { StringEquals: { "aws:ResourceAccount": account } };
   return {
     Version: "2012-10-17",
@@ -98,7 +133,10 @@ export function batchRoleS3Policy(options: {
         Effect: "Allow",
         Action: "s3:ListBucket",
         Resource: `arn:aws:s3:::${bucket}`,
-        Condition: { ...inOwnAccount, StringLike: { "s3:prefix": `${input}*` } },
+        Condition: {
+          ...inOwnAccount,
+          StringLike: { "s3:prefix": `${input}*` },
+        },
       },
       {
         Sid: "ReadInput",

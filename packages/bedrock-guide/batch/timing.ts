@@ -1,5 +1,9 @@
 import { currentLanguage, type Language } from "../language";
-import { batchJobDuration, defaultRequestsPerMinute, type BatchSource } from "./facts";
+import {
+  batchJobDuration,
+  defaultRequestsPerMinute,
+  type BatchSource,
+} from "./facts";
 
 // How long a data set takes sent one call at a time, at a requests-per-minute quota, against a
 // batch job, from sourced figures only. AWS publishes no duration for a job: the guide says so.
@@ -11,7 +15,11 @@ export interface BatchTiming {
   requestsPerMinute?: number;
   /** Where the quota came from: the reader's own value, or AWS's default for the model. */
   quotaFrom?: "reader" | BatchSource;
-  job: { published: false; timeoutHours: { min: number; max: number }; sources: BatchSource[] };
+  job: {
+    published: false;
+    timeoutHours: { min: number; max: number };
+    sources: BatchSource[];
+  };
   text: string;
 }
 
@@ -27,7 +35,10 @@ export function batchTiming(options: {
   lang?: Language;
 }): BatchTiming {
   const lang = options.lang ?? currentLanguage();
-  const fallback = options.requestsPerMinute === undefined ? defaultRequestsPerMinute(options.modelId) : undefined;
+  const fallback =
+    options.requestsPerMinute === undefined
+      ? defaultRequestsPerMinute(options.modelId)
+      : undefined;
   const rpm = options.requestsPerMinute ?? fallback?.requestsPerMinute;
   if (rpm !== undefined && !(rpm > 0))
     throw new Error(
@@ -36,7 +47,11 @@ export function batchTiming(options: {
         : `requestsPerMinute must be a number above 0, not ${rpm}: look up your quota in Service Quotas.`,
     );
   const duration = batchJobDuration();
-  const job = { published: false as const, timeoutHours: duration.timeoutHours, sources: duration.sources };
+  const job = {
+    published: false as const,
+    timeoutHours: duration.timeoutHours,
+    sources: duration.sources,
+  };
   const minutes = rpm === undefined ? undefined : options.records / rpm;
   const { min, max } = duration.timeoutHours;
   const jobText =
@@ -55,7 +70,8 @@ export function batchTiming(options: {
     records: options.records,
     oneAtATimeMinutes: minutes,
     requestsPerMinute: rpm,
-    quotaFrom: options.requestsPerMinute !== undefined ? "reader" : fallback?.source,
+    quotaFrom:
+      options.requestsPerMinute !== undefined ? "reader" : fallback?.source,
     job,
     text: `${callsText} ${jobText}`,
   };
@@ -63,5 +79,7 @@ export function batchTiming(options: {
 
 function formatMinutes(minutes: number, lang: Language): string {
   const rounded = Math.round(minutes * 10) / 10;
-  return lang === "es" ? `${String(rounded).replace(".", ",")} min` : `${rounded} min`;
+  return lang === "es"
+    ? `${String(rounded).replace(".", ",")} min`
+    : `${rounded} min`;
 }
