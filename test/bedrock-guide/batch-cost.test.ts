@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertBatchWithinBudget, batchCostBound, batchPriceOf, batchTiming, type BatchRecord } from "bedrock-guide";
 import { failure } from "../shared/failure";
+import { readDataFile } from "../../packages/bedrock-guide/data";
 
 const LLAMA3_8B = "meta.llama3-8b-instruct-v1:0"; // on demand 0.30 / 0.60 USD per 1M (prices.json, S2 S3)
 const HAIKU = "anthropic.claude-haiku-4-5-20251001-v1:0"; // global 1.00 / 5.00, regional 1.10 / 5.50
@@ -25,6 +26,20 @@ describe("the batch price", () => {
     expect(regional.outputPerMillion).toBeCloseTo(2.75, 10);
     expect(batchPriceOf(`global.${HAIKU}`)).toMatchObject({ inputPerMillion: 0.5, outputPerMillion: 2.5 });
     expect(batchPriceOf(LLAMA3_8B)!.source).toContain("batch discount S5");
+  });
+
+  it("AWS's own per-model batch price, when the price file has one, wins over the discount, per route", () => {
+    // An entry as one would be added with its source: made-up figures, removed after the test.
+    const file = readDataFile<{ batch: { perModel: object[] } }>("prices.json");
+    const entry = { models: [HAIKU], global: { input: 0.4, output: 2.0 }, regional: { input: 0.45, output: 2.2 }, source: "test" };
+    file.batch.perModel.push(entry);
+    try {
+      expect(batchPriceOf(`global.${HAIKU}`)).toMatchObject({ inputPerMillion: 0.4, outputPerMillion: 2.0, source: "test" });
+      expect(batchPriceOf(HAIKU)).toMatchObject({ inputPerMillion: 0.45, outputPerMillion: 2.2, source: "test" });
+    } finally {
+      file.batch.perModel.splice(file.batch.perModel.indexOf(entry), 1);
+    }
+    expect(file.batch.perModel).toEqual([]);
   });
 
   it("a model without an on-demand price has no batch price either (never free)", () => {
