@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { currentLanguage, type Language } from "../language";
 
-// The batch inference service role, as AWS's user guide documents it ("Create a custom service
-// role for batch inference"): a trust policy that lets bedrock.amazonaws.com assume the role only
-// for this account's model invocation jobs in this region (aws:SourceAccount, aws:SourceArn), and
-// an S3 policy that reads the input prefix and writes the output prefix, nothing else.
+// The batch inference service role. The trust policy is the one AWS's user guide documents
+// ("Create a custom service role for batch inference"): bedrock.amazonaws.com may assume the role
+// only for this account's model invocation jobs in this region (aws:SourceAccount, aws:SourceArn).
+// The S3 policy is narrower than a whole-bucket grant: list and read under the input folder, write
+// under the output folder, in a bucket of this account (aws:ResourceAccount), nothing else. A job
+// through a cross-Region inference profile may need more (InvokeModel on the profile and its
+// models, per the same page); the guide does not add it here.
 
 export interface PolicyStatement {
   Sid: string;
