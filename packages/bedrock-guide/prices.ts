@@ -1,3 +1,4 @@
+import { batchPricing } from "./batch/facts";
 import { inExtendedAccess } from "./catalog-facts";
 import { readDataFile } from "./data";
 import type { Language } from "./language";
@@ -31,12 +32,6 @@ interface PriceFile {
   image: ImagePriceEntry[];
   /** Sourced prices for Legacy models in public extended access. */
   extendedAccess: TextPriceEntry[];
-  /** Batch inference: a documented discount on the on-demand price, and per-model prices where published. */
-  batch: {
-    discount: number;
-    source: string;
-    perModel: TextPriceEntry[];
-  };
 }
 
 export interface ModelPrice {
@@ -99,12 +94,12 @@ export function priceOf(reference: string): ModelPrice | undefined {
 }
 
 /**
- * The batch inference price of a model: AWS's own per-model batch price where the price file has
- * one, else the on-demand price less the documented batch discount. Undefined when the model has no
+ * The batch inference price of a model: AWS's own per-model batch price where data/batch.json has
+ * one, else the on-demand price less the documented batch discount (data/batch.json, pricing). Undefined when the model has no
  * on-demand price (never assumed free) or is an image model (batch prices are per token here).
  */
 export function batchPriceOf(reference: string): ModelPrice | undefined {
-  const { batch } = priceFile();
+  const batch = batchPricing();
   const { modelId, profilePrefix } = parseModelReference(reference);
   const own = batch.perModel.find((e) => e.models.includes(modelId));
   if (own) {
@@ -128,7 +123,7 @@ export function batchPriceOf(reference: string): ModelPrice | undefined {
     inputPerMillion: onDemand.inputPerMillion * keep,
     outputPerMillion: onDemand.outputPerMillion * keep,
     rate: "batch",
-    source: `${onDemand.source}; batch discount ${batch.source}`,
+    source: `${onDemand.source}; batch discount: ${batch.source.url}`,
   };
 }
 

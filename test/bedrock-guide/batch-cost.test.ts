@@ -16,7 +16,7 @@ const converse = (id: string, texts: { system?: string; user: string }, maxToken
 });
 
 describe("the batch price", () => {
-  it("is the on-demand price less AWS's documented 50% batch discount, per route", () => {
+  it("is the on-demand price less AWS's documented 50% batch discount (data/batch.json), per route", () => {
     // Llama 3 8B: 0.30 / 0.60 on demand -> 0.15 / 0.30 in batch.
     expect(batchPriceOf(LLAMA3_8B)).toMatchObject({ inputPerMillion: 0.15, outputPerMillion: 0.3, rate: "batch" });
     // Haiku 4.5 by its bare ID is billed at the regional rate (1.10 / 5.50) -> 0.55 / 2.75;
@@ -25,21 +25,21 @@ describe("the batch price", () => {
     expect(regional.inputPerMillion).toBeCloseTo(0.55, 10);
     expect(regional.outputPerMillion).toBeCloseTo(2.75, 10);
     expect(batchPriceOf(`global.${HAIKU}`)).toMatchObject({ inputPerMillion: 0.5, outputPerMillion: 2.5 });
-    expect(batchPriceOf(LLAMA3_8B)!.source).toContain("batch discount S5");
+    expect(batchPriceOf(LLAMA3_8B)!.source).toBe("S2, S3; batch discount: https://docs.aws.amazon.com/bedrock/latest/userguide/capacity-limits-cost-optimization.html");
   });
 
   it("AWS's own per-model batch price, when the price file has one, wins over the discount, per route", () => {
     // An entry as one would be added with its source: made-up figures, removed after the test.
-    const file = readDataFile<{ batch: { perModel: object[] } }>("prices.json");
+    const file = readDataFile<{ pricing: { perModel: object[] } }>("batch.json");
     const entry = { models: [HAIKU], global: { input: 0.4, output: 2.0 }, regional: { input: 0.45, output: 2.2 }, source: "test" };
-    file.batch.perModel.push(entry);
+    file.pricing.perModel.push(entry);
     try {
       expect(batchPriceOf(`global.${HAIKU}`)).toMatchObject({ inputPerMillion: 0.4, outputPerMillion: 2.0, source: "test" });
       expect(batchPriceOf(HAIKU)).toMatchObject({ inputPerMillion: 0.45, outputPerMillion: 2.2, source: "test" });
     } finally {
-      file.batch.perModel.splice(file.batch.perModel.indexOf(entry), 1);
+      file.pricing.perModel.splice(file.pricing.perModel.indexOf(entry), 1);
     }
-    expect(file.batch.perModel).toEqual([]);
+    expect(file.pricing.perModel).toEqual([]);
   });
 
   it("a model without an on-demand price has no batch price either (never free)", () => {

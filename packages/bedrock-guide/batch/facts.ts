@@ -32,8 +32,25 @@ const STATUSES = [
   "Stopped",
   "Expired",
 ] as const satisfies readonly ModelInvocationJobStatus[];
+const PerMillion = z.object({
+  input: z.number().min(0),
+  output: z.number().min(0),
+});
+const BatchPriceEntry = z.object({
+  models: z.array(z.string()).min(1),
+  input: z.number().min(0).optional(),
+  output: z.number().min(0).optional(),
+  global: PerMillion.optional(),
+  regional: PerMillion.optional(),
+  source: z.string(),
+});
 const BatchFile = z.object({
   read: z.string(),
+  pricing: z.object({
+    discount: z.number().gt(0).lt(1),
+    source: z.string(),
+    perModel: z.array(BatchPriceEntry),
+  }),
   sources: z.record(z.string(), Source),
   quotas: z.object({ source: z.string(), models: z.array(QuotaRow) }),
   requestsPerMinute: z.object({
@@ -62,10 +79,12 @@ const BatchFile = z.object({
 });
 type BatchFile = z.infer<typeof BatchFile>;
 
-let checked: BatchFile | undefined;
+let checked = false;
+/** The file as data/ holds it, checked against the schema on the first read. */
 function batchFile(): BatchFile {
+  const raw = readDataFile("batch.json");
   if (!checked) {
-    const parsed = BatchFile.safeParse(readDataFile("batch.json"));
+    const parsed = BatchFile.safeParse(raw);
     if (!parsed.success)
       throw new Error(
         `data/batch.json does not have the shape the guide expects: ${parsed.error.issues
@@ -73,9 +92,9 @@ function batchFile(): BatchFile {
           .map((i) => `${i.path.join(".")}: ${i.message}`)
           .join("; ")}`,
       );
-    checked = parsed.data;
+    checked = true;
   }
-  return checked;
+  return raw as BatchFile;
 }
 
 /** Where a fact came from: the page's title and address, and when the guide read it. */
@@ -163,6 +182,20 @@ export function batchJobStates(): Record<
     ModelInvocationJobStatus,
     Bilingual
   >;
+}
+
+/** The batch discount on the on-demand price and AWS's per-model batch prices, where published. */
+export function batchPricing(): {
+  discount: number;
+  source: BatchSource;
+  perModel: z.infer<typeof BatchPriceEntry>[];
+} {
+  const p = batchFile().pricing;
+  return {
+    discount: p.discount,
+    source: source(p.source),
+    perModel: p.perModel,
+  };
 }
 
 /** Where the job states' meanings come from. */
