@@ -1,3 +1,4 @@
+import batch from "../../data/batch.json";
 import prices from "../../data/prices.json";
 import promptManagement from "../../data/prompt-management.json";
 import samplingRules from "../../data/sampling-rules.json";
@@ -6,6 +7,7 @@ import samplingRules from "../../data/sampling-rules.json";
 // repository's data/, each file with its sources and dates: the one source, imported as modules so
 // the same code runs in Node, in the kernel and bundled into a page (no file system needed).
 const FILES: Record<string, unknown> = {
+  "batch.json": batch,
   "prices.json": prices,
   "prompt-management.json": promptManagement,
   "sampling-rules.json": samplingRules,

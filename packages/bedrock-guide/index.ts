@@ -40,6 +40,7 @@ export {
 } from "./cost-meter";
 export {
   priceOf,
+  batchPriceOf,
   costOf,
   formatUsd,
   priceSources,
@@ -146,3 +147,4 @@ export {
   optimizationTargetsIn,
   fieldsThePromptDefines,
 } from "./prompt-management-facts";
+export * from "./batch";

@@ -1,3 +1,4 @@
+import { batchPricing } from "./batch/facts";
 import { inExtendedAccess } from "./catalog-facts";
 import { readDataFile } from "./data";
 import type { Language } from "./language";
@@ -42,7 +43,7 @@ export interface ModelPrice {
   /** USD per generated image (image models). */
   perImage?: number;
   /** Which rate applies: global profiles are cheaper than regional ones for some providers. */
-  rate: "global" | "regional" | "on-demand" | "extended-access";
+  rate: "global" | "regional" | "on-demand" | "extended-access" | "batch";
   source: string;
 }
 
@@ -89,6 +90,40 @@ export function priceOf(reference: string): ModelPrice | undefined {
     outputPerMillion: text.output ?? 0,
     rate: extended ? "extended-access" : "on-demand",
     source: text.source,
+  };
+}
+
+/**
+ * The batch inference price of a model: AWS's own per-model batch price where data/batch.json has
+ * one, else the on-demand price less the documented batch discount (data/batch.json, pricing). Undefined when the model has no
+ * on-demand price (never assumed free) or is an image model (batch prices are per token here).
+ */
+export function batchPriceOf(reference: string): ModelPrice | undefined {
+  const batch = batchPricing();
+  const { modelId, profilePrefix } = parseModelReference(reference);
+  const own = batch.perModel.find((e) => e.models.includes(modelId));
+  if (own) {
+    const p =
+      own.global && own.regional
+        ? own[profilePrefix === "global" ? "global" : "regional"]!
+        : { input: own.input ?? 0, output: own.output ?? 0 };
+    return {
+      modelId,
+      inputPerMillion: p.input,
+      outputPerMillion: p.output,
+      rate: "batch",
+      source: own.source,
+    };
+  }
+  const onDemand = priceOf(reference);
+  if (!onDemand || onDemand.perImage !== undefined) return undefined;
+  const keep = 1 - batch.discount;
+  return {
+    modelId,
+    inputPerMillion: onDemand.inputPerMillion * keep,
+    outputPerMillion: onDemand.outputPerMillion * keep,
+    rate: "batch",
+    source: `${onDemand.source}; batch discount: ${batch.source.url}`,
   };
 }
 

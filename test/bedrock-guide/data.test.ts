@@ -4,7 +4,7 @@ import { readDataFile } from "../../packages/bedrock-guide/data";
 
 describe("readDataFile", () => {
   it("reads a file of data/ by name", () => {
-    for (const name of ["prices.json", "sampling-rules.json", "prompt-management.json"]) {
+    for (const name of ["prices.json", "sampling-rules.json", "prompt-management.json", "batch.json"]) {
       const onDisk = JSON.parse(readFileSync(new URL(`../../data/${name}`, import.meta.url), "utf8"));
       expect(readDataFile(name), name).toEqual(onDisk);
     }
@@ -15,6 +15,6 @@ describe("readDataFile", () => {
   });
 
   it("names the files it has when asked for one it does not", () => {
-    expect(() => readDataFile("no-such-file.json")).toThrow(`The guide has no data file "no-such-file.json": it knows prices.json, prompt-management.json, sampling-rules.json (from data/).`);
+    expect(() => readDataFile("no-such-file.json")).toThrow(`The guide has no data file "no-such-file.json": it knows batch.json, prices.json, prompt-management.json, sampling-rules.json (from data/).`);
   });
 });

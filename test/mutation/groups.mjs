@@ -101,7 +101,14 @@ export const groups = {
       "test/bedrock-guide/data.test.ts",
       "test/bedrock-guide/prompt-management-facts.test.ts",
       "test/bedrock-guide/prompt-management-advice.test.ts",
+      // advice/batch.ts and prices.ts's batch price.
+      "test/bedrock-guide/batch-advice.test.ts",
+      "test/bedrock-guide/batch-cost.test.ts",
     ],
+  },
+  "lib-batch": {
+    mutate: ["packages/bedrock-guide/batch/*.ts"],
+    tests: ["test/bedrock-guide/batch-*.test.ts"],
   },
   "lib-checks": {
     mutate: ["packages/bedrock-guide/prompt-checks/*.ts"],

@@ -31,6 +31,12 @@ export type Problem =
   | "temperature-with-top-p"
   | "invalid-request"
   | "prompt-not-found"
+  | "batch-pass-role"
+  | "batch-role-not-assumable"
+  | "batch-s3-access"
+  | "batch-too-few-records"
+  | "batch-not-supported"
+  | "batch-record-failed"
   | "unknown";
 
 export interface Advice {

@@ -1,5 +1,6 @@
 import type { Rule } from "./rule";
 import { PROMPT_MANAGEMENT_RULES } from "./prompt-management";
+import { BATCH_RULES } from "./batch";
 import {
   expiredCredentials,
   invalidCredentials,
@@ -32,6 +33,8 @@ import {
 export const RULES: Rule[] = [
   // A Prompt Management call's error names its own IAM action or prompt: those come first.
   ...PROMPT_MANAGEMENT_RULES,
+  // A batch job's errors name its role, bucket or record count: before the generic access rules.
+  ...BATCH_RULES,
   budget,
   modelNotCallableHere,
   extendedAccess,
