@@ -2,7 +2,8 @@
 // socket whose bind is still settling; tslab binds its sockets while its shell loop already runs, so a
 // kernel_info_request that lands early killed the kernel's shell loop (seen in CI: "Socket is blocked by
 // a bind or unbind operation", then "Kernel didn't respond in 60 seconds").
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,7 +16,9 @@ const zeromq = createRequire(
 ).resolve("zeromq");
 
 /** Runs, in a Node process of its own, a send and a receive that start before their socket's bind settles. */
-function sendAndReceiveDuringBind(guarded: boolean): string[] {
+async function sendAndReceiveDuringBind(
+  guarded: boolean,
+): Promise<string[]> {
   const script = `
     const zmq = require(${JSON.stringify(zeromq)});
     if (${guarded}) require(${JSON.stringify(guard)}).guardBinds(zmq);
@@ -45,25 +48,38 @@ function sendAndReceiveDuringBind(guarded: boolean): string[] {
       for (const socket of [publisher, router, dealer]) socket.close();
       console.log(JSON.stringify(results));
     })();`;
-  const out = execFileSync(process.execPath, ["-e", script], {
-    encoding: "utf8",
-    timeout: 20_000,
-  });
-  return JSON.parse(out.trim());
+  // Not synchronous: the worker runs other files meanwhile. Generous: a loaded machine is slow to start Node.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["-e", script],
+    {
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
+  return JSON.parse(stdout.trim());
 }
 
 describe("the kernel's bind guard", () => {
-  it("without it, zeromq refuses a send and a receive while the socket's bind settles (the failure it fixes)", () => {
-    expect(sendAndReceiveDuringBind(false)).toEqual([
-      "send: EBUSY Socket is blocked by a bind or unbind operation",
-      "receive: EBUSY Socket is blocked by a bind or unbind operation",
-    ]);
-  });
+  it(
+    "without it, zeromq refuses a send and a receive while the socket's bind settles (the failure it fixes)",
+    { timeout: 90_000 },
+    async () => {
+      expect(await sendAndReceiveDuringBind(false)).toEqual([
+        "send: EBUSY Socket is blocked by a bind or unbind operation",
+        "receive: EBUSY Socket is blocked by a bind or unbind operation",
+      ]);
+    },
+  );
 
-  it("with it, the send and the receive wait for the bind and then go through", () => {
-    expect(sendAndReceiveDuringBind(true)).toEqual([
-      "send: ok",
-      "receive: ok",
-    ]);
-  });
+  it(
+    "with it, the send and the receive wait for the bind and then go through",
+    { timeout: 90_000 },
+    async () => {
+      expect(await sendAndReceiveDuringBind(true)).toEqual([
+        "send: ok",
+        "receive: ok",
+      ]);
+    },
+  );
 });
