@@ -22,10 +22,11 @@ async function sendAndReceiveDuringBind(
   const script = `
     const zmq = require(${JSON.stringify(zeromq)});
     if (${guarded}) require(${JSON.stringify(guard)}).guardBinds(zmq);
-    // zeromq throws this refusal at once rather than rejecting, so the call itself is inside the try.
+    // zeromq throws this refusal at once rather than rejecting, so the call itself is inside the try;
+    // nothing may wait forever (a receive that was not refused waits for the dealer's message).
     const attempt = async (operation) => {
       try {
-        await operation();
+        await Promise.race([operation(), new Promise((_, no) => setTimeout(() => no({ code: "TIMEOUT", message: "no answer in 20 s" }), 20000))]);
         return "ok";
       } catch (err) {
         return err.code + " " + err.message;
@@ -33,20 +34,20 @@ async function sendAndReceiveDuringBind(
     };
     (async () => {
       const results = [];
-      const publisher = new zmq.Publisher();
+      const publisher = new zmq.Publisher({ linger: 0 });
       const published = publisher.bind("tcp://127.0.0.1:0");
       results.push("send: " + (await attempt(() => publisher.send(["status", "busy"]))));
       await published;
-      const router = new zmq.Router();
+      const router = new zmq.Router({ linger: 0 });
       const routed = router.bind("tcp://127.0.0.1:0");
       const received = attempt(() => router.receive());
       await routed;
-      const dealer = new zmq.Dealer();
+      const dealer = new zmq.Dealer({ linger: 0, sendTimeout: 20000 });
       dealer.connect(router.lastEndpoint);
-      await dealer.send("kernel_info_request");
+      await attempt(() => dealer.send("kernel_info_request"));
       results.push("receive: " + (await received));
-      for (const socket of [publisher, router, dealer]) socket.close();
       console.log(JSON.stringify(results));
+      process.exit(0); // the sockets' threads may not let the process end by itself
     })();`;
   // Not synchronous: the worker runs other files meanwhile. Generous: a loaded machine is slow to start Node.
   const { stdout } = await promisify(execFile)(
