@@ -62,6 +62,10 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
+          // Each file mostly waits on its Chromium: all four at once (vitest's default on two cores is
+          // one file at a time), and three chapter pages at a time inside a file (run-in-page, smoke).
+          maxWorkers: 4,
+          maxConcurrency: 3,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
