@@ -19,7 +19,12 @@ import {
   BedrockRuntimeClient,
   ConverseCommand,
 } from "@aws-sdk/client-bedrock-runtime";
-import { describeSession, modelIdFor, startGuide } from "bedrock-guide";
+import {
+  describeSession,
+  forgetPagePrompts,
+  modelIdFor,
+  startGuide,
+} from "bedrock-guide";
 
 const question = (modelId: string) =>
   new ConverseCommand({
@@ -136,6 +141,14 @@ async function run(
     agent.send(new GetPromptCommand({ promptIdentifier: created.id! })),
   );
 
+  // The page's Reset: the saved prompts forgotten, so a third session starts with none.
+  await forgetPagePrompts();
+  const third = await startGuide({ lang: "en", quiet: true });
+  const afterForget = await outcome(
+    agent.send(new GetPromptCommand({ promptIdentifier: created.id! })),
+  );
+  await third.stop();
+
   return {
     haikuHere,
     banner,
@@ -153,6 +166,7 @@ async function run(
     afterStop,
     newClientAfterStop,
     afterSecondStop,
+    afterForget,
   };
 }
 

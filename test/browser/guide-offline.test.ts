@@ -168,7 +168,9 @@ describe("startGuide() offline in a page, with plain SDK clients", () => {
 
   it("resolves a model for the session's region with no region given, as lessons do (us-east-1: Haiku 4.5 through its us. profile)", () => {
     // data/catalog.json: in us-east-1 Haiku 4.5 is profile-only, and us. is the region's geographic profile.
-    expect(result.haikuHere).toEqual({ modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0" });
+    expect(result.haikuHere).toEqual({
+      modelId: "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+    });
   });
 
   it("reaches the emulator from the other three plain clients: CreatePrompt, ListFoundationModels, OptimizePrompt", async () => {
@@ -234,5 +236,9 @@ describe("startGuide() offline in a page, with plain SDK clients", () => {
 
   it("keeps prompts in IndexedDB: a second session's emulator finds the first one's prompt", () => {
     expect(result.prompt.rereadName).toBe(result.prompt.name);
+  });
+
+  it("forgets them on the page's Reset (forgetPagePrompts): a later session no longer finds the prompt", () => {
+    expect(result.afterForget.name).toBe("ResourceNotFoundException");
   });
 });

@@ -7,6 +7,7 @@
 // DIFFERENCES says what it prints instead and why. No request may leave the site.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseOutputs } from "../../generator/outputs-normalise";
@@ -267,6 +268,23 @@ describe("editing a cell in the page", () => {
         );
         expect(printed).toMatch(/tides/i);
         expect(printed).not.toMatch(/generative/i);
+        // The buttons, the editor and a run's output, as a reader meets them: no serious or critical
+        // axe violation (the smoke test checks the page before any click).
+        const { violations } = await new AxeBuilder({ page })
+          .include(".guide-run-bar")
+          .include(".guide-cell")
+          .exclude(".expressive-code pre")
+          .options({ resultTypes: ["violations"] })
+          .analyze();
+        expect(
+          violations
+            .filter(
+              (v) => v.impact === "serious" || v.impact === "critical",
+            )
+            .map(
+              (v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ")})`,
+            ),
+        ).toEqual([]);
         // The cells before it ran first (it needs askWithConverse and answerText from them).
         const states = await page.evaluate(async () =>
           (await window.bedrockGuideRunner)!.outputs().map((c) => c.state),
@@ -303,8 +321,12 @@ describe("editing a cell in the page", () => {
           .toMatch(/generative/i);
 
         // Reset: every cell back to not run, the page's stored outputs shown again.
-        await page.getByRole("button", { name: runnerLabels.en.reset }).click();
-        await expect.poll(() => page.locator(".cell-output-live").count()).toBe(0);
+        await page
+          .getByRole("button", { name: runnerLabels.en.reset })
+          .click();
+        await expect
+          .poll(() => page.locator(".cell-output-live").count())
+          .toBe(0);
         expect(await cell.locator(".cell-output").isVisible()).toBe(true);
         const after = await page.evaluate(async () =>
           (await window.bedrockGuideRunner)!.outputs().map((c) => c.state),
