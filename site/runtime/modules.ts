@@ -84,7 +84,7 @@ export async function loadModule(
     const known = Object.keys(MODULES).join(", ");
     throw new ModuleNotInPage(
       lang === "es"
-        ? `"${name}" no se puede importar en la página (solo ${known}). Ejecuta el cuaderno del capítulo para usar cualquier paquete.`
+        ? `"${name}" no se puede importar en la página (solo ${known}). Ejecuta el notebook del capítulo para usar cualquier paquete.`
         : `"${name}" cannot be imported in the page (only ${known}). Run the chapter's notebook to use any package.`,
     );
   }

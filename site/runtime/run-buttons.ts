@@ -82,10 +82,18 @@ if (cells.length) {
     )
       return;
     const key = target.dataset.cell!;
-    const page = await runner();
     const busy = target.closest(".guide-cell, .guide-run-bar");
     busy?.setAttribute("aria-busy", "true");
     try {
+      let page: PageRunner;
+      try {
+        page = await runner();
+      } catch (error) {
+        // The runtime did not load (offline reader, a failed chunk): say so, and let a later click retry.
+        window.bedrockGuideRunner = undefined;
+        say(`${t.loadFailed} (${(error as Error).message})`);
+        return;
+      }
       if (target.dataset.action === "run") await page.run(key);
       else if (target.dataset.action === "run-all") await page.runAll();
       else if (target.dataset.action === "reset") await page.reset();
