@@ -53,17 +53,20 @@ console.log(`\nBaseline: /${BASELINE_PAGE} (Starlight features only), ${kb(basel
 
 const { values: flags } = parseArgs({ options: { "no-notebooks": { type: "boolean", default: false } }, strict: true });
 const chapters = weights.map((w) => w.page).filter((p) => /^(en\/)?\d\d-/.test(p));
-const server = await serveStatic(siteDir, base);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu"],
-});
-try {
-  await runtimeFigures(browser, server.url);
-} finally {
-  await browser.close();
-  await server.close();
-}
+void (async () => {
+  const server = await serveStatic(siteDir, base);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    await runtimeFigures(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(siteDir, { recursive: true, force: true });
+  }
+})();
 
 async function runtimeFigures(browser: Browser, url: string) {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -128,4 +131,3 @@ function notebookSeconds(path: string): string {
   const total = /ok\s+\S+\s+([\d.]+)s/.exec(run.stdout)?.[1];
   return total ? `${Number(total).toFixed(2)} s` : `failed (${run.status})`;
 }
-rmSync(siteDir, { recursive: true, force: true });

@@ -3,7 +3,8 @@
 // up front): outputs under each block, the state of each cell, and editing with CodeMirror, which
 // loads on the first Edit. The stored offline output stays in the page, hidden while a run's is shown.
 import { runnerLabels, type Lang } from "../../shared/i18n";
-import { markdownToSafeHtml, safeHtml } from "../components/render-output";
+import rehypeDomParse from "rehype-dom-parse";
+import { markdownToSafeHtml, safeHtmlWith } from "../components/render-output";
 import {
   PageNotebook,
   readNotebook,
@@ -29,6 +30,9 @@ export interface PageRunner {
   /** What each cell has output in this page, in Jupyter's shape (the browser test compares it with the kernel's). */
   outputs(): { key: string; state: string; outputs: RawOutput[] }[];
 }
+
+// The build's sanitiser, with the browser's own HTML parser.
+const safeHtml = safeHtmlWith(rehypeDomParse);
 
 const svgAlt = (svg: string) =>
   /<svg\b[^>]*\baria-label="([^"]*)"/.exec(svg)?.[1] ??

@@ -2,7 +2,7 @@
 // Every expected value is written out by hand from the rules in generator/outputs-normalise.ts.
 import { describe, expect, it } from "vitest";
 import { measuredColumns, measuredTimes, normaliseOutputs } from "../../generator/outputs-normalise";
-import { safeHtml } from "../../site/components/render-output";
+import { safeHtml } from "../../site/components/render-output-build";
 
 const ES_ALT = "Imagen generada sin conexión por el emulador";
 

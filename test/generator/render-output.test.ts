@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToSafeHtml, safeHtml } from "../../site/components/render-output";
+import { markdownToSafeHtml, safeHtml } from "../../site/components/render-output-build";
 import { collapsedBodies } from "../../site/components/collapse";
 
 // How the site renders a cell's rich outputs (site/components/render-output.ts) and which lines of a
