@@ -3,6 +3,7 @@ import {
   HeadBucketCommand,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import {
   batchRoleS3Policy,
@@ -74,12 +75,13 @@ export function chapterPlace(
 }
 
 /**
- * An S3 client addressed path-style (https://host/bucket/key). Offline the emulator answers on
- * one host and port, so the bucket cannot go in the host name as the SDK does by default;
- * real S3 accepts path-style too, so the same client works live.
+ * An S3 client addressed path-style (https://host/bucket/key). By default the SDK may put the
+ * bucket in the host name (bucket.s3.<region>.amazonaws.com); the emulator, in Node or in this
+ * page, reads the bucket from the path. Real S3 accepts path-style too, so the same client
+ * works live. `config` is for your own settings (a region, a request handler...).
  */
-export function chapterS3(): S3Client {
-  return new S3Client({ forcePathStyle: true });
+export function chapterS3(config: S3ClientConfig = {}): S3Client {
+  return new S3Client({ ...config, forcePathStyle: true });
 }
 
 /** The s3:// URI of a key in the chapter's folder. */
