@@ -35,7 +35,7 @@ const TOPICS: Record<Language, [string, string][]> = {
     ["agents", "agents"],
     ["batch inference", "batch"],
     ["Prompt Management", "prompts"],
-    ["embedding models", "embeddings"],
+    ["embedding models", "embedding"],
     ["model fine-tuning", "fine-tuning"],
     ["model evaluations", "evaluations"],
   ],
