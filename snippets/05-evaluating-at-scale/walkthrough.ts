@@ -164,7 +164,8 @@ console.log(JSON.stringify(policies.s3, null, 2));
 // #region create
 import { batchCostBound, formatUsd } from "bedrock-guide";
 
-const budget = guide.meter.options.budgetUsd;
+// The meter does not see batch jobs: each job's bound comes off what the budget has left.
+let budgetLeft = guide.meter.options.budgetUsd - guide.meter.totalUsd;
 const jobsOutput = s3Uri(place, "output/");
 const jobs: Record<"haiku" | "nova", string> = { haiku: "", nova: "" };
 for (const [key, records, invocationType] of [
@@ -176,8 +177,8 @@ for (const [key, records, invocationType] of [
   console.log(
     say(
       {
-        es: `${name}: como mucho ${formatUsd(bound.usd)} (${bound.inputTokens} tokens de entrada y ${bound.outputTokens} de salida a precio por lotes); presupuesto ${formatUsd(budget)}.`,
-        en: `${name}: at most ${formatUsd(bound.usd)} (${bound.inputTokens} input and ${bound.outputTokens} output tokens at the batch price); budget ${formatUsd(budget)}.`,
+        es: `${name}: como mucho ${formatUsd(bound.usd)} (${bound.inputTokens} tokens de entrada y ${bound.outputTokens} de salida a precio por lotes); quedan ${formatUsd(budgetLeft)} de presupuesto.`,
+        en: `${name}: at most ${formatUsd(bound.usd)} (${bound.inputTokens} input and ${bound.outputTokens} output tokens at the batch price); ${formatUsd(budgetLeft)} of budget left.`,
       },
       guide.lang,
     ),
@@ -190,9 +191,10 @@ for (const [key, records, invocationType] of [
     inputUri: inputs[key],
     outputUri: jobsOutput,
     roleArn: place.roleArn,
-    budgetUsd: budget,
+    budgetUsd: budgetLeft,
   });
   jobs[key] = job.jobArn;
+  if (!job.resumed) budgetLeft -= bound.usd;
   console.log(
     job.resumed
       ? say(
@@ -248,7 +250,7 @@ const extra = await startOrResumeJob({
   inputUri: inputs.nova,
   outputUri: jobsOutput,
   roleArn: place.roleArn,
-  budgetUsd: budget,
+  budgetUsd: budgetLeft,
 });
 console.log(await stopJob(extra.jobArn));
 console.log(
