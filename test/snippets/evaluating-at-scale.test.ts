@@ -36,8 +36,9 @@ let s3: S3Client;
 const savedClock = process.env.BEDROCK_EMULATOR_BATCH_STATE_SECONDS;
 
 beforeAll(async () => {
-  // Each job state lasts 0.1 s, so a whole job runs in well under a second.
-  process.env.BEDROCK_EMULATOR_BATCH_STATE_SECONDS = "0.1";
+  // Each job state lasts 0.3 s: a whole job runs in about a second, long enough that a job the
+  // test has just created is still running at its next call, even on a loaded machine.
+  process.env.BEDROCK_EMULATOR_BATCH_STATE_SECONDS = "0.3";
   guide = await startGuide({ mode: "offline", region: "us-east-1", lang: "en", quiet: true });
   s3 = chapterS3();
 });
@@ -241,7 +242,8 @@ describe("the job's life", () => {
 
   it("stops a running job (Stopping, then Stopped) and leaves a finished one alone", async () => {
     const { jobArn } = await startOrResumeJob(await novaJob("stop"));
-    expect(await stopJob(jobArn)).toBe("Stopping");
+    // Stopping lasts one clock step: a slow machine may already see Stopped.
+    expect(["Stopping", "Stopped"]).toContain(await stopJob(jobArn));
     expect((await waitForJob(jobArn, fast)).status).toBe("Stopped");
     // AWS refuses to stop a finished job; stopJob does not ask.
     expect(await stopJob(jobArn)).toBe("Stopped");
@@ -350,7 +352,7 @@ describe("an evaluation job", () => {
     }
     // The clean-up deletes it: Deleting, then gone.
     await cleanUp();
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 700));
     await expect(new BedrockClient({}).send(new GetEvaluationJobCommand({ jobIdentifier: arn }))).rejects.toMatchObject({ name: "ResourceNotFoundException" });
   });
 });
@@ -362,7 +364,7 @@ describe("clean-up", () => {
     expect(report.stoppedJobs).toEqual([expect.stringMatching(/^guide-05-nova-/)]);
     expect(report.deletedObjects).toBe(1);
     expect(report.deletedBucket).toBe(true);
-    expect((await new BedrockClient({}).send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }))).status).toBe("Stopping");
+    expect(["Stopping", "Stopped"]).toContain((await new BedrockClient({}).send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }))).status);
     await expect(s3.send(new HeadBucketCommand({ Bucket: "bedrock-guide-05" }))).rejects.toMatchObject({ name: "NotFound" });
     expect(await cleanUp()).toEqual({ stoppedJobs: [], stoppedEvaluations: [], deletedEvaluations: [], deletedObjects: 0, deletedBucket: false });
   });
