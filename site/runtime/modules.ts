@@ -20,6 +20,8 @@ export const MODULES: Record<string, () => Promise<unknown>> = {
       import("@aws-sdk/client-bedrock-agent-runtime"),
       "BedrockAgentRuntimeClient",
     ),
+  "@aws-sdk/client-s3": () =>
+    withClients(import("@aws-sdk/client-s3"), "S3Client"),
   "@aws-sdk/credential-providers": () => credentialProvidersInPage(),
   zod: () => import("zod"),
   diff: () => import("diff"),

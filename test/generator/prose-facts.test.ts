@@ -19,6 +19,7 @@ const catalog = json("catalog.json");
 const prices = json("prices.json");
 const promptManagement = json("prompt-management.json");
 const modelAccess = json("model-access.json");
+const batch = json("batch.json");
 const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
 type Lang = "es" | "en";
@@ -553,6 +554,36 @@ const facts: Fact[] = [
     es: "comparando hasta {w} modelos",
     en: "comparing up to {w} models",
     check: equals(() => [Number(/comparing up to (\d+) models/.exec(promptManagement.optimizationTargets.advanced.summary)![1])]),
+  },
+
+  // ---- 05 Evaluating at scale ------------------------------------------------------------------
+  {
+    name: "a batch job's timeout is 24 to 168 hours, and the chapter uses the shortest",
+    page: "05-evaluating-at-scale",
+    es: "su tiempo límite, entre {n} y {n} horas",
+    en: "its timeout, between {n} and {n} hours",
+    check: equals(() => [batch.jobDuration.timeoutHours.min, batch.jobDuration.timeoutHours.max]),
+  },
+  {
+    name: "the chapter's jobs use the shortest timeout AWS allows",
+    page: "05-evaluating-at-scale",
+    es: "El tiempo límite es de {n} horas, el mínimo que admite AWS",
+    en: "The timeout is {n} hours, the shortest AWS allows",
+    check: equals(() => [batch.jobDuration.timeoutHours.min]),
+  },
+  {
+    name: "Nova Lite's minimum records per batch job, from AWS's quota table",
+    page: "05-evaluating-at-scale",
+    es: "Nova Lite pide al menos {n} registros por trabajo",
+    en: "Nova Lite needs at least {n} records per job",
+    check: equals(() => [batch.quotas.models.find((r: { models: string[] }) => r.models.includes("amazon.nova-lite-v1:0")).minRecordsPerJob]),
+  },
+  {
+    name: "batch costs half the on-demand price (the documented discount)",
+    page: "05-evaluating-at-scale",
+    es: "el trabajo cuesta la mitad",
+    en: "the job costs half as much",
+    check: () => expect(batch.pricing.discount).toBe(0.5),
   },
 
   // ---- Pages outside the chapters that repeat catalog counts --------------------------------

@@ -139,6 +139,10 @@ export const groups = {
     mutate: ["snippets/04-managing-prompts/*.ts", "!snippets/**/walkthrough.ts"],
     tests: ["test/snippets/managing-prompts*.test.ts"],
   },
+  "lessons-ch5": {
+    mutate: ["snippets/05-evaluating-at-scale/*.ts", "!snippets/**/walkthrough.ts"],
+    tests: ["test/snippets/evaluating-at-scale*.test.ts"],
+  },
   // The emulator's two groups run the tests written for those modules; the protocol-level suites
   // (prompts, prompts-runtime, prompts-persistence, the fuzzers) cover them too but take hours per
   // run here, so a mutant they alone catch counts as alive (and is listed as such).
