@@ -30,9 +30,10 @@ function lifetime(parentPid: number): Promise<{ ms: number; code: number | null 
 describe("the kernel's parent watcher", () => {
   it("ends the process soon after the process named in JPY_PARENT_PID is gone", async () => {
     const parent = spawn(process.execPath, ["-e", "setTimeout(() => {}, 300)"], { stdio: "ignore" });
-    const { ms, code } = await lifetime(parent.pid!);
-    expect(code).toBe(0); // the watcher's exit, not the timer's 7
-    expect(ms).toBeLessThan(LIFE_MS);
+    const { code } = await lifetime(parent.pid!);
+    // The watcher's exit, not the timer's 7: it ended the process before its own timer did. (Its
+    // lifetime in wall-clock time also counts Node's start, seconds on a loaded machine.)
+    expect(code).toBe(0);
   });
 
   it("leaves it running while that process lives", async () => {
