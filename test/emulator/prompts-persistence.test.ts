@@ -197,7 +197,7 @@ describe("persistence with a data dir", () => {
     ["with the temp file half written", "mid-write", [1]],
     ["with the temp file whole but not yet renamed", "before-rename", [1]],
     ["after the rename, before the folder is synced", "after-rename", [1, 2]],
-  ] as const)("survives being killed %s: the file loads, with consecutive versions", async (_label, point, expected) => {
+  ] as const)("survives being killed %s: the file loads, with consecutive versions", { timeout: 100_000 }, async (_label, point, expected) => {
     const script = [
       `const fs = require("node:fs");`,
       `const { PromptStore } = require(${JSON.stringify(storeModule)});`,
@@ -232,7 +232,8 @@ describe("persistence with a data dir", () => {
       const child = spawn(process.execPath, ["--require", "tsx/cjs", scriptFile, dataDir, point], {
         cwd: projectRoot,
         stdio: ["ignore", "pipe", "pipe"],
-        timeout: 20_000,
+        // tsx compiles the store on the child's start: slow on a loaded machine (npm test's lanes).
+        timeout: 90_000,
       });
       const exited = new Promise((r) => child.once("exit", r));
       try {

@@ -74,9 +74,13 @@ describe("catalog file", () => {
   });
 });
 
+// tsx compiles the emulator's sources on the child's start: seconds when idle, over 25 s on a loaded
+// machine (npm test's four lanes on two cores), where a tighter limit killed the child (exit 143).
+const CHILD_LIMIT_MS = 90_000;
+
 describe("CLI", () => {
-  it("prints the URL once ready and how to point the SDK at it", async () => {
-    const child = spawn("node_modules/.bin/tsx", ["packages/emulator/src/cli.ts", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], timeout: 25_000 });
+  it("prints the URL once ready and how to point the SDK at it", { timeout: CHILD_LIMIT_MS + 10_000 }, async () => {
+    const child = spawn("node_modules/.bin/tsx", ["packages/emulator/src/cli.ts", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], timeout: CHILD_LIMIT_MS });
     try {
       const out = await new Promise<string>((resolve, reject) => {
         let text = "";
@@ -96,8 +100,8 @@ describe("CLI", () => {
     }
   });
 
-  it("rejects a bad port", async () => {
-    const child = spawn("node_modules/.bin/tsx", ["packages/emulator/src/cli.ts", "--port", "http"], { stdio: ["ignore", "pipe", "pipe"], timeout: 25_000 });
+  it("rejects a bad port", { timeout: CHILD_LIMIT_MS + 10_000 }, async () => {
+    const child = spawn("node_modules/.bin/tsx", ["packages/emulator/src/cli.ts", "--port", "http"], { stdio: ["ignore", "pipe", "pipe"], timeout: CHILD_LIMIT_MS });
     let err = "";
     child.stderr.on("data", (c) => (err += c));
     const code = await new Promise<number | null>((r) => child.once("exit", r));
