@@ -4,13 +4,14 @@
 // (InvokeModel with the model's native body, or Converse), so a record gets exactly the answer or
 // the error a live call would.
 import { BedrockError, errors } from "../errors";
-import { fromBase64Url, toBase64Url, utf8Bytes } from "../bytes";
+import { utf8Bytes } from "../bytes";
 import type { EmulatorContext, EmulatorRequest, Reply, Route } from "../contract";
 import { defineRoutes } from "../define-routes";
 import { parseJson } from "../request-body";
 import type { BatchJob, RunRecord } from "../batch/jobs";
 import { invokeRoutes } from "./invoke";
 import { converseRoutes } from "./converse";
+import { listPage, listWindow } from "./list-page";
 
 function runner(ctx: EmulatorContext): RunRecord {
   return async (job, record) => {
@@ -103,14 +104,8 @@ export const batchRoutes: Route[] = defineRoutes([
       const before = q.get("submitTimeBefore");
       const status = q.get("statusEquals");
       const name = q.get("nameContains");
-      const max = q.get("maxResults") === null ? 1000 : Number(q.get("maxResults"));
       const descending = (q.get("sortOrder") ?? "Descending") === "Descending";
-      const token = q.get("nextToken");
-      let start = 0;
-      if (token !== null) {
-        start = Number((fromBase64Url(token) ?? "").replace(/^offset:/, ""));
-        if (!Number.isInteger(start) || start < 0) throw errors.validation("The nextToken is not valid.");
-      }
+      const window = listWindow(q);
       const jobs = (await ctx.batchJobs.list(req.region, runner(ctx)))
         .filter(
           (j) =>
@@ -120,9 +115,8 @@ export const batchRoutes: Route[] = defineRoutes([
             (!name || j.request.jobName.includes(name)),
         )
         .sort((a, b) => (a.submitTime.getTime() - b.submitTime.getTime() || (a.id < b.id ? -1 : 1)) * (descending ? -1 : 1));
-      const page = jobs.slice(start, start + max).map(describe);
-      const next = start + max < jobs.length ? toBase64Url(`offset:${start + max}`) : undefined;
-      return { status: 200, json: { invocationJobSummaries: page, ...(next ? { nextToken: next } : {}) } };
+      const { page, more } = listPage(window, jobs);
+      return { status: 200, json: { invocationJobSummaries: page.map(describe), ...more } };
     },
   },
   {

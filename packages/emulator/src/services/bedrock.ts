@@ -2,11 +2,11 @@
 // GetFoundationModelAvailability, ListInferenceProfiles (pagination, type filter), GetInferenceProfile.
 // Shapes and paths from botocore bedrock 2023-04-20. The SDK's region selects the catalog.
 import { errors } from "../errors";
-import { fromBase64Url, toBase64Url } from "../bytes";
 import type { Reply, Route } from "../contract";
 import { defineRoutes } from "../define-routes";
 import { modelIdOf, parseBedrockArn } from "../arn";
 import { messages } from "../errors";
+import { listPage, listWindow } from "./list-page";
 
 
 export const bedrockRoutes: Route[] = defineRoutes([
@@ -78,18 +78,10 @@ export const bedrockRoutes: Route[] = defineRoutes([
     async handle(req, ctx): Promise<Reply> {
       const type = req.query.get("type");
       ctx.catalog.assertCovers(req.region);
-      const maxRaw = req.query.get("maxResults");
-      const max = maxRaw === null ? 1000 : Number(maxRaw);
-      const token = req.query.get("nextToken");
-      let start = 0;
-      if (token !== null) {
-        start = Number((fromBase64Url(token) ?? "").replace(/^offset:/, ""));
-        if (!Number.isInteger(start) || start < 0) throw errors.validation("The nextToken is not valid.");
-      }
+      const window = listWindow(req.query);
       const all = ctx.catalog.listProfiles(req.region, ctx.now()).filter((p) => !type || p.type === type);
-      const page = all.slice(start, start + max).map((p) => ctx.catalog.profileSummary(p, req.region));
-      const next = start + max < all.length ? toBase64Url(`offset:${start + max}`) : undefined;
-      return { status: 200, json: { inferenceProfileSummaries: page, ...(next ? { nextToken: next } : {}) } };
+      const { page, more } = listPage(window, all);
+      return { status: 200, json: { inferenceProfileSummaries: page.map((p) => ctx.catalog.profileSummary(p, req.region)), ...more } };
     },
   },
   {

@@ -4,13 +4,14 @@
 // a live call to the emulator would), and the emulator's synthetic judge (../batch/judge.ts) scores it.
 // Shapes, patterns and required members were checked against AWS's model before a handler runs.
 import { BedrockError, errors } from "../errors";
-import { fromBase64Url, toBase64Url, utf8Bytes } from "../bytes";
+import { utf8Bytes } from "../bytes";
 import type { EmulatorContext, EmulatorRequest, Reply, Route } from "../contract";
 import { defineRoutes } from "../define-routes";
 import { parseJson } from "../request-body";
 import type { EvaluationJob, EvaluationRequest, Generate } from "../batch/evaluation-jobs";
 import { JUDGE_METRICS } from "../batch/judge";
 import { converseRoutes } from "./converse";
+import { listPage, listWindow } from "./list-page";
 
 /** The generator's reply to one prompt, through the Converse route with the job's inferenceParams. */
 function generator(ctx: EmulatorContext): Generate {
@@ -134,14 +135,8 @@ export const evaluationRoutes: Route[] = defineRoutes([
       const status = q.get("statusEquals");
       const app = q.get("applicationTypeEquals");
       const name = q.get("nameContains");
-      const max = q.get("maxResults") === null ? 1000 : Number(q.get("maxResults"));
       const descending = (q.get("sortOrder") ?? "Descending") === "Descending";
-      const token = q.get("nextToken");
-      let start = 0;
-      if (token !== null) {
-        start = Number((fromBase64Url(token) ?? "").replace(/^offset:/, ""));
-        if (!Number.isInteger(start) || start < 0) throw errors.validation("The nextToken is not valid.");
-      }
+      const window = listWindow(q);
       const jobs = (await ctx.evaluationJobs.list(req.region, generator(ctx)))
         .filter(
           (j) =>
@@ -152,8 +147,8 @@ export const evaluationRoutes: Route[] = defineRoutes([
             (!name || j.request.jobName.includes(name)),
         )
         .sort((a, b) => (a.creationTime.getTime() - b.creationTime.getTime() || (a.id < b.id ? -1 : 1)) * (descending ? -1 : 1));
-      const next = start + max < jobs.length ? toBase64Url(`offset:${start + max}`) : undefined;
-      return { status: 200, json: { jobSummaries: jobs.slice(start, start + max).map(summary), ...(next ? { nextToken: next } : {}) } };
+      const { page, more } = listPage(window, jobs);
+      return { status: 200, json: { jobSummaries: page.map(summary), ...more } };
     },
   },
   {
