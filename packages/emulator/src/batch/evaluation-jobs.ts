@@ -19,6 +19,7 @@ import { randomUuid, utf8Text } from "../bytes";
 import { parseS3Uri, type ObjectStore } from "./object-store";
 import { judge } from "./judge";
 import type { TimedState } from "./jobs";
+import { OneAtATime } from "./one-at-a-time";
 
 export type EvaluationStatus = "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped" | "Deleting";
 
@@ -67,7 +68,7 @@ interface PromptRecord {
 
 export class EvaluationJobStore {
   private readonly jobs = new Map<string, EvaluationJob>();
-  private readonly busy = new Map<string, Promise<void>>();
+  private readonly busy = new OneAtATime();
   private counter = 0;
 
   constructor(
@@ -152,10 +153,7 @@ export class EvaluationJobStore {
   }
 
   private refresh(job: EvaluationJob, generate: Generate): Promise<void> {
-    const prev = this.busy.get(job.id) ?? Promise.resolve();
-    const next = prev.then(() => this.advance(job, generate));
-    this.busy.set(job.id, next.catch(() => undefined));
-    return next;
+    return this.busy.run(job.id, () => this.advance(job, generate));
   }
 
   private async advance(job: EvaluationJob, generate: Generate): Promise<void> {
@@ -164,7 +162,7 @@ export class EvaluationJobStore {
       const step = job.plan.shift()!;
       if (step.status === "Gone") {
         this.jobs.delete(job.id);
-        this.busy.delete(job.id);
+        this.busy.forget(job.id);
         return;
       }
       if (step.status === "Completed") {

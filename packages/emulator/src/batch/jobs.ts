@@ -5,6 +5,7 @@ import { ACCOUNT_ID } from "../arn";
 import { errors } from "../errors";
 import { utf8Text } from "../bytes";
 import { parseS3Uri, type ObjectStore } from "./object-store";
+import { OneAtATime } from "./one-at-a-time";
 
 export type JobStatus =
   | "Submitted" | "Validating" | "Scheduled" | "InProgress" | "Completed" | "PartiallyCompleted"
@@ -86,7 +87,7 @@ function unordered<T extends { recordId: string }>(items: T[]): T[] {
 
 export class BatchJobStore {
   private readonly jobs = new Map<string, BatchJob>();
-  private readonly busy = new Map<string, Promise<void>>();
+  private readonly busy = new OneAtATime();
   private counter = 0;
 
   constructor(
@@ -168,10 +169,7 @@ export class BatchJobStore {
 
   /** Applies every transition due by now, one job at a time (a record run is async). */
   private refresh(job: BatchJob, run: RunRecord): Promise<void> {
-    const prev = this.busy.get(job.id) ?? Promise.resolve();
-    const next = prev.then(() => this.advance(job, run));
-    this.busy.set(job.id, next.catch(() => undefined));
-    return next;
+    return this.busy.run(job.id, () => this.advance(job, run));
   }
 
   private async advance(job: BatchJob, run: RunRecord): Promise<void> {
