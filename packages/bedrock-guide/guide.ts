@@ -1,5 +1,12 @@
 import { catalogCovers } from "bedrock-emulator";
-import { environment, host, type OfflineEmulator } from "./host";
+import {
+  environment,
+  host,
+  type OfflineEmulator,
+  type SimulatedFault,
+} from "./host";
+
+export type { SimulatedFault };
 import { startPageEmulator } from "./page-emulator";
 import { CostMeter } from "./cost-meter";
 import { instrumentClients } from "./instrument";
@@ -43,15 +50,6 @@ export interface Guide {
   simulate(fault: SimulatedFault): boolean;
   /** Stops the emulator (offline) and puts the environment back as it was. In a page, clients it routed then fail with GuideSessionStopped. */
   stop(): Promise<void>;
-}
-
-export interface SimulatedFault {
-  fault: "throttle" | "access-denied" | "latency";
-  /** Only calls to this model ID (default: every model). */
-  model?: string;
-  /** How many calls fail before the emulator answers normally again (default: all). */
-  times?: number;
-  latencyMs?: number;
 }
 
 // Notebook cells can be run again, so the guide keeps one session per process. A session sets

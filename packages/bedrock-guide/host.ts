@@ -2,8 +2,20 @@
 // imports nothing of Node's; what differs between the two comes from here. Node's entry (node.ts)
 // gives show.* tslab's display; a page gives its output element's. Without one, show.* prints text.
 // Offline mode's emulator also comes from here: a server on a port in Node, the core in a page.
-import type { SimulatedFault } from "./guide";
-import type { Language } from "./language";
+import type { Language } from "./language-code";
+
+/**
+ * A fault the offline emulator answers matching calls with (guide.simulate). Here, with the host's
+ * emulator that takes it, so the host needs nothing from guide.ts (which builds on the host).
+ */
+export interface SimulatedFault {
+  fault: "throttle" | "access-denied" | "latency";
+  /** Only calls to this model ID (default: every model). */
+  model?: string;
+  /** How many calls fail before the emulator answers normally again (default: all). */
+  times?: number;
+  latencyMs?: number;
+}
 
 /** Rich output, as tslab's `display` offers it. */
 export interface Display {

@@ -1,7 +1,8 @@
+import type { Language } from "./language-code";
 import { environment, workingDirectory, type Environment } from "./host";
 
 /** The guide speaks Spanish first and English second. */
-export type Language = "es" | "en";
+export type { Language };
 
 /**
  * The reader's language: BEDROCK_GUIDE_LANG if set, else the notebook's folder

@@ -36,8 +36,17 @@ export type StreamEvent =
 
 export type Reply =
   | { status: number; headers?: Record<string, string>; json: unknown }
-  | { status: number; headers?: Record<string, string>; body: Uint8Array | string; contentType: string }
-  | { status: number; headers?: Record<string, string>; events: AsyncIterable<StreamEvent> | Iterable<StreamEvent> };
+  | {
+      status: number;
+      headers?: Record<string, string>;
+      body: Uint8Array | string;
+      contentType: string;
+    }
+  | {
+      status: number;
+      headers?: Record<string, string>;
+      events: AsyncIterable<StreamEvent> | Iterable<StreamEvent>;
+    };
 
 /** What a service module writes for an operation: its name and its behaviour. */
 export interface RouteSpec {
@@ -95,3 +104,27 @@ export interface EmulatorContext {
    */
   readonly recentlyUsedModels: ReadonlySet<string>;
 }
+
+/** One HTTP request, whatever carried it. Header names lower-case. */
+export interface WireRequest {
+  method: string;
+  /** Path and query, still percent-encoded. */
+  url: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  /** The transport dropped a body over MAX_BODY_BYTES. */
+  bodyTooLarge?: boolean;
+}
+
+/** The reply: a whole body, or event-stream frames (already encoded) to send as they come. */
+export type WireReply =
+  | {
+      status: number;
+      headers: Record<string, string>;
+      body: Uint8Array | string;
+    }
+  | {
+      status: number;
+      headers: Record<string, string>;
+      frames: AsyncIterable<Uint8Array>;
+    };

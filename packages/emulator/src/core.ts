@@ -6,7 +6,15 @@ import { EventStreamCodec } from "@smithy/eventstream-codec";
 import { randomUuid } from "./bytes";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { BedrockError } from "./errors";
-import type { EmulatorContext, EmulatorRequest, Reply, Route, StreamEvent } from "./contract";
+import type {
+  EmulatorContext,
+  EmulatorRequest,
+  Reply,
+  Route,
+  StreamEvent,
+  WireReply,
+  WireRequest,
+} from "./contract";
 import { openFaultPhase } from "./fault-phase";
 import { s3ErrorReply, s3Errors } from "./s3/wire";
 
@@ -14,26 +22,12 @@ import { s3ErrorReply, s3Errors } from "./s3/wire";
  * Largest request body accepted: 25,000,000 bytes, the limit the bedrock-runtime model puts on
  * InvokeModel bodies. Larger bodies get ValidationException 400 with AWS's constraint wording.
  */
+export type { WireReply, WireRequest } from "./contract";
+
 export const MAX_BODY_BYTES = 25_000_000;
 
 /** Region used when a request carries a bearer token (Bedrock API key) instead of a SigV4 scope. */
 export const DEFAULT_REGION = "us-east-1";
-
-/** One HTTP request, whatever carried it. Header names lower-case. */
-export interface WireRequest {
-  method: string;
-  /** Path and query, still percent-encoded. */
-  url: string;
-  headers: Record<string, string>;
-  body: Uint8Array;
-  /** The transport dropped a body over MAX_BODY_BYTES. */
-  bodyTooLarge?: boolean;
-}
-
-/** The reply: a whole body, or event-stream frames (already encoded) to send as they come. */
-export type WireReply =
-  | { status: number; headers: Record<string, string>; body: Uint8Array | string }
-  | { status: number; headers: Record<string, string>; frames: AsyncIterable<Uint8Array> };
 
 export interface DispatcherOptions {
   routes: Route[];
@@ -68,12 +62,21 @@ export function encodeEvent(ev: StreamEvent): Uint8Array {
 export function errorReply(err: BedrockError): WireReply {
   return {
     status: err.status,
-    headers: { "x-amzn-errortype": err.type, "content-type": "application/json", "x-amzn-requestid": randomUuid() },
+    headers: {
+      "x-amzn-errortype": err.type,
+      "content-type": "application/json",
+      "x-amzn-requestid": randomUuid(),
+    },
     body: JSON.stringify({ message: err.message, __type: err.type }),
   };
 }
 
-const internalError = () => new BedrockError("InternalServerException", 500, "Internal error in the emulator.");
+const internalError = () =>
+  new BedrockError(
+    "InternalServerException",
+    500,
+    "Internal error in the emulator.",
+  );
 
 interface CompiledRoute {
   route: Route;
@@ -89,7 +92,15 @@ function compile(routes: Route[]): Map<string, CompiledRoute[]> {
   for (const route of routes) {
     const labels: string[] = [];
     const [path, queryPart] = route.pattern.split("?");
-    const query = queryPart ? queryPart.split("&").map((p): [string, string | null] => (p.includes("=") ? [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)] : [p, null])) : [];
+    const query = queryPart
+      ? queryPart
+          .split("&")
+          .map((p): [string, string | null] =>
+            p.includes("=")
+              ? [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]
+              : [p, null],
+          )
+      : [];
     const source = path
       .split(/(\{[A-Za-z0-9_]+\+?\})/)
       .map((part) => {
@@ -101,14 +112,23 @@ function compile(routes: Route[]): Map<string, CompiledRoute[]> {
       .join("");
     const list = byMethod.get(route.method) ?? [];
     // Path-style S3 clients address a bucket as "/{Bucket}/" (the SDK adds the slash).
-    const slash = route.service === "s3" && path.endsWith("{Bucket}") ? "/?" : "";
-    list.push({ route, re: new RegExp("^" + source + slash + "$"), labels, query });
+    const slash =
+      route.service === "s3" && path.endsWith("{Bucket}") ? "/?" : "";
+    list.push({
+      route,
+      re: new RegExp("^" + source + slash + "$"),
+      labels,
+      query,
+    });
     byMethod.set(route.method, list);
   }
   return byMethod;
 }
 
-async function* framesOf(first: StreamEvent, iterator: AsyncIterator<StreamEvent> | Iterator<StreamEvent>): AsyncIterable<Uint8Array> {
+async function* framesOf(
+  first: StreamEvent,
+  iterator: AsyncIterator<StreamEvent> | Iterator<StreamEvent>,
+): AsyncIterable<Uint8Array> {
   yield encodeEvent(first);
   while (true) {
     let step: IteratorResult<StreamEvent>;
@@ -117,8 +137,13 @@ async function* framesOf(first: StreamEvent, iterator: AsyncIterator<StreamEvent
     } catch (e) {
       // Errors in the middle of a stream go out as exception frames.
       const err = e instanceof BedrockError ? e : internalError();
-      if (!(e instanceof BedrockError)) console.error("[bedrock-emulator] stream error:", e);
-      yield encodeEvent({ kind: "exception", exceptionType: err.type.charAt(0).toLowerCase() + err.type.slice(1), message: err.message });
+      if (!(e instanceof BedrockError))
+        console.error("[bedrock-emulator] stream error:", e);
+      yield encodeEvent({
+        kind: "exception",
+        exceptionType: err.type.charAt(0).toLowerCase() + err.type.slice(1),
+        message: err.message,
+      });
       return;
     }
     if (step.done) return;
@@ -129,9 +154,12 @@ async function* framesOf(first: StreamEvent, iterator: AsyncIterator<StreamEvent
 async function toWire(reply: Reply): Promise<WireReply> {
   const requestId = { "x-amzn-requestid": randomUuid() };
   if ("events" in reply) {
-    const iterable = reply.events as AsyncIterable<StreamEvent> | Iterable<StreamEvent>;
+    const iterable = reply.events as
+      AsyncIterable<StreamEvent> | Iterable<StreamEvent>;
     const iterator: AsyncIterator<StreamEvent> | Iterator<StreamEvent> =
-      Symbol.asyncIterator in iterable ? (iterable as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]() : (iterable as Iterable<StreamEvent>)[Symbol.iterator]();
+      Symbol.asyncIterator in iterable
+        ? (iterable as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]()
+        : (iterable as Iterable<StreamEvent>)[Symbol.iterator]();
     // Pull the first event before answering, so an error raised up front is a plain HTTP error.
     let first: IteratorResult<StreamEvent>;
     try {
@@ -140,18 +168,47 @@ async function toWire(reply: Reply): Promise<WireReply> {
       if (e instanceof BedrockError) return errorReply(e);
       throw e;
     }
-    const headers = { "content-type": "application/vnd.amazon.eventstream", ...requestId, ...(reply.headers ?? {}) };
-    if (first.done) return { status: reply.status, headers, body: new Uint8Array(0) };
-    return { status: reply.status, headers, frames: framesOf(first.value, iterator) };
+    const headers = {
+      "content-type": "application/vnd.amazon.eventstream",
+      ...requestId,
+      ...(reply.headers ?? {}),
+    };
+    if (first.done)
+      return { status: reply.status, headers, body: new Uint8Array(0) };
+    return {
+      status: reply.status,
+      headers,
+      frames: framesOf(first.value, iterator),
+    };
   }
-  if ("json" in reply) return { status: reply.status, headers: { "content-type": "application/json", ...requestId, ...(reply.headers ?? {}) }, body: JSON.stringify(reply.json) };
-  return { status: reply.status, headers: { "content-type": reply.contentType, ...requestId, ...(reply.headers ?? {}) }, body: reply.body };
+  if ("json" in reply)
+    return {
+      status: reply.status,
+      headers: {
+        "content-type": "application/json",
+        ...requestId,
+        ...(reply.headers ?? {}),
+      },
+      body: JSON.stringify(reply.json),
+    };
+  return {
+    status: reply.status,
+    headers: {
+      "content-type": reply.contentType,
+      ...requestId,
+      ...(reply.headers ?? {}),
+    },
+    body: reply.body,
+  };
 }
 
-const AUTH_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\//;
+const AUTH_SCOPE =
+  /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\//;
 
 /** Builds the core: `dispatch(request)` answers exactly as Bedrock would. */
-export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) => Promise<WireReply> {
+export function createDispatcher(
+  opts: DispatcherOptions,
+): (req: WireRequest) => Promise<WireReply> {
   const table = compile(opts.routes);
 
   async function dispatch(req: WireRequest): Promise<WireReply> {
@@ -165,8 +222,14 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       // What Bedrock answers a request with no Authorization header.
       return {
         status: 403,
-        headers: { "x-amzn-errortype": "MissingAuthenticationTokenException", "content-type": "application/json", "x-amzn-requestid": randomUuid() },
-        body: JSON.stringify({ message: "Authorization header is missing" }),
+        headers: {
+          "x-amzn-errortype": "MissingAuthenticationTokenException",
+          "content-type": "application/json",
+          "x-amzn-requestid": randomUuid(),
+        },
+        body: JSON.stringify({
+          message: "Authorization header is missing",
+        }),
       };
     }
     const scope = AUTH_SCOPE.exec(auth);
@@ -179,25 +242,54 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
     let match: { route: Route; params: Record<string, string> } | undefined;
     for (const c of table.get(method) ?? []) {
       if ((c.route.service === "s3") !== s3) continue;
-      if (!c.query.every(([k, v]) => query.has(k) && (v === null || query.get(k) === v))) continue;
+      if (
+        !c.query.every(
+          ([k, v]) => query.has(k) && (v === null || query.get(k) === v),
+        )
+      )
+        continue;
       const m = c.re.exec(rawPath);
       if (!m) continue;
       const params: Record<string, string> = {};
       try {
-        c.labels.forEach((label, i) => (params[label] = decodeURIComponent(m[i + 1])));
+        c.labels.forEach(
+          (label, i) => (params[label] = decodeURIComponent(m[i + 1])),
+        );
       } catch {
-        return errorReply(new BedrockError("ValidationException", 400, "A path parameter is not valid percent-encoded UTF-8."));
+        return errorReply(
+          new BedrockError(
+            "ValidationException",
+            400,
+            "A path parameter is not valid percent-encoded UTF-8.",
+          ),
+        );
       }
       match = { route: c.route, params };
       break;
     }
     if (!match) {
-      if (s3) return s3ErrorReply(s3Errors.notImplemented(`${method} ${rawPath.slice(0, 200)}${q < 0 ? "" : "?" + [...query.keys()].join("&")}`), method);
-      return errorReply(new BedrockError("UnknownOperationException", 404, `The operation ${method} ${rawPath.slice(0, 200)} is not supported.`));
+      if (s3)
+        return s3ErrorReply(
+          s3Errors.notImplemented(
+            `${method} ${rawPath.slice(0, 200)}${q < 0 ? "" : "?" + [...query.keys()].join("&")}`,
+          ),
+          method,
+        );
+      return errorReply(
+        new BedrockError(
+          "UnknownOperationException",
+          404,
+          `The operation ${method} ${rawPath.slice(0, 200)} is not supported.`,
+        ),
+      );
     }
     if (req.bodyTooLarge) {
       return errorReply(
-        new BedrockError("ValidationException", 400, `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_BYTES}`),
+        new BedrockError(
+          "ValidationException",
+          400,
+          `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY_BYTES}`,
+        ),
       );
     }
 
@@ -211,15 +303,29 @@ export function createDispatcher(opts: DispatcherOptions): (req: WireRequest) =>
       region,
     };
     try {
-      const phase = openFaultPhase(opts.ctx.faults, match.route.operation, headers["x-bedrock-emulator-fault"]);
+      const phase = openFaultPhase(
+        opts.ctx.faults,
+        match.route.operation,
+        headers["x-bedrock-emulator-fault"],
+      );
       request.faults = phase;
       if (!match.route.faultsNameModel) await phase.run([]);
       return await toWire(await match.route.handle(request, opts.ctx));
     } catch (e) {
-      const reply = s3 ? (err: BedrockError) => s3ErrorReply(err, method) : errorReply;
+      const reply = s3
+        ? (err: BedrockError) => s3ErrorReply(err, method)
+        : errorReply;
       if (e instanceof BedrockError) return reply(e);
       console.error("[bedrock-emulator] internal error:", e);
-      return reply(s3 ? new BedrockError("InternalError", 500, "We encountered an internal error. Please try again.") : internalError());
+      return reply(
+        s3
+          ? new BedrockError(
+              "InternalError",
+              500,
+              "We encountered an internal error. Please try again.",
+            )
+          : internalError(),
+      );
     }
   }
   return dispatch;

@@ -6,7 +6,7 @@
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import { BedrockError } from "../errors";
 import { randomBytes, utf8Text } from "../bytes";
-import type { WireReply } from "../core";
+import type { WireReply } from "../contract";
 
 export const S3_XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
