@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
+import { runAllEnded } from "../test/browser/run-all";
 import { serveStatic } from "../test/browser/static-server";
 import type {} from "../site/runtime/run-buttons";
 import { projectRoot } from "../generator/snippets";
@@ -109,11 +110,7 @@ async function runtimeFigures(browser: Browser, url: string) {
     await page.goto(`${url}${path}`);
     const started = Date.now();
     await page.locator('button[data-action="run-all"]').click();
-    for (;;) {
-      const states = await page.evaluate(async () => (await window.bedrockGuideRunner)!.outputs().map((c) => c.state));
-      if (states.includes("failed") || states.every((s) => s === "done")) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await runAllEnded(page, { timeoutMs: 10 * 60_000, pollMs: 50 });
     const inPage = Date.now() - started;
     await page.context().close();
     console.log(`| /${path} | ${seconds(inPage)} | ${flags["no-notebooks"] ? "-" : notebookSeconds(path)} |`);

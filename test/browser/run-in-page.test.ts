@@ -14,6 +14,7 @@ import { normaliseOutputs } from "../../generator/outputs-normalise";
 import { projectRoot } from "../../generator/snippets";
 import type { ChapterOutputs, CellOutput } from "../../shared/cell-outputs";
 import { runnerLabels, type Lang } from "../../shared/i18n";
+import { runAllEnded } from "./run-all";
 import { serveStatic } from "./static-server";
 // The page runner's window.bedrockGuideRunner, declared there.
 import type {} from "../../site/runtime/run-buttons";
@@ -160,23 +161,7 @@ describe("every chapter page runs all its cells in the browser, printing what th
         await page
           .getByRole("button", { name: runnerLabels[lang].runAll })
           .click({ timeout: 120_000 });
-        // Until every cell is done or one failed ("Run all" stops there), as the runner reports it.
-        const states = () =>
-          page.evaluate(async () =>
-            (await window.bedrockGuideRunner)!
-              .outputs()
-              .map((c) => c.state),
-          );
-        const deadline = Date.now() + 120_000;
-        for (
-          let s = await states();
-          !(s.includes("failed") || s.every((x) => x === "done"));
-          s = await states()
-        ) {
-          if (Date.now() > deadline)
-            throw new Error(`still running after 120 s: ${s.join(", ")}`);
-          await new Promise((r) => setTimeout(r, 250));
-        }
+        await runAllEnded(page, { timeoutMs: 120_000, pollMs: 250 });
         const ran = await page.evaluate(async () =>
           (await window.bedrockGuideRunner)!.outputs(),
         );
