@@ -231,6 +231,8 @@ describe("ListModelInvocationJobs", () => {
       const pages: string[][] = [];
       for await (const page of paginateListModelInvocationJobs({ client: c, pageSize: 2 }, {})) pages.push((page.invocationJobSummaries ?? []).map((j) => j.jobName!));
       expect(pages).toEqual([["adhoc", "nightly-en"], ["nightly-es"]]);
+      // A page that reaches the last job carries no nextToken: there is nothing after it.
+      expect((await c.send(new ListModelInvocationJobsCommand({ maxResults: 3 }))).nextToken).toBeUndefined();
       await expectAwsError(c.send(new ListModelInvocationJobsCommand({ maxResults: 0 })), "ValidationException", 400, /Member must have value greater than or equal to 1/);
       await expectAwsError(c.send(new ListModelInvocationJobsCommand({ statusEquals: "Running" as never })), "ValidationException", 400, /Member must satisfy enum value set/);
     } finally {
