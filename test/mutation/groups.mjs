@@ -63,6 +63,7 @@ export const groups = {
       "guide",
       "instrument",
       "language",
+      "language-code",
       "node-emulator",
       "page-emulator",
     ),
